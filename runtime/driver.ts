@@ -1,0 +1,81 @@
+/**
+ * The one interface every sandbox driver implements. Nothing outside runtime/ may know
+ * which driver runs: the Docker driver today, a Kubernetes or microVM driver later.
+ */
+
+/** Labels every sandbox carries, so a reaper can find it even after a crash. */
+export const SANDBOX_LABELS = {
+  managed: 'dockyard.managed',
+  sessionId: 'dockyard.session',
+  lab: 'dockyard.lab',
+  node: 'dockyard.node',
+} as const;
+
+export interface SandboxSpec {
+  /** Database id of the lab session that owns this sandbox. */
+  sessionId: string;
+  /** Lab slug, recorded as a label for operators. */
+  lab: string;
+  /** Image of the node, e.g. `dockyard/sandbox:latest`. */
+  image: string;
+  /** Node name, also the hostname seen in the shell prompt. */
+  node: string;
+  limits?: SandboxLimits;
+}
+
+export interface SandboxLimits {
+  memoryMiB?: number;
+  cpus?: number;
+  pids?: number;
+}
+
+export interface SandboxRef {
+  /** Driver-specific id (a container id for Docker). */
+  id: string;
+  sessionId: string;
+  lab: string;
+  node: string;
+  createdAt: Date;
+}
+
+export interface ShellSize {
+  cols: number;
+  rows: number;
+}
+
+/** An interactive shell with a TTY, shaped after what a web terminal needs. */
+export interface Shell {
+  write(data: string): void;
+  resize(size: ShellSize): Promise<void>;
+  onData(listener: (chunk: string) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  /** stdout and stderr interleaved, as a person would see them. */
+  output: string;
+}
+
+export interface ExecOptions {
+  /** Text given on standard input (e.g. a check script). */
+  stdin?: string;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+export interface SandboxDriver {
+  readonly name: string;
+  /** Makes sure the driver's shared infrastructure (network, image registry) is up. Idempotent. */
+  prepare(): Promise<void>;
+  /** Creates and starts a sandbox; resolves once its shell and inner engine answer. */
+  create(spec: SandboxSpec): Promise<SandboxRef>;
+  attachShell(id: string, size: ShellSize): Promise<Shell>;
+  exec(id: string, command: string[], options?: ExecOptions): Promise<ExecResult>;
+  destroy(id: string): Promise<void>;
+  /** Every sandbox this Dockyard manages, whatever state it is in. */
+  list(): Promise<SandboxRef[]>;
+  /** True if the sandbox exists and is running. */
+  isRunning(id: string): Promise<boolean>;
+}

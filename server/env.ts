@@ -1,0 +1,40 @@
+/**
+ * The only module that reads process.env. Everything else receives these values.
+ * Validated once with zod so a typo fails at start-up with a message that says what to fix.
+ */
+import { z } from 'zod';
+
+const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where the embedded database and the generated secret live. */
+  DOCKYARD_DATA_DIR: z.string().default('data'),
+  /** postgres://… to use PostgreSQL instead of the embedded PGlite database. */
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  /** Signs the cookie that ties a browser to its sessions; generated into the data dir if unset. */
+  DOCKYARD_SECRET: z.string().min(32, 'DOCKYARD_SECRET doit faire au moins 32 caractères').optional(),
+  DOCKER_SOCKET: z.string().default('/var/run/docker.sock'),
+  /** A sandbox with no terminal attached and no check for this long is destroyed. */
+  DOCKYARD_IDLE_TIMEOUT_MINUTES: minutes(30),
+  DOCKYARD_REAPER_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  /** How long a shell whose browser left is kept, so that a reload finds it again. */
+  DOCKYARD_SHELL_GRACE_MINUTES: minutes(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Configuration invalide (variables d'environnement) :\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function readEnv(): Env {
+  return parseEnv(process.env);
+}

@@ -1,0 +1,59 @@
+// Every model in schema.prisma works against the database the SQL migrations build:
+// this is what stands in for `prisma migrate` on machines without its schema engine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '@/server/db/database';
+import { listMigrations } from '@/server/db/migrate';
+
+describe('embedded database (PGlite) after migrations', () => {
+  let dir: string;
+  let db: Database;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'dockyard-db-'));
+    db = await openDatabase({ dataDir: dir });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('applies every migration once, and none again on reopen', async () => {
+    expect(db.migration.applied).toEqual(await listMigrations());
+    await db.close();
+    db = await openDatabase({ dataDir: dir });
+    expect(db.migration.applied).toEqual([]);
+    expect(db.migration.alreadyApplied).toBeGreaterThan(0);
+  });
+
+  it('stores a session with its nodes and attempts, and cascades on delete', async () => {
+    const session = await db.prisma.labSession.create({
+      data: {
+        id: 'sess-1',
+        ownerId: 'owner-1',
+        lab: 'premiers-pas',
+        nodes: { create: [{ name: 'node1', sandboxId: 'container-1' }] },
+        attempts: {
+          create: [{ step: 0, passed: false, exitCode: 1, output: 'pas encore', durationMs: 12 }],
+        },
+      },
+      include: { nodes: true, attempts: true },
+    });
+    expect(session.state).toBe('running');
+    expect(session.nodes[0]?.sandboxId).toBe('container-1');
+    expect(session.attempts[0]?.output).toBe('pas encore');
+
+    await db.prisma.labSession.delete({ where: { id: 'sess-1' } });
+    expect(await db.prisma.sandboxNode.count()).toBe(0);
+    expect(await db.prisma.checkAttempt.count()).toBe(0);
+  });
+
+  it('keeps data on disk across restarts', async () => {
+    await db.prisma.labSession.create({ data: { id: 'sess-2', ownerId: 'o', lab: 'l' } });
+    await db.close();
+    db = await openDatabase({ dataDir: dir });
+    expect(await db.prisma.labSession.findUnique({ where: { id: 'sess-2' } })).not.toBeNull();
+  });
+});
