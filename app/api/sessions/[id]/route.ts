@@ -1,0 +1,9 @@
+// « Terminer le lab »: ends the session and destroys its sandboxes.
+import { route } from '@/server/http/route';
+import { sessionParams } from '@/server/http/params';
+
+export const dynamic = 'force-dynamic';
+
+export const DELETE = route(sessionParams, async ({ params, ownerId, services }) => ({
+  session: await services.sessions.end(ownerId, params.id),
+}));

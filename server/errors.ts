@@ -1,0 +1,86 @@
+/**
+ * Typed errors that cross the edge (HTTP and socket) and the one envelope they become.
+ * Messages are French and say what to do; `detail` carries what an operator needs.
+ */
+import type { ZodError } from 'zod';
+import type { ErrorEnvelope } from './terminal/protocol';
+
+/**
+ * Errors travel between module instances (Next bundles its own copy of this file), so they
+ * are recognised by a global brand rather than by `instanceof`.
+ */
+const BRAND = Symbol.for('dockyard.app-error');
+
+export class AppError extends Error {
+  readonly [BRAND] = true;
+
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+function isAppError(error: unknown): error is AppError & { validations?: ErrorEnvelope['validations'] } {
+  return typeof error === 'object' && error !== null && BRAND in error;
+}
+
+function isZodError(error: unknown): error is ZodError {
+  return error instanceof Error && error.name === 'ZodError' && 'issues' in error;
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(message, 404);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly validations: NonNullable<ErrorEnvelope['validations']>,
+  ) {
+    super(message, 400);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 409);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor() {
+    super("Votre navigateur n'est pas identifié : rechargez la page (les cookies doivent être autorisés).", 401);
+  }
+}
+
+export class UnavailableError extends AppError {
+  constructor(message: string, detail?: string) {
+    super(message, 503, detail);
+  }
+}
+
+export function fromZod(error: ZodError, what: string): ValidationError {
+  return new ValidationError(
+    `${what} invalide.`,
+    error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  );
+}
+
+/** Any thrown value → status and envelope. Unknown errors never leak their internals. */
+export function toEnvelope(error: unknown): { status: number; body: ErrorEnvelope } {
+  if (isZodError(error)) error = fromZod(error, 'Requête');
+  if (isAppError(error)) {
+    const { message, detail, validations } = error;
+    return { status: error.status, body: { message, ...(detail && { detail }), ...(validations && { validations }) } };
+  }
+  return {
+    status: 500,
+    body: { message: "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, prévenez l'équipe." },
+  };
+}

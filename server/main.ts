@@ -1,0 +1,94 @@
+/**
+ * Dockyard's one Node process: Next.js pages and route handlers, the socket.io terminal
+ * gateway and the domain services, on one port. Start-up order matters: configuration,
+ * database (migrated), sandbox driver, reconciliation of leftovers, then traffic.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import next from 'next';
+import { readEnv } from './env';
+import { loadSecret } from './auth/secret';
+import { OwnerTokens } from './auth/owner-token';
+import { openDatabase } from './db/database';
+import { createSandboxDriver } from './runtime-factory';
+import { SessionService } from './sessions/session-service';
+import { Reaper } from './sessions/reaper';
+import { ShellHub } from './terminal/shell-hub';
+import { attachTerminalGateway } from './terminal/gateway';
+import { publishServices } from './services';
+import { findLabSpec } from './sessions/find-lab-spec';
+import { ensureOwnerCookie } from './auth/ensure-owner-cookie';
+
+const log = (message: string) => console.log(`[dockyard] ${message}`);
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const dev = env.NODE_ENV !== 'production';
+
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.DOCKYARD_DATA_DIR}/db` });
+  log(`base de données ${db.kind} prête (${db.migration.applied.length} migration(s) appliquée(s))`);
+
+  const driver = createSandboxDriver(env, log);
+  await driver.prepare();
+
+  const owners = new OwnerTokens(await loadSecret(env.DOCKYARD_SECRET, env.DOCKYARD_DATA_DIR));
+  const shells = new ShellHub(driver, env.DOCKYARD_SHELL_GRACE_MINUTES * 60_000);
+  const sessions = new SessionService({
+    prisma: db.prisma,
+    driver,
+    findLab: findLabSpec,
+    onEnded: (sessionId) => shells.closeSession(sessionId),
+  });
+  const reaper = new Reaper({
+    prisma: db.prisma,
+    driver,
+    sessions,
+    idleTimeoutMs: env.DOCKYARD_IDLE_TIMEOUT_MINUTES * 60_000,
+    isAttached: (id) => shells.isAttached(id),
+    log,
+  });
+  // Sandboxes left by a previous process that was killed are found by label and removed.
+  const first = await reaper.reconcile();
+  log(`démarrage : ${first.orphansRemoved.length} orphelin(s) supprimé(s), ${first.sessionsEnded.length} session(s) close(s)`);
+  reaper.start(env.DOCKYARD_REAPER_INTERVAL_SECONDS * 1000);
+
+  publishServices({ sessions, owners });
+
+  const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const secureCookies = false; // Behind TLS, the operator's proxy sets Secure (docs/operations.md).
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    ensureOwnerCookie(req, res, owners, secureCookies);
+    void handle(req, res);
+  });
+  const io = attachTerminalGateway(server, { owners, sessions, shells, log });
+  if (dev) {
+    // Next's hot reload uses websockets too; socket.io answers only under /socket.io.
+    const upgrade = app.getUpgradeHandler();
+    server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
+    });
+  }
+
+  server.listen(env.PORT, env.HOST, () => {
+    log(`Dockyard est prêt : http://localhost:${env.PORT} (moteur de bacs à sable : ${driver.name})`);
+  });
+
+  const shutdown = async (signal: string) => {
+    log(`${signal} reçu : arrêt propre (les bacs à sable actifs sont conservés)`);
+    reaper.stop();
+    shells.closeAll();
+    await io.close();
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[dockyard] impossible de démarrer : ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+/**
+ * The services the custom server builds at start-up, published on globalThis so that Next's
+ * route handlers (bundled separately from server/main.ts) reach the same instances.
+ * Route handlers import this file only; they never build services themselves.
+ */
+import type { OwnerTokens } from './auth/owner-token';
+import type { SessionService } from './sessions/session-service';
+
+export interface Services {
+  sessions: SessionService;
+  owners: OwnerTokens;
+}
+
+const KEY = Symbol.for('dockyard.services');
+type Holder = { [KEY]?: Services };
+
+export function publishServices(services: Services): void {
+  (globalThis as Holder)[KEY] = services;
+}
+
+export function getServices(): Services {
+  const services = (globalThis as Holder)[KEY];
+  if (!services) {
+    throw new Error('Les services de Dockyard ne sont pas démarrés : lancez le serveur avec `npm run start` (server/main.ts).');
+  }
+  return services;
+}

@@ -1,0 +1,102 @@
+/**
+ * Reconciles the database with what the driver reports. A sandbox is legitimate only if a
+ * running session records it; everything else carrying our labels is an orphan (left by a
+ * crash, a killed server, a failed start) and is removed. Sessions idle for too long, or
+ * whose sandbox vanished, are ended.
+ */
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { SandboxDriver } from '../../runtime/driver';
+import type { SessionService } from './session-service';
+
+export interface ReaperDeps {
+  prisma: PrismaClient;
+  driver: SandboxDriver;
+  sessions: SessionService;
+  idleTimeoutMs: number;
+  /** Sessions with a terminal open right now are not idle, whatever lastActiveAt says. */
+  isAttached: (sessionId: string) => boolean;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+export interface ReapReport {
+  orphansRemoved: string[];
+  sessionsEnded: Array<{ id: string; reason: 'idle' | 'lost' }>;
+}
+
+export class Reaper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<ReapReport> | undefined;
+
+  constructor(private readonly deps: ReaperDeps) {}
+
+  /** One pass. Concurrent calls share the pass in progress. */
+  reconcile(): Promise<ReapReport> {
+    this.running ??= this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  start(intervalMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      this.reconcile().catch((error) => this.deps.log?.(`reaper : ${(error as Error).message}`));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async pass(): Promise<ReapReport> {
+    const { prisma, driver, sessions } = this.deps;
+    const report: ReapReport = { orphansRemoved: [], sessionsEnded: [] };
+    const [sandboxes, running] = await Promise.all([
+      driver.list(),
+      prisma.labSession.findMany({ where: { state: 'running' }, include: { nodes: true } }),
+    ]);
+
+    const known = new Set(running.flatMap((s) => s.nodes.map((n) => n.sandboxId)));
+    for (const sandbox of sandboxes) {
+      if (known.has(sandbox.id) || this.isBeingCreated(sandbox.sessionId, running)) continue;
+      await driver.destroy(sandbox.id);
+      report.orphansRemoved.push(sandbox.id);
+    }
+
+    const alive = new Set(
+      await Promise.all(sandboxes.map(async (s) => ((await driver.isRunning(s.id)) ? s.id : ''))),
+    );
+    const idleBefore = (this.deps.now?.() ?? new Date()).getTime() - this.deps.idleTimeoutMs;
+    for (const session of running) {
+      const reason =
+        session.nodes.length > 0 && session.nodes.some((n) => !alive.has(n.sandboxId))
+          ? 'lost'
+          : session.lastActiveAt.getTime() < idleBefore && !this.deps.isAttached(session.id)
+            ? 'idle'
+            : null;
+      if (!reason) continue;
+      await sessions.endSession(session.id, reason);
+      report.sessionsEnded.push({ id: session.id, reason });
+    }
+
+    if (report.orphansRemoved.length || report.sessionsEnded.length) {
+      this.deps.log?.(
+        `reaper : ${report.orphansRemoved.length} bac(s) à sable orphelin(s) supprimé(s), ` +
+          `${report.sessionsEnded.length} session(s) terminée(s)`,
+      );
+    }
+    return report;
+  }
+
+  /**
+   * A session still starting has sandboxes not yet recorded: leave them alone for a while.
+   * A running session with no node rows at all is one whose start is in progress.
+   */
+  private isBeingCreated(sessionId: string, running: Array<{ id: string; nodes: unknown[]; createdAt: Date }>) {
+    const session = running.find((s) => s.id === sessionId);
+    if (!session) return false;
+    const startGraceMs = 5 * 60_000;
+    return (this.deps.now?.() ?? new Date()).getTime() - session.createdAt.getTime() < startGraceMs;
+  }
+}

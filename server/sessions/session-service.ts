@@ -1,0 +1,193 @@
+/**
+ * Lab sessions: start one (a sandbox per lab node), find it again, check a step, end it.
+ * Every call names the owner, and a session that is not theirs is reported as not found,
+ * so nobody can learn that another student's session exists.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { SandboxDriver, SandboxLimits } from '../../runtime/driver';
+import { ConflictError, NotFoundError } from '../errors';
+import { KeyedLock } from './keyed-lock';
+import type { AttemptView, SessionView } from './session-view';
+
+/** The part of a lab the session service needs (server/content provides it). */
+export interface LabSpec {
+  slug: string;
+  image: string;
+  nodes: string[];
+  steps: Array<{ index: number; verifyScript: string | null }>;
+}
+
+export interface SessionServiceDeps {
+  prisma: PrismaClient;
+  driver: SandboxDriver;
+  /** Resolves a lab by slug, or null when there is none. */
+  findLab: (slug: string) => Promise<LabSpec | null>;
+  limits?: SandboxLimits;
+  checkTimeoutMs?: number;
+  /** Called when a session ends, so open terminals can be closed. */
+  onEnded?: (sessionId: string) => void;
+  now?: () => Date;
+}
+
+const SESSION_NOT_FOUND = "Cette session de lab n'existe pas ou n'est plus active. Rechargez la page pour en démarrer une.";
+
+type SessionRow = Awaited<ReturnType<SessionService['requireRunning']>>;
+
+export class SessionService {
+  private readonly starting = new KeyedLock();
+
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  private get prisma() {
+    return this.deps.prisma;
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** Returns the owner's running session of this lab, creating its sandboxes if needed. */
+  async start(ownerId: string, labSlug: string): Promise<SessionView> {
+    const lab = await this.requireLab(labSlug);
+    // Two quick clicks must not create two sandboxes.
+    return this.starting.run(`${ownerId}/${lab.slug}`, async () => {
+      const existing = await this.findRunning(ownerId, lab.slug);
+      if (existing) return existing;
+      return this.create(ownerId, lab);
+    });
+  }
+
+  async findRunning(ownerId: string, labSlug: string): Promise<SessionView | null> {
+    const row = await this.prisma.labSession.findFirst({
+      where: { ownerId, lab: labSlug, state: 'running' },
+      include: { nodes: true },
+      orderBy: { createdAt: 'desc' },
+    });
+    if (!row) return null;
+    // A sandbox may have vanished (engine restarted, removed by hand): say so honestly.
+    const alive = await Promise.all(row.nodes.map((n) => this.deps.driver.isRunning(n.sandboxId)));
+    if (alive.includes(false) || row.nodes.length === 0) {
+      await this.endSession(row.id, 'lost');
+      return null;
+    }
+    return toView(row);
+  }
+
+  /** The sandbox behind one node of an owner's running session. */
+  async sandboxFor(ownerId: string, sessionId: string, node?: string): Promise<{ sandboxId: string; node: string }> {
+    const row = await this.requireRunning(ownerId, sessionId);
+    const found = node ? row.nodes.find((n) => n.name === node) : row.nodes[0];
+    if (!found) throw new NotFoundError(`Ce lab n'a pas de machine nommée « ${node} ».`);
+    return { sandboxId: found.sandboxId, node: found.name };
+  }
+
+  async end(ownerId: string, sessionId: string): Promise<SessionView> {
+    await this.requireRunning(ownerId, sessionId);
+    return this.endSession(sessionId, 'finished');
+  }
+
+  /** Runs the step's verify script inside the sandbox (never in the browser) and records it. */
+  async check(ownerId: string, sessionId: string, stepIndex: number): Promise<AttemptView> {
+    const row = await this.requireRunning(ownerId, sessionId);
+    const lab = await this.requireLab(row.lab);
+    const step = lab.steps.find((s) => s.index === stepIndex);
+    if (!step) throw new NotFoundError(`Ce lab n'a pas d'étape numéro ${stepIndex + 1}.`);
+    if (!step.verifyScript) throw new ConflictError("Cette étape n'a rien à vérifier : passez à la suivante.");
+    const node = row.nodes[0];
+    if (!node) throw new NotFoundError(SESSION_NOT_FOUND);
+
+    const started = Date.now();
+    const result = await this.deps.driver.exec(node.sandboxId, ['bash', '-s'], {
+      stdin: step.verifyScript,
+      timeoutMs: this.deps.checkTimeoutMs ?? 30_000,
+    });
+    const attempt = await this.prisma.checkAttempt.create({
+      data: {
+        sessionId,
+        step: stepIndex,
+        passed: result.exitCode === 0,
+        exitCode: result.exitCode,
+        output: result.output.slice(0, 64 * 1024),
+        durationMs: Date.now() - started,
+      },
+    });
+    await this.touch(sessionId);
+    return {
+      id: attempt.id,
+      step: attempt.step,
+      passed: attempt.passed,
+      output: attempt.output,
+      createdAt: attempt.createdAt.toISOString(),
+    };
+  }
+
+  /** Marks activity, which keeps the reaper away. */
+  async touch(sessionId: string): Promise<void> {
+    await this.prisma.labSession.updateMany({
+      where: { id: sessionId, state: 'running' },
+      data: { lastActiveAt: this.now() },
+    });
+  }
+
+  /** Ends a session for any reason (also used by the reaper) and destroys its sandboxes. */
+  async endSession(sessionId: string, reason: string): Promise<SessionView> {
+    const row = await this.prisma.labSession.update({
+      where: { id: sessionId },
+      data: { state: 'ended', endReason: reason, endedAt: this.now() },
+      include: { nodes: true },
+    });
+    this.deps.onEnded?.(sessionId);
+    await Promise.all(row.nodes.map((n) => this.deps.driver.destroy(n.sandboxId)));
+    return toView(row);
+  }
+
+  private async create(ownerId: string, lab: LabSpec): Promise<SessionView> {
+    const session = await this.prisma.labSession.create({
+      data: { id: randomUUID(), ownerId, lab: lab.slug, createdAt: this.now(), lastActiveAt: this.now() },
+    });
+    try {
+      // Each node is recorded as soon as it exists, so a crash mid-way leaves nothing unknown.
+      await Promise.all(
+        lab.nodes.map(async (node) => {
+          const ref = await this.deps.driver.create({
+            sessionId: session.id,
+            lab: lab.slug,
+            image: lab.image,
+            node,
+            limits: this.deps.limits,
+          });
+          await this.prisma.sandboxNode.create({ data: { sessionId: session.id, name: node, sandboxId: ref.id } });
+        }),
+      );
+    } catch (error) {
+      await this.endSession(session.id, 'failed');
+      // Sandboxes created before the failure but not yet recorded are left to the reaper.
+      throw error;
+    }
+    const row = await this.prisma.labSession.findUniqueOrThrow({ where: { id: session.id }, include: { nodes: true } });
+    return toView(row);
+  }
+
+  private async requireRunning(ownerId: string, sessionId: string) {
+    const row = await this.prisma.labSession.findUnique({ where: { id: sessionId }, include: { nodes: true } });
+    if (!row || row.ownerId !== ownerId || row.state !== 'running') throw new NotFoundError(SESSION_NOT_FOUND);
+    return row;
+  }
+
+  private async requireLab(slug: string): Promise<LabSpec> {
+    const lab = await this.deps.findLab(slug);
+    if (!lab) throw new NotFoundError(`Le lab « ${slug} » n'existe pas.`);
+    return lab;
+  }
+}
+
+function toView(row: SessionRow | (Omit<SessionRow, 'state'> & { state: string })): SessionView {
+  return {
+    id: row.id,
+    lab: row.lab,
+    state: row.state === 'running' ? 'running' : 'ended',
+    nodes: [...row.nodes].sort((a, b) => a.name.localeCompare(b.name)).map((n) => n.name),
+    startedAt: row.createdAt.toISOString(),
+  };
+}

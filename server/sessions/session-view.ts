@@ -1,0 +1,16 @@
+/** What the browser is told about a lab session (route handlers and the lab page share it). */
+export interface SessionView {
+  id: string;
+  lab: string;
+  state: 'running' | 'ended';
+  nodes: string[];
+  startedAt: string;
+}
+
+export interface AttemptView {
+  id: string;
+  step: number;
+  passed: boolean;
+  output: string;
+  createdAt: string;
+}

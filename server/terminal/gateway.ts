@@ -1,0 +1,99 @@
+/**
+ * The terminal gateway: one socket.io connection per terminal. It authenticates the socket
+ * by the owner cookie, checks that the session belongs to that owner, then joins the socket
+ * to the node's shell (replaying its scrollback first). Every message is validated.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { OwnerTokens } from '../auth/owner-token';
+import { toEnvelope, UnauthorizedError } from '../errors';
+import type { SessionService } from '../sessions/session-service';
+import { attachSchema, inputSchema, TERMINAL_EVENTS, terminalSizeSchema, type TerminalStatus } from './protocol';
+import type { ShellHub, TerminalChannel } from './shell-hub';
+
+export interface GatewayDeps {
+  owners: OwnerTokens;
+  sessions: SessionService;
+  shells: ShellHub;
+  log?: (message: string) => void;
+}
+
+/** Input marks the session active, but at most this often (a database write each time). */
+const TOUCH_EVERY_MS = 30_000;
+
+export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps): Server {
+  const io = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: 128 * 1024,
+  });
+
+  io.use((socket, next) => {
+    const ownerId = deps.owners.fromCookieHeader(socket.handshake.headers.cookie);
+    if (!ownerId) return next(new UnauthorizedError());
+    socket.data.ownerId = ownerId;
+    next();
+  });
+
+  io.on('connection', (socket) => handleTerminal(socket, deps));
+  return io;
+}
+
+function handleTerminal(socket: Socket, deps: GatewayDeps): void {
+  const ownerId = socket.data.ownerId as string;
+  let channel: TerminalChannel | undefined;
+  let unwatch: (() => void) | undefined;
+  let lastTouch = 0;
+
+  const fail = (error: unknown) => {
+    const { body, status } = toEnvelope(error);
+    if (status >= 500) deps.log?.(`terminal : ${(error as Error).message}`);
+    socket.emit(TERMINAL_EVENTS.error, body);
+  };
+  const status = (value: TerminalStatus) => socket.emit(TERMINAL_EVENTS.status, value);
+
+  socket.on(TERMINAL_EVENTS.attach, async (raw: unknown) => {
+    try {
+      const request = attachSchema.parse(raw);
+      unwatch?.();
+      status({ state: 'attaching' });
+      const target = await deps.sessions.sandboxFor(ownerId, request.sessionId, request.node);
+      const opened = await deps.shells.open(
+        { sessionId: request.sessionId, node: target.node, sandboxId: target.sandboxId },
+        request,
+      );
+      if (socket.disconnected) return;
+      channel = opened.channel;
+      const history = channel.scrollback.contents();
+      if (history) socket.emit(TERMINAL_EVENTS.output, history);
+      unwatch = channel.watch(
+        (chunk) => socket.emit(TERMINAL_EVENTS.output, chunk),
+        () => status({ state: 'exited' }),
+      );
+      if (opened.reused) await channel.shell.resize(request);
+      status({ state: 'ready', restored: history.length > 0 });
+      void deps.sessions.touch(request.sessionId);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  socket.on(TERMINAL_EVENTS.input, (raw: unknown) => {
+    const data = inputSchema.safeParse(raw);
+    if (!data.success || !channel || channel.exited) return;
+    channel.shell.write(data.data);
+    if (Date.now() - lastTouch > TOUCH_EVERY_MS) {
+      lastTouch = Date.now();
+      void deps.sessions.touch(channel.key.sessionId).catch(fail);
+    }
+  });
+
+  socket.on(TERMINAL_EVENTS.resize, (raw: unknown) => {
+    const size = terminalSizeSchema.safeParse(raw);
+    if (!size.success || !channel) return;
+    // A failed resize must never break the terminal.
+    channel.shell.resize(size.data).catch(() => undefined);
+  });
+
+  socket.on('disconnect', () => unwatch?.());
+}
