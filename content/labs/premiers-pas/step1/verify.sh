@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Passes when a container started from hello-world ran to completion without error.
+if ! docker image inspect hello-world >/dev/null 2>&1; then
+  echo "L'image hello-world n'est pas sur la machine : lancez docker run hello-world."
+  exit 1
+fi
+if [ -z "$(docker ps -a --filter ancestor=hello-world --filter exited=0 --quiet)" ]; then
+  echo "Aucun conteneur issu de l'image hello-world ne s'est terminé normalement :"
+  echo "lancez docker run hello-world et attendez le message « Hello from Docker! »."
+  exit 1
+fi
+echo "Le conteneur hello-world a bien affiché son message."

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { assertSlug, resolveContentRoot, slugSchema, type ContentOptions } from './content-paths';
+import { parseFrontMatter } from './front-matter';
+import type { HeadingEntry } from './markdown/heading-ids';
+import { renderMarkdown } from './markdown/render-markdown';
+import { parseContent, readContentText } from './read-content-file';
+
+const frontMatterSchema = z.strictObject({
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  lab: slugSchema.optional(),
+});
+
+export interface Lesson {
+  slug: string;
+  title: string;
+  summary: string;
+  /** Slug of the lab that practises this lesson, if any. */
+  lab: string | null;
+  html: string;
+  headings: HeadingEntry[];
+  /** Estimated reading time, rounded up, at about 200 words a minute. */
+  readingMinutes: number;
+}
+
+const WORDS_PER_MINUTE = 200;
+
+export async function loadLesson(slug: string, options: ContentOptions = {}): Promise<Lesson> {
+  assertSlug(slug);
+  const contentRoot = resolveContentRoot(options);
+  const file = path.join(contentRoot, 'lessons', `${slug}.md`);
+  const { attributes, body } = parseFrontMatter(await readContentText(file, 'not-found'), file);
+  const meta = parseContent(frontMatterSchema, attributes, file);
+  const { html, headings } = renderMarkdown(body, { contentRoot, baseDir: path.dirname(file), sourceFile: file });
+  const words = body.split(/\s+/).filter(Boolean).length;
+  return {
+    slug,
+    title: meta.title,
+    summary: meta.summary,
+    lab: meta.lab ?? null,
+    html,
+    headings,
+    readingMinutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)),
+  };
+}

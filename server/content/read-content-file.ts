@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ContentError, ContentNotFoundError } from './content-errors';
+import { displayPath } from './content-paths';
+
+const frenchMessages = z.locales.fr().localeError;
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+}
+
+/**
+ * Reads a UTF-8 file of the course. A missing file is an authoring error unless the caller
+ * says it is the entry point of a lesson or lab, in which case the content does not exist.
+ */
+export async function readContentText(file: string, missing: 'invalid' | 'not-found' = 'invalid'): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (!isMissingFile(error)) throw error;
+    const ErrorClass = missing === 'not-found' ? ContentNotFoundError : ContentError;
+    throw new ErrorClass(`Fichier introuvable : ${displayPath(file)}`, file);
+  }
+}
+
+/** Validates data read from `file`, with French messages that name the file and each field. */
+export function parseContent<Schema extends z.ZodType>(schema: Schema, data: unknown, file: string): z.output<Schema> {
+  const result = schema.safeParse(data, { error: frenchMessages });
+  if (result.success) return result.data;
+  const validations = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(racine)',
+    message: issue.message,
+  }));
+  const details = validations.map((v) => `  - ${v.path} : ${v.message}`).join('\n');
+  throw new ContentError(`Contenu invalide dans ${displayPath(file)} :\n${details}`, file, validations);
+}
+
+export async function readJsonContent<Schema extends z.ZodType>(
+  file: string,
+  schema: Schema,
+  missing: 'invalid' | 'not-found' = 'invalid',
+): Promise<z.output<Schema>> {
+  const text = await readContentText(file, missing);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ContentError(`JSON invalide dans ${displayPath(file)} : ${reason}`, file);
+  }
+  return parseContent(schema, data, file);
+}

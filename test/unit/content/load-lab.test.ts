@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ContentError, ContentNotFoundError, InvalidSlugError } from '@/server/content/content-errors';
+import { loadLab } from '@/server/content/lab';
+import { loadLesson } from '@/server/content/lesson';
+import { writeContentFixture } from './write-fixture';
+
+const validIndex = {
+  title: 'Essai',
+  description: 'Un lab de test',
+  details: {
+    intro: { text: 'intro.md' },
+    steps: [
+      { title: 'Première', text: 'step1/text.md', verify: 'step1/verify.sh' },
+      { title: 'Seconde', text: 'step2/text.md' },
+    ],
+    finish: { text: 'finish.md' },
+  },
+  backend: { imageid: 'ubuntu' },
+  dockyard: { image: 'dockyard/sandbox:test', nodes: ['node1', 'node2'] },
+};
+
+const labFiles = (index: unknown): Record<string, string> => ({
+  'labs/essai/index.json': JSON.stringify(index),
+  'labs/essai/intro.md': '# Bienvenue',
+  'labs/essai/step1/text.md': '```bash\nls\n```{{exec}}',
+  'labs/essai/step1/verify.sh': '#!/usr/bin/env bash\ntrue\n',
+  'labs/essai/step2/text.md': 'Texte',
+  'labs/essai/finish.md': 'Bravo',
+});
+
+async function loadError(loading: Promise<unknown>): Promise<ContentError> {
+  const error = await loading.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ContentError);
+  return error as ContentError;
+}
+
+describe('loadLab', () => {
+  it('reads steps, verify scripts and the Dockyard extension from a content root given as a parameter', async () => {
+    const contentRoot = await writeContentFixture(labFiles(validIndex));
+    const lab = await loadLab('essai', { contentRoot });
+    expect(lab).toMatchObject({ slug: 'essai', title: 'Essai', image: 'dockyard/sandbox:test', nodes: ['node1', 'node2'] });
+    expect(lab.steps.map(({ index, title, verifyScript }) => ({ index, title, verifyScript }))).toEqual([
+      { index: 0, title: 'Première', verifyScript: '#!/usr/bin/env bash\ntrue\n' },
+      { index: 1, title: 'Seconde', verifyScript: null },
+    ]);
+    expect(lab.steps[0]?.html).toContain('data-exec="ls"');
+  });
+
+  it('names index.json and the field when the index is invalid', async () => {
+    const { title: _title, ...withoutTitle } = validIndex;
+    const contentRoot = await writeContentFixture(labFiles({ ...withoutTitle, dockyard: { nodes: ['Node 1'] } }));
+    const error = await loadError(loadLab('essai', { contentRoot }));
+    expect(error.file).toBe(path.join(contentRoot, 'labs', 'essai', 'index.json'));
+    expect(error.message).toContain(path.join('labs', 'essai', 'index.json'));
+    expect(error.validations.map((v) => v.path)).toEqual(expect.arrayContaining(['title', 'dockyard.nodes.0']));
+  });
+
+  it('names index.json when it is not JSON', async () => {
+    const contentRoot = await writeContentFixture({ ...labFiles(validIndex), 'labs/essai/index.json': '{ "title": ' });
+    const error = await loadError(loadLab('essai', { contentRoot }));
+    expect(error.message).toMatch(/JSON invalide.*index\.json/);
+  });
+
+  it('names the missing verify script', async () => {
+    const { 'labs/essai/step1/verify.sh': _verify, ...files } = labFiles(validIndex);
+    const contentRoot = await writeContentFixture(files);
+    const error = await loadError(loadLab('essai', { contentRoot }));
+    expect(error).not.toBeInstanceOf(ContentNotFoundError);
+    expect(error.message).toContain(path.join('step1', 'verify.sh'));
+  });
+
+  it('refuses step files outside the content folder', async () => {
+    const index = { ...validIndex, details: { ...validIndex.details, steps: [{ title: 'x', text: '../../../etc/passwd' }] } };
+    const contentRoot = await writeContentFixture(labFiles(index));
+    const error = await loadError(loadLab('essai', { contentRoot }));
+    expect(error.message).toMatch(/hors du dossier de contenu.*index\.json/);
+  });
+
+  it('reports a lab that does not exist as not found', async () => {
+    const contentRoot = await writeContentFixture({});
+    await expect(loadLab('absent', { contentRoot })).rejects.toBeInstanceOf(ContentNotFoundError);
+  });
+});
+
+describe('slugs', () => {
+  it.each(['../etc', '..', 'Premiers-Pas', 'a/b', 'a.md', ''])('rejects « %s » before touching the disk', async (slug) => {
+    await expect(loadLab(slug)).rejects.toBeInstanceOf(InvalidSlugError);
+    await expect(loadLesson(slug)).rejects.toBeInstanceOf(InvalidSlugError);
+  });
+});
