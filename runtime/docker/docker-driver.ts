@@ -1,0 +1,430 @@
+/**
+ * The Docker driver: each sandbox node is one container running its own Docker engine
+ * (see dind-profile.ts), on the shared `dockyard-net` network next to the local registry.
+ * Only runtime/docker/* imports dockerode. This module reads no environment variables:
+ * the server passes its configuration in.
+ */
+import { randomUUID } from 'node:crypto';
+import Docker from 'dockerode';
+import {
+  SANDBOX_LABELS,
+  type ExecOptions,
+  type ExecResult,
+  type SandboxDriver,
+  type SandboxLimits,
+  type SandboxRef,
+  type SandboxSpec,
+  type Shell,
+  type ShellSize,
+} from '../driver';
+import {
+  EngineUnavailableError,
+  ImageMissingError,
+  RuntimeError,
+  RuntimeTimeoutError,
+  SandboxNotFoundError,
+  SandboxStartError,
+} from '../errors';
+import { dindHostConfig } from './dind-profile';
+import { engineMessage, statusOf, toRuntimeError } from './docker-errors';
+import { DockerShell } from './docker-shell';
+import { OutputCollector, execExitCode, sleep, streamFinished } from './exec-io';
+
+export interface RuntimeLogger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface DockerDriverOptions {
+  /** A ready dockerode client; otherwise one is made for `socketPath`. */
+  docker?: Docker;
+  socketPath?: string;
+  network?: string;
+  registryName?: string;
+  registryImage?: string;
+  registryVolume?: string;
+  /** Where the registry is published on the host, for build-all.sh's pushes. */
+  registryPublish?: { ip: string; port: number };
+  defaultLimits?: Required<SandboxLimits>;
+  /** How long create() waits for the inner engine to answer. */
+  readyTimeoutMs?: number;
+  /** exec() keeps at most this much output (a check script printing forever must not hurt). */
+  maxOutputBytes?: number;
+  logger?: RuntimeLogger;
+}
+
+export const DOCKER_DRIVER_DEFAULTS = {
+  socketPath: '/var/run/docker.sock',
+  network: 'dockyard-net',
+  registryName: 'dockyard-registry',
+  registryImage: 'dockyard/registry:latest',
+  registryVolume: 'dockyard-registry-data',
+  registryPublish: { ip: '127.0.0.1', port: 5000 },
+  defaultLimits: { memoryMiB: 2048, cpus: 1, pids: 1024 },
+  readyTimeoutMs: 30_000,
+  maxOutputBytes: 1024 * 1024,
+} as const;
+
+/** Labels of shared infrastructure (network, registry), which list() must never return. */
+const INFRA_LABEL = 'dockyard.infra';
+const INNER_DOCKER = '/var/lib/docker';
+/** exec() gives the in-sandbox `timeout` this long to kill the command before giving up itself. */
+const TIMEOUT_BACKSTOP_MS = 2_000;
+const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
+const silent: RuntimeLogger = { info: () => undefined, warn: () => undefined };
+
+export class DockerSandboxDriver implements SandboxDriver {
+  readonly name = 'docker';
+  private readonly docker: Docker;
+  private readonly opts: Required<Omit<DockerDriverOptions, 'docker' | 'socketPath'>>;
+  private preparing: Promise<void> | undefined;
+
+  constructor(options: DockerDriverOptions = {}) {
+    const { docker, socketPath, ...rest } = options;
+    this.docker = docker ?? new Docker({ socketPath: socketPath ?? DOCKER_DRIVER_DEFAULTS.socketPath });
+    this.opts = {
+      ...DOCKER_DRIVER_DEFAULTS,
+      logger: silent,
+      ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest),
+    };
+  }
+
+  async prepare(): Promise<void> {
+    const run = this.ensureInfrastructure();
+    this.preparing = run.catch((err: unknown) => {
+      this.preparing = undefined;
+      throw err;
+    });
+    return this.preparing;
+  }
+
+  async create(spec: SandboxSpec): Promise<SandboxRef> {
+    if (!NODE_NAME.test(spec.node)) throw new TypeError(`Nom de nœud invalide : ${spec.node}`);
+    if (spec.sessionId.length === 0) throw new TypeError('sessionId vide');
+    await (this.preparing ?? this.prepare());
+
+    const limits = { ...this.opts.defaultLimits, ...definedOnly(spec.limits) };
+    const labels = {
+      [SANDBOX_LABELS.managed]: 'true',
+      [SANDBOX_LABELS.sessionId]: spec.sessionId,
+      [SANDBOX_LABELS.lab]: spec.lab,
+      [SANDBOX_LABELS.node]: spec.node,
+    };
+    // Readable names for operators (`docker ps`); ids stay the reference.
+    const name = `dockyard-${spec.sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-').slice(0, 40)}-${spec.node}`;
+    const volume = `${name}-docker`;
+    const started = Date.now();
+    let id: string | undefined;
+    try {
+      await this.docker.createVolume({ Name: volume, Labels: labels });
+      const container = await this.docker.createContainer({
+        name,
+        Image: spec.image,
+        Hostname: spec.node,
+        Labels: labels,
+        Env: [`DOCKYARD_REGISTRY=${this.opts.registryName}`],
+        HostConfig: {
+          ...dindHostConfig(),
+          NetworkMode: this.opts.network,
+          // The inner engine's storage: overlay2 cannot sit on the container's own overlay.
+          Mounts: [{ Type: 'volume', Source: volume, Target: INNER_DOCKER }],
+          Memory: limits.memoryMiB * 1024 * 1024,
+          MemorySwap: limits.memoryMiB * 1024 * 1024,
+          NanoCpus: Math.round(limits.cpus * 1e9),
+          PidsLimit: limits.pids,
+          LogConfig: { Type: 'json-file', Config: { 'max-size': '1m', 'max-file': '1' } },
+        },
+      });
+      id = container.id;
+      await container.start();
+      await this.waitUntilReady(id);
+      const info = await container.inspect();
+      this.opts.logger.info('sandbox ready', { id, name, ms: Date.now() - started });
+      return { id, sessionId: spec.sessionId, lab: spec.lab, node: spec.node, createdAt: new Date(info.Created) };
+    } catch (err) {
+      // Never leave half-made sandboxes behind (the volume included).
+      await this.removeQuietly(id, volume);
+      throw this.createError(err, spec, name, id);
+    }
+  }
+
+  async attachShell(id: string, size: ShellSize): Promise<Shell> {
+    // bash records its pid so that kill() can hang it up from inside (see DockerShell.kill).
+    const pidFile = `/run/dockyard-shell-${randomUUID()}.pid`;
+    try {
+      const exec = await this.docker.getContainer(id).exec({
+        Cmd: ['/bin/sh', '-c', 'echo $$ > "$0"; exec bash -l', pidFile],
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: true,
+        WorkingDir: '/root',
+        Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
+      });
+      const stream = await exec.start({ hijack: true, stdin: true, Tty: true });
+      const hangUp = async (): Promise<void> => {
+        const script = 'p=$(cat "$0") || exit 0; rm -f "$0"; kill -HUP "$p"; sleep 2; kill -KILL "$p"; true';
+        await this.exec(id, ['/bin/sh', '-c', `${script} 2>/dev/null`, pidFile], { timeoutMs: 10_000 });
+      };
+      const shell = new DockerShell(exec, stream, hangUp);
+      await shell.resize(size);
+      return shell;
+    } catch (err) {
+      throw toRuntimeError(err, id);
+    }
+  }
+
+  async exec(id: string, command: string[], options: ExecOptions = {}): Promise<ExecResult> {
+    if (command.length === 0) throw new TypeError('exec : commande vide');
+    const { stdin, timeoutMs, env } = options;
+    // Docker reads stdout and stderr in two goroutines, so their order is lost; joining them
+    // at the file descriptor level (2>&1) keeps the order a person would see.
+    const joined = ['/bin/sh', '-c', 'exec "$@" 2>&1', 'dockyard-exec', ...command];
+    // Docker cannot kill an exec: the sandbox's own `timeout` kills the command's whole
+    // process group (coreutils, and busybox, have it).
+    const cmd = timeoutMs === undefined ? joined : ['timeout', '-s', 'KILL', String(timeoutMs / 1000), ...joined];
+    const collector = new OutputCollector(this.opts.maxOutputBytes);
+    try {
+      const exec = await this.docker.getContainer(id).exec({
+        Cmd: cmd,
+        AttachStdin: stdin !== undefined,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
+        Env: Object.entries(env ?? {}).map(([k, v]) => `${k}=${v}`),
+      });
+      const started = Date.now();
+      const stream = await exec.start({ hijack: true, stdin: stdin !== undefined });
+      stream.on('data', (chunk: Buffer) => collector.push(chunk));
+      // Half-close: the command sees end of file once it has read everything.
+      if (stdin !== undefined) stream.end(stdin);
+
+      let timer: NodeJS.Timeout | undefined;
+      const backstop = new Promise<'late'>((resolve) => {
+        if (timeoutMs !== undefined) timer = setTimeout(() => resolve('late'), timeoutMs + TIMEOUT_BACKSTOP_MS);
+      });
+      const outcome = await Promise.race([streamFinished(stream).then(() => 'done' as const), backstop]);
+      clearTimeout(timer);
+      const what = `La commande ${command[0]}`;
+      if (outcome === 'late') {
+        stream.destroy();
+        throw new RuntimeTimeoutError(what, timeoutMs ?? 0, collector.text());
+      }
+      const exitCode = await execExitCode(exec);
+      if (exitCode === null) {
+        await this.docker.getContainer(id).inspect(); // 404 here means the sandbox vanished
+        throw new RuntimeError('engine_error', "Le moteur Docker n'a pas donné le code de sortie de la commande.");
+      }
+      // 137 = killed by SIGKILL: ours if the deadline had passed.
+      if (timeoutMs !== undefined && exitCode === 137 && Date.now() - started >= timeoutMs) {
+        throw new RuntimeTimeoutError(what, timeoutMs, collector.text());
+      }
+      return { exitCode, output: collector.text() };
+    } catch (err) {
+      throw toRuntimeError(err, id);
+    }
+  }
+
+  async destroy(id: string): Promise<void> {
+    const container = this.docker.getContainer(id);
+    let info: Docker.ContainerInspectInfo;
+    try {
+      info = await container.inspect();
+    } catch (err) {
+      if (statusOf(err) === 404) return; // already gone: destroy is idempotent
+      throw toRuntimeError(err, id);
+    }
+    // Refuse to touch what Dockyard did not create (the registry, someone's own containers).
+    if (info.Config.Labels?.[SANDBOX_LABELS.managed] !== 'true') throw new SandboxNotFoundError(id);
+    const volumes = info.Mounts.filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name as string);
+    try {
+      await container.remove({ force: true, v: true });
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 409) await this.waitUntilGone(id); // a concurrent destroy is removing it
+      else if (status !== 404) throw toRuntimeError(err, id);
+    }
+    for (const volume of volumes) await this.removeManagedVolume(volume);
+  }
+
+  async list(): Promise<SandboxRef[]> {
+    try {
+      const containers = await this.docker.listContainers({
+        all: true,
+        filters: { label: [`${SANDBOX_LABELS.managed}=true`] },
+      });
+      return containers.map((c) => ({
+        id: c.Id,
+        sessionId: c.Labels[SANDBOX_LABELS.sessionId] ?? '',
+        lab: c.Labels[SANDBOX_LABELS.lab] ?? '',
+        node: c.Labels[SANDBOX_LABELS.node] ?? '',
+        createdAt: new Date(c.Created * 1000),
+      }));
+    } catch (err) {
+      throw toRuntimeError(err);
+    }
+  }
+
+  async isRunning(id: string): Promise<boolean> {
+    try {
+      return (await this.docker.getContainer(id).inspect()).State.Running;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw toRuntimeError(err, id);
+    }
+  }
+
+  // ---- infrastructure ------------------------------------------------------------------
+
+  /** Network, registry volume and registry container; mirrors runtime/images/build-all.sh. */
+  private async ensureInfrastructure(): Promise<void> {
+    const { network, registryName, registryImage, registryVolume, registryPublish } = this.opts;
+    try {
+      await this.docker.ping();
+    } catch (err) {
+      throw new EngineUnavailableError(engineMessage(err), err);
+    }
+    try {
+      await this.docker.getImage(registryImage).inspect();
+    } catch (err) {
+      throw statusOf(err) === 404 ? new ImageMissingError(registryImage, err) : toRuntimeError(err);
+    }
+    try {
+      await this.createUnlessExists(
+        () => this.docker.getNetwork(network).inspect(),
+        () => this.docker.createNetwork({ Name: network, CheckDuplicate: true, Labels: { [INFRA_LABEL]: 'true' } }),
+      );
+      await this.createUnlessExists(
+        () => this.docker.getVolume(registryVolume).inspect(),
+        () => this.docker.createVolume({ Name: registryVolume, Labels: { [INFRA_LABEL]: 'true' } }),
+      );
+      await this.createUnlessExists(
+        () => this.docker.getContainer(registryName).inspect(),
+        () =>
+          this.docker.createContainer({
+            name: registryName,
+            Image: registryImage,
+            Labels: { [INFRA_LABEL]: 'true' },
+            ExposedPorts: { '5000/tcp': {} },
+            HostConfig: {
+              NetworkMode: network,
+              PortBindings: { '5000/tcp': [{ HostIp: registryPublish.ip, HostPort: String(registryPublish.port) }] },
+              Mounts: [{ Type: 'volume', Source: registryVolume, Target: '/var/lib/docker-registry' }],
+              RestartPolicy: { Name: 'unless-stopped' },
+            },
+          }),
+      );
+      const registry = this.docker.getContainer(registryName);
+      if (!(await registry.inspect()).State.Running) {
+        this.opts.logger.info('starting the image registry', { registryName });
+        await registry.start().catch((err: unknown) => {
+          if (statusOf(err) !== 304) throw err; // 304: started meanwhile
+        });
+      }
+    } catch (err) {
+      throw toRuntimeError(err);
+    }
+  }
+
+  /** Idempotent and safe when two processes prepare at once (409 = the other one won). */
+  private async createUnlessExists(inspect: () => Promise<unknown>, create: () => Promise<unknown>): Promise<void> {
+    try {
+      await inspect();
+      return;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+    await create().catch((err: unknown) => {
+      if (statusOf(err) !== 409) throw err;
+    });
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  /** Polls the inner engine by exec until it answers; fails early if the container died. */
+  private async waitUntilReady(id: string): Promise<void> {
+    const deadline = Date.now() + this.opts.readyTimeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      try {
+        const probe = await this.exec(id, ['docker', 'info', '--format', '{{.ServerVersion}}'], { timeoutMs: 5_000 });
+        if (probe.exitCode === 0) return;
+        last = probe.output.trim();
+      } catch (err) {
+        if (!(err instanceof RuntimeTimeoutError) && !(err instanceof RuntimeError && err.code === 'sandbox_not_running')) throw err;
+        last = err.message;
+      }
+      const state = (await this.docker.getContainer(id).inspect()).State;
+      if (!state.Running) {
+        throw new SandboxStartError(`le conteneur s'est arrêté (code ${state.ExitCode}) : ${await this.logsTail(id)}`);
+      }
+      await sleep(100);
+    }
+    throw new SandboxStartError(
+      `le moteur Docker interne ne répond pas après ${this.opts.readyTimeoutMs / 1000} s : ${last}\n${await this.logsTail(id)}`,
+    );
+  }
+
+  private async logsTail(id: string): Promise<string> {
+    try {
+      const logs = await this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail: 20, follow: false });
+      const collector = new OutputCollector(16 * 1024);
+      collector.push(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs)));
+      return collector.text();
+    } catch {
+      return '';
+    }
+  }
+
+  private createError(err: unknown, spec: SandboxSpec, name: string, id: string | undefined): RuntimeError {
+    if (err instanceof RuntimeError) return err;
+    const status = statusOf(err);
+    if (id === undefined && status === 404 && /image/i.test(engineMessage(err))) {
+      return new ImageMissingError(spec.image, err);
+    }
+    if (id === undefined && status === 409) {
+      return new RuntimeError('conflict', `Un bac à sable ${name} existe déjà pour ce nœud : détruisez-le d'abord.`, {
+        detail: engineMessage(err),
+        cause: err,
+      });
+    }
+    return toRuntimeError(err, id);
+  }
+
+  private async removeQuietly(id: string | undefined, volume: string): Promise<void> {
+    if (id !== undefined) await this.docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined);
+    await this.removeManagedVolume(volume).catch(() => undefined);
+  }
+
+  private async removeManagedVolume(name: string): Promise<void> {
+    const volume = this.docker.getVolume(name);
+    try {
+      const info = await volume.inspect();
+      if (info.Labels?.[SANDBOX_LABELS.managed] !== 'true') return;
+      await volume.remove();
+    } catch (err) {
+      if (statusOf(err) !== 404) this.opts.logger.warn('volume not removed', { name, error: engineMessage(err) });
+    }
+  }
+
+  private async waitUntilGone(id: string): Promise<void> {
+    for (let i = 0; i < 100; i += 1) {
+      if (!(await this.exists(id))) return;
+      await sleep(100);
+    }
+  }
+
+  private async exists(id: string): Promise<boolean> {
+    try {
+      await this.docker.getContainer(id).inspect();
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw toRuntimeError(err, id);
+    }
+  }
+}
+
+function definedOnly(limits: SandboxLimits | undefined): SandboxLimits {
+  return Object.fromEntries(Object.entries(limits ?? {}).filter(([, v]) => v !== undefined)) as SandboxLimits;
+}

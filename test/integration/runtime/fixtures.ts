@@ -1,0 +1,74 @@
+/**
+ * Shared fixtures of the runtime integration tests: a real Docker engine, real images, real
+ * sandboxes (never mocks). The docker CLI is used as an independent witness of the engine's
+ * state, so the tests do not trust the driver to check itself.
+ */
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { SandboxSpec, Shell } from '@/runtime/driver';
+
+const run = promisify(execFile);
+
+export const SANDBOX_IMAGE = 'dockyard/sandbox:latest';
+const REQUIRED_IMAGES = [
+  SANDBOX_IMAGE,
+  'dockyard/registry:latest',
+  'localhost:5000/library/hello-world:latest',
+  'localhost:5000/library/busybox:latest',
+];
+
+/** docker CLI; resolves with exit code and output instead of throwing. */
+export async function dockerCli(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run('docker', args);
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number | string; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+/** Fails with the command to run when build-all.sh has not been run on this machine. */
+export async function requireImages(): Promise<void> {
+  const { code, out } = await dockerCli('image', 'inspect', '--format', '{{.Id}}', ...REQUIRED_IMAGES);
+  if (code !== 0) {
+    throw new Error(
+      `Images Dockyard manquantes : lancez « bash runtime/images/build-all.sh » puis relancez les tests.\n${out}`,
+    );
+  }
+}
+
+export function testSpec(node = 'node1'): SandboxSpec {
+  return { sessionId: `test-${randomUUID().slice(0, 8)}`, lab: 'test-runtime', image: SANDBOX_IMAGE, node };
+}
+
+/** Everything a shell printed so far, and a way to wait for a pattern in it. */
+export function recordShell(shell: Shell): { text: () => string; waitFor: (re: RegExp, ms?: number) => Promise<string> } {
+  let text = '';
+  const waiters = new Set<() => void>();
+  shell.onData((chunk) => {
+    text += chunk;
+    for (const check of waiters) check();
+  });
+  return {
+    text: () => text,
+    waitFor: (re, ms = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = re.exec(text);
+          if (match) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(match[0]);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`${re} non vu dans la sortie du shell :\n${text.slice(-2000)}`));
+        }, ms);
+        waiters.add(check);
+        check();
+      }),
+  };
+}
