@@ -55,8 +55,10 @@ build_image() {
   hash="$(context_hash "$dir" "$(image_id "$BASE")")"
   if [ "$(label_of "$tag")" = "$hash" ]; then say "$tag : à jour"; return; fi
   say "$message"
-  run_logged "$2" docker build --build-arg "BASE=$BASE" --label "dockyard.build-hash=$hash" \
-    -t "$tag" "$dir"
+  # Host network for RUN steps: apt-get then needs neither docker0 nor NAT rules, which
+  # another engine on the same host (e.g. one started with --bridge none) may have removed.
+  run_logged "$2" docker build --network host --build-arg "BASE=$BASE" \
+    --label "dockyard.build-hash=$hash" -t "$tag" "$dir"
 }
 
 # Same network, container, port and volume as DockerSandboxDriver.prepare().
@@ -109,7 +111,7 @@ docker info >/dev/null 2>&1 \
   || die "le moteur Docker ne répond pas : démarrez dockerd (./dockyard start le fait)"
 
 build_base
-build_image "$SANDBOX" sandbox "Construction de l'image du bac à sable (≈ 2 min la première fois)…"
+build_image "$SANDBOX" sandbox "Construction de l'image du bac à sable (≈ 1 min la première fois)…"
 build_image "$REGISTRY_IMAGE" registry "Construction de l'image du registre (≈ 30 s la première fois)…"
 for name in "${CATALOG[@]}"; do
   build_image "localhost:5000/library/$name:latest" "$name" "Construction de l'image de catalogue $name…"
