@@ -6,6 +6,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   resolve: { alias: { '@': root } },
   test: {
+    // Integration files share one Docker engine and this 2-core machine: one file at a time.
+    fileParallelism: false,
     projects: [
       {
         extends: true,
@@ -20,7 +22,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -3,6 +3,7 @@
  * Messages are French and say what to do; `detail` carries what an operator needs.
  */
 import type { ZodError } from 'zod';
+import type { RuntimeErrorCode } from '../runtime/errors';
 import type { ErrorEnvelope } from './terminal/protocol';
 
 /**
@@ -72,6 +73,23 @@ export function fromZod(error: ZodError, what: string): ValidationError {
   );
 }
 
+/** Runtime errors carry French messages meant for people; their code gives the status. */
+const RUNTIME_STATUS: Record<RuntimeErrorCode, number> = {
+  engine_unavailable: 503,
+  image_missing: 503,
+  sandbox_start_failed: 503,
+  sandbox_not_found: 404,
+  sandbox_not_running: 404,
+  conflict: 409,
+  timeout: 504,
+  engine_error: 502,
+};
+
+function runtimeStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return undefined;
+  return Object.hasOwn(RUNTIME_STATUS, error.code) ? RUNTIME_STATUS[error.code as RuntimeErrorCode] : undefined;
+}
+
 /** Any thrown value → status and envelope. Unknown errors never leak their internals. */
 export function toEnvelope(error: unknown): { status: number; body: ErrorEnvelope } {
   if (isZodError(error)) error = fromZod(error, 'Requête');
@@ -79,6 +97,8 @@ export function toEnvelope(error: unknown): { status: number; body: ErrorEnvelop
     const { message, detail, validations } = error;
     return { status: error.status, body: { message, ...(detail && { detail }), ...(validations && { validations }) } };
   }
+  const status = runtimeStatus(error);
+  if (status && error instanceof Error) return { status, body: { message: error.message } };
   return {
     status: 500,
     body: { message: "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, prévenez l'équipe." },

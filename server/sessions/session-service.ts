@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { SandboxDriver, SandboxLimits } from '../../runtime/driver';
+import type { ExecResult, SandboxDriver, SandboxLimits } from '../../runtime/driver';
+import { RuntimeTimeoutError } from '../../runtime/errors';
 import { ConflictError, NotFoundError } from '../errors';
 import { KeyedLock } from './keyed-lock';
 import type { AttemptView, SessionView } from './session-view';
@@ -98,10 +99,7 @@ export class SessionService {
     if (!node) throw new NotFoundError(SESSION_NOT_FOUND);
 
     const started = Date.now();
-    const result = await this.deps.driver.exec(node.sandboxId, ['bash', '-s'], {
-      stdin: step.verifyScript,
-      timeoutMs: this.deps.checkTimeoutMs ?? 30_000,
-    });
+    const result = await this.runCheck(node.sandboxId, step.verifyScript);
     const attempt = await this.prisma.checkAttempt.create({
       data: {
         sessionId,
@@ -120,6 +118,19 @@ export class SessionService {
       output: attempt.output,
       createdAt: attempt.createdAt.toISOString(),
     };
+  }
+
+  /** A check that hangs is a failed attempt with an explanation, not an error. */
+  private async runCheck(sandboxId: string, script: string): Promise<ExecResult> {
+    try {
+      return await this.deps.driver.exec(sandboxId, ['bash', '-s'], {
+        stdin: script,
+        timeoutMs: this.deps.checkTimeoutMs ?? 30_000,
+      });
+    } catch (error) {
+      if (!(error instanceof RuntimeTimeoutError)) throw error;
+      return { exitCode: -1, output: `${error.partialOutput}\n${error.message}`.trimStart() };
+    }
   }
 
   /** Marks activity, which keeps the reaper away. */
@@ -170,7 +181,11 @@ export class SessionService {
   }
 
   private async requireRunning(ownerId: string, sessionId: string) {
-    const row = await this.prisma.labSession.findUnique({ where: { id: sessionId }, include: { nodes: true } });
+    // Nodes by name, so that the first one (checks, default terminal) is always the same.
+    const row = await this.prisma.labSession.findUnique({
+      where: { id: sessionId },
+      include: { nodes: { orderBy: { name: 'asc' } } },
+    });
     if (!row || row.ownerId !== ownerId || row.state !== 'running') throw new NotFoundError(SESSION_NOT_FOUND);
     return row;
   }

@@ -1,0 +1,101 @@
+// The student's first lab, end to end: real Chromium, real server, real sandbox.
+import { expect, test, type Page } from '@playwright/test';
+
+const LAB = '/labs/premiers-pas';
+
+/** Text currently rendered by xterm.js (DOM renderer). */
+async function screenText(page: Page): Promise<string> {
+  return page.getByTestId('terminal').locator('.xterm-rows').innerText();
+}
+
+async function typeInTerminal(page: Page, text: string): Promise<void> {
+  await page.getByTestId('terminal').locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(text);
+}
+
+async function expectOnScreen(page: Page, text: string, timeout = 30_000): Promise<void> {
+  await expect.poll(() => screenText(page), { timeout }).toContain(text);
+}
+
+async function startLab(page: Page): Promise<void> {
+  await page.goto(LAB);
+  await page.getByRole('button', { name: 'Démarrer le lab' }).click();
+  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 60_000 });
+}
+
+async function endLab(page: Page): Promise<void> {
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Terminer le lab' }).click();
+  await expect(page.getByRole('button', { name: 'Démarrer le lab' })).toBeVisible();
+}
+
+test('from the course outline to the lesson and its lab', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: /Premiers pas avec Docker/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Premiers pas avec Docker');
+  await expect(page.locator('pre code.hljs').first()).toBeVisible();
+  await expect(page.locator('svg').first()).toBeVisible();
+  await page.getByRole('link', { name: /Ouvrir le lab/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${LAB}$`));
+  await expect(page.getByRole('button', { name: 'Démarrer le lab' })).toBeVisible();
+});
+
+test('a student runs commands in their sandbox, passes a check, reloads, and ends the lab', async ({ page }) => {
+  await startLab(page);
+
+  // Only a shell that really ran the command can print the computed text.
+  await typeInTerminal(page, 'echo he$((20+22))llo; export MARK=tortue\n');
+  await expectOnScreen(page, 'he42llo');
+
+  // The step's command block is typed into the terminal on click; the image comes from the offline registry.
+  await page.locator('[data-exec]').first().click();
+  await expectOnScreen(page, 'Bonjour de Dockyard', 60_000);
+
+  await page.getByRole('button', { name: 'Vérifier' }).first().click();
+  await expect(page.getByTestId('check-result')).toHaveAttribute('data-passed', 'true');
+
+  // A reload reattaches to the same shell: its screen and its variables are still there.
+  await page.reload();
+  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 60_000 });
+  await expectOnScreen(page, 'he42llo');
+  await typeInTerminal(page, 'echo "marque=$MARK"\n');
+  await expectOnScreen(page, 'marque=tortue');
+
+  await endLab(page);
+});
+
+test('a failed check shows the script’s explanation', async ({ page }) => {
+  await startLab(page);
+  // Nothing was run yet, so the first step's check must fail and say why.
+  await page.getByRole('button', { name: 'Vérifier' }).first().click();
+  const result = page.getByTestId('check-result');
+  await expect(result).toHaveAttribute('data-passed', 'false');
+  await expect(result).toContainText('hello-world');
+  await endLab(page);
+});
+
+test('another browser cannot reach someone else’s session', async ({ page, browser }) => {
+  await startLab(page);
+  const { session } = await (await page.request.get(`/api${LAB}/session`)).json();
+  expect(session?.id).toBeTruthy();
+
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto('/');
+  for (const attempt of [
+    strangerPage.request.post(`/api/sessions/${session.id}/checks`, { data: { step: 0 } }),
+    strangerPage.request.delete(`/api/sessions/${session.id}`),
+  ]) {
+    const response = await attempt;
+    expect(response.status()).toBe(404);
+    expect((await response.json()).message).toBeTruthy();
+  }
+  // Their own view of the lab shows no session.
+  expect((await (await strangerPage.request.get(`/api${LAB}/session`)).json()).session).toBeNull();
+  await stranger.close();
+
+  // The owner's session is untouched.
+  await page.reload();
+  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 60_000 });
+  await endLab(page);
+});
