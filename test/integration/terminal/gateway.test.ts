@@ -1,0 +1,129 @@
+/**
+ * The terminal gateway over a real socket.io connection to a real sandbox: authentication by
+ * cookie, ownership, a shell that really runs commands, and the screen restored on reattach.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { openDatabase, type Database } from '@/server/db/database';
+import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
+import { SessionService } from '@/server/sessions/session-service';
+import { findLabSpec } from '@/server/sessions/find-lab-spec';
+import { ShellHub } from '@/server/terminal/shell-hub';
+import { attachTerminalGateway } from '@/server/terminal/gateway';
+import { TERMINAL_EVENTS, type ErrorEnvelope, type TerminalStatus } from '@/server/terminal/protocol';
+import { requireImages } from '../runtime/fixtures';
+
+const owners = new OwnerTokens('test-secret-'.padEnd(40, 'x'));
+const driver = new DockerSandboxDriver();
+let db: Database;
+let sessions: SessionService;
+let shells: ShellHub;
+let server: Server;
+let url: string;
+let sessionId: string;
+const sockets: Socket[] = [];
+
+/** A terminal client as the browser runs it, recording what it receives. */
+function terminal(ownerId: string | null) {
+  const cookie = ownerId ? `${OWNER_COOKIE}=${owners.issue(ownerId)}` : '';
+  const socket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+  sockets.push(socket);
+  let screen = '';
+  const statuses: TerminalStatus[] = [];
+  const errors: ErrorEnvelope[] = [];
+  socket.on(TERMINAL_EVENTS.output, (chunk: string) => (screen += chunk));
+  socket.on(TERMINAL_EVENTS.status, (s: TerminalStatus) => statuses.push(s));
+  socket.on(TERMINAL_EVENTS.error, (e: ErrorEnvelope) => errors.push(e));
+  const until = async <T>(read: () => T | undefined, what: string, ms = 15_000): Promise<T> => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = read();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`attendu : ${what}\nécran : ${screen}\nerreurs : ${JSON.stringify(errors)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return {
+    socket,
+    attach: (cols = 80, rows = 24) => socket.emit(TERMINAL_EVENTS.attach, { sessionId, cols, rows }),
+    type: (text: string) => socket.emit(TERMINAL_EVENTS.input, text),
+    screen: () => screen,
+    statuses,
+    waitForText: (text: string) => until(() => (screen.includes(text) ? true : undefined), `« ${text} »`),
+    waitForStatus: (state: TerminalStatus['state']) => until(() => statuses.find((s) => s.state === state), state),
+    waitForError: () => until(() => errors[0], 'une erreur'),
+  };
+}
+
+beforeAll(async () => {
+  await requireImages();
+  db = await openDatabase({ dataDir: 'memory://' });
+  shells = new ShellHub(driver, 60_000);
+  sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, onEnded: (id) => shells.closeSession(id) });
+  server = createServer();
+  attachTerminalGateway(server, { owners, sessions, shells });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sessionId = (await sessions.start('alice', 'premiers-pas')).id;
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  shells?.closeAll();
+  if (sessionId) await sessions.endSession(sessionId, 'test-cleanup').catch(() => undefined);
+  await new Promise((resolve) => server?.close(resolve));
+  await db?.close();
+});
+
+describe('terminal gateway', () => {
+  it('runs what the owner types in their sandbox', async () => {
+    const term = terminal('alice');
+    term.attach();
+    await term.waitForStatus('ready');
+    term.type('echo he$((40+2))llo; cd /tmp\r');
+    await term.waitForText('he42llo');
+    term.socket.disconnect();
+  });
+
+  it('restores the screen and the same shell after a reconnect', async () => {
+    const term = terminal('alice');
+    term.attach();
+    const ready = await term.waitForStatus('ready');
+    expect(ready.restored).toBe(true);
+    expect(term.screen()).toContain('he42llo');
+    term.type('echo "ici=$(pwd)"\r');
+    await term.waitForText('ici=/tmp');
+  });
+
+  it('refuses a socket without the owner cookie', async () => {
+    const term = terminal(null);
+    const error = await new Promise<Error>((resolve) => term.socket.on('connect_error', resolve));
+    expect(error.message).toMatch(/identifié/);
+  });
+
+  it('refuses another owner’s session without revealing it exists', async () => {
+    const term = terminal('mallory');
+    term.attach();
+    const error = await term.waitForError();
+    expect(error.message).toMatch(/n'existe pas ou n'est plus active/);
+    expect(term.statuses.some((s) => s.state === 'ready')).toBe(false);
+  });
+
+  it('answers an invalid attach request with the fields at fault', async () => {
+    const term = terminal('alice');
+    term.socket.emit(TERMINAL_EVENTS.attach, { sessionId, cols: 0, rows: 'beaucoup' });
+    const error = await term.waitForError();
+    expect(error.validations?.map((v) => v.path).sort()).toEqual(['cols', 'rows']);
+  });
+
+  it('tells the terminal when the lab ends', async () => {
+    const term = terminal('alice');
+    term.attach();
+    await term.waitForStatus('ready');
+    await sessions.end('alice', sessionId);
+    await term.waitForStatus('exited');
+  });
+});
