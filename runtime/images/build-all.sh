@@ -79,7 +79,8 @@ ensure_registry() {
     say "Démarrage du registre d'images local ($REGISTRY_NAME, 127.0.0.1:5000)…"
     docker run -d --name "$REGISTRY_NAME" --network "$NETWORK" --restart unless-stopped \
       -p 127.0.0.1:5000:5000 -v "$REGISTRY_VOLUME:/var/lib/docker-registry" \
-      --label dockyard.infra=true "$REGISTRY_IMAGE" >/dev/null
+      --label dockyard.infra=true "$REGISTRY_IMAGE" >/dev/null \
+      || die "impossible de démarrer le registre (le port 127.0.0.1:5000 est-il déjà pris ?)"
   elif [ "$(docker container inspect -f '{{.State.Running}}' "$REGISTRY_NAME")" != true ]; then
     docker start "$REGISTRY_NAME" >/dev/null
   fi
