@@ -24,6 +24,6 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DOCKYARD_DATA_DIR: '.cache/e2e-data' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DOCKYARD_DATA_DIR: '.cache/e2e-data', DOCKYARD_INSTANCE: 'e2e' },
   },
 });

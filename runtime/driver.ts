@@ -6,6 +6,8 @@
 /** Labels every sandbox carries, so a reaper can find it even after a crash. */
 export const SANDBOX_LABELS = {
   managed: 'dockyard.managed',
+  /** Which Dockyard made it: several (a server, its e2e tests) may share one engine. */
+  instance: 'dockyard.instance',
   sessionId: 'dockyard.session',
   lab: 'dockyard.lab',
   node: 'dockyard.node',
@@ -74,7 +76,7 @@ export interface SandboxDriver {
   attachShell(id: string, size: ShellSize): Promise<Shell>;
   exec(id: string, command: string[], options?: ExecOptions): Promise<ExecResult>;
   destroy(id: string): Promise<void>;
-  /** Every sandbox this Dockyard manages, whatever state it is in. */
+  /** Every sandbox this Dockyard instance manages, whatever state it is in. */
   list(): Promise<SandboxRef[]>;
   /** True if the sandbox exists and is running. */
   isRunning(id: string): Promise<boolean>;

@@ -7,7 +7,7 @@ import type { SandboxDriver } from '../runtime/driver';
 import { DockerSandboxDriver } from '../runtime/docker/docker-driver';
 
 export function createSandboxDriver(env: Env, log: (message: string) => void): SandboxDriver {
-  const driver = new DockerSandboxDriver({ socketPath: env.DOCKER_SOCKET });
-  log(`moteur de bacs à sable : ${driver.name} (${env.DOCKER_SOCKET})`);
+  const driver = new DockerSandboxDriver({ socketPath: env.DOCKER_SOCKET, instance: env.DOCKYARD_INSTANCE });
+  log(`moteur de bacs à sable : ${driver.name} (${env.DOCKER_SOCKET}, instance « ${env.DOCKYARD_INSTANCE} »)`);
   return driver;
 }

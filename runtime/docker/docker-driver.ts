@@ -51,6 +51,8 @@ export interface DockerDriverOptions {
   /** exec() keeps at most this much output (a check script printing forever must not hurt). */
   maxOutputBytes?: number;
   logger?: RuntimeLogger;
+  /** Labels this driver's sandboxes; list() sees only them, so instances never reap each other. */
+  instance?: string;
 }
 
 export const DOCKER_DRIVER_DEFAULTS = {
@@ -63,6 +65,7 @@ export const DOCKER_DRIVER_DEFAULTS = {
   defaultLimits: { memoryMiB: 2048, cpus: 1, pids: 1024 },
   readyTimeoutMs: 30_000,
   maxOutputBytes: 1024 * 1024,
+  instance: 'default',
 } as const;
 
 /** Labels of shared infrastructure (network, registry), which list() must never return. */
@@ -106,6 +109,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     const limits = { ...this.opts.defaultLimits, ...definedOnly(spec.limits) };
     const labels = {
       [SANDBOX_LABELS.managed]: 'true',
+      [SANDBOX_LABELS.instance]: this.opts.instance,
       [SANDBOX_LABELS.sessionId]: spec.sessionId,
       [SANDBOX_LABELS.lab]: spec.lab,
       [SANDBOX_LABELS.node]: spec.node,
@@ -251,7 +255,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     try {
       const containers = await this.docker.listContainers({
         all: true,
-        filters: { label: [`${SANDBOX_LABELS.managed}=true`] },
+        filters: { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] },
       });
       return containers.map((c) => ({
         id: c.Id,

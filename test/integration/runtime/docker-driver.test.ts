@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import type { SandboxRef } from '@/runtime/driver';
 import { RuntimeTimeoutError } from '@/runtime/errors';
-import { dockerCli, recordShell, requireImages, testSpec } from './fixtures';
+import { dockerCli, recordShell, requireImages, TEST_INSTANCE, testSpec } from './fixtures';
 
-const driver = new DockerSandboxDriver();
+const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
 const spec = testSpec('node1');
 let sandbox: SandboxRef | undefined;
 

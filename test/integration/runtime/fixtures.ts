@@ -72,3 +72,6 @@ export function recordShell(shell: Shell): { text: () => string; waitFor: (re: R
       }),
   };
 }
+
+/** Tests label their sandboxes apart, so a Dockyard running on this machine is never touched. */
+export const TEST_INSTANCE = 'integration-tests';

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { EngineUnavailableError, ImageMissingError, SandboxNotFoundError } from '@/runtime/errors';
-import { dockerCli, requireImages, testSpec } from './fixtures';
+import { dockerCli, requireImages, TEST_INSTANCE, testSpec } from './fixtures';
 
-const driver = new DockerSandboxDriver();
+const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
 const leftovers: string[] = [];
 
 beforeAll(async () => {

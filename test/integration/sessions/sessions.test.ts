@@ -10,10 +10,10 @@ import { SessionService } from '@/server/sessions/session-service';
 import { Reaper } from '@/server/sessions/reaper';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { NotFoundError } from '@/server/errors';
-import { requireImages, SANDBOX_IMAGE } from '../runtime/fixtures';
+import { requireImages, SANDBOX_IMAGE, TEST_INSTANCE } from '../runtime/fixtures';
 
 const LAB = 'premiers-pas';
-const driver = new DockerSandboxDriver();
+const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
 let db: Database;
 let sessions: SessionService;
 const ended: string[] = [];

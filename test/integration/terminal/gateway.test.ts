@@ -14,10 +14,10 @@ import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { ShellHub } from '@/server/terminal/shell-hub';
 import { attachTerminalGateway } from '@/server/terminal/gateway';
 import { TERMINAL_EVENTS, type ErrorEnvelope, type TerminalStatus } from '@/server/terminal/protocol';
-import { requireImages } from '../runtime/fixtures';
+import { requireImages, TEST_INSTANCE } from '../runtime/fixtures';
 
 const owners = new OwnerTokens('test-secret-'.padEnd(40, 'x'));
-const driver = new DockerSandboxDriver();
+const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
 let db: Database;
 let sessions: SessionService;
 let shells: ShellHub;
