@@ -6,7 +6,7 @@ if ! docker image inspect hello-world >/dev/null 2>&1; then
 fi
 if [ -z "$(docker ps -a --filter ancestor=hello-world --filter exited=0 --quiet)" ]; then
   echo "Aucun conteneur issu de l'image hello-world ne s'est terminé normalement :"
-  echo "lancez docker run hello-world et attendez le message « Hello from Docker! »."
+  echo "lancez docker run hello-world et attendez la fin de son message de bienvenue."
   exit 1
 fi
 echo "Le conteneur hello-world a bien affiché son message."

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import styles from './site-header.module.css';
+
+export function SiteHeader() {
+  return (
+    <header className={styles.header}>
+      <div className={`container ${styles.inner}`}>
+        <Link href="/" className={styles.brand}>
+          {/* Drawn in CSS, not SVG: the only SVG on a lesson page should be its diagram. */}
+          <span className={styles.mark} aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          Dockyard
+        </Link>
+        <nav aria-label="Navigation principale">
+          <ul className={styles.nav}>
+            <li>
+              <Link href="/#programme">Cours</Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useRef, useState } from 'react';
+import type { ExecRequest } from '../../../_components/code-actions';
+import { ApiError } from '../../../_lib/request-json';
+import type { LabView } from '../_lib/lab-view';
+import { useLabSession } from '../_lib/use-lab-session';
+import { useStepChecks } from '../_lib/use-step-checks';
+import { ErrorAlert, type AlertMessage } from './error-alert';
+import styles from './lab-workspace.module.css';
+import { SandboxPanel } from './sandbox-panel';
+import { StepPanel } from './step-panel';
+import type { TerminalHandle } from './terminal';
+
+interface LabWorkspaceProps {
+  lab: LabView;
+  lesson: { href: string; title: string } | null;
+}
+
+const CTRL_C = '\x03';
+
+function toAlert(error: unknown): AlertMessage {
+  if (error instanceof ApiError) return { message: error.message, detail: error.detail };
+  return { message: 'Une erreur inattendue est survenue.', detail: error instanceof Error ? error.message : String(error) };
+}
+
+export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
+  const [alert, setAlert] = useState<AlertMessage | null>(null);
+  const reportError = useCallback((error: unknown) => setAlert(toAlert(error)), []);
+  const { phase, session, start, end } = useLabSession(lab.slug, reportError);
+  const { byStep, check } = useStepChecks(session?.id ?? null, reportError);
+  const terminalRef = useRef<TerminalHandle>(null);
+  const [page, setPage] = useState(0);
+
+  // When a session appears (started, or found again after a reload), leave the introduction
+  // for step 1. Adjusted during render, as React recommends for state that follows a change.
+  const [shownSessionId, setShownSessionId] = useState<string | null>(null);
+  if ((session?.id ?? null) !== shownSessionId) {
+    setShownSessionId(session?.id ?? null);
+    if (session && page === 0) setPage(1);
+  }
+
+  const handleExec = ({ command, interrupt }: ExecRequest): boolean => {
+    if (!session) {
+      setAlert({ message: 'Démarrez le lab pour exécuter cette commande dans le terminal.' });
+      return false;
+    }
+    const sent = terminalRef.current?.sendInput(`${interrupt ? CTRL_C : ''}${command}\n`) ?? false;
+    if (!sent) setAlert({ message: 'Le terminal n’est pas encore connecté : patientez un instant, puis réessayez.' });
+    return sent;
+  };
+
+  const handleStart = () => {
+    setAlert(null);
+    void start();
+  };
+
+  const handleEnd = () => {
+    if (!session) return;
+    if (!window.confirm('Terminer le lab ? Votre machine et tout ce qu’elle contient seront supprimés.')) return;
+    setAlert(null);
+    void end(session);
+  };
+
+  return (
+    <div className={styles.workspace}>
+      <header className={styles.toolbar}>
+        <div className={styles.heading}>
+          <p className={styles.kicker}>
+            <Link href="/#programme">Cours</Link>
+            {lesson && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <Link href={lesson.href}>Leçon : {lesson.title}</Link>
+              </>
+            )}
+          </p>
+          <h1>
+            <span className={styles.labBadge}>Lab</span> {lab.title}
+          </h1>
+        </div>
+        {session && (
+          <button type="button" className="button button--danger button--small" onClick={handleEnd} disabled={phase === 'ending'}>
+            {phase === 'ending' ? 'Arrêt en cours…' : 'Terminer le lab'}
+          </button>
+        )}
+      </header>
+
+      {alert && (
+        <div className={styles.alert}>
+          <ErrorAlert alert={alert} onDismiss={() => setAlert(null)} />
+        </div>
+      )}
+
+      <div className={styles.panes}>
+        <StepPanel
+          lab={lab}
+          page={page}
+          onPageChange={setPage}
+          checks={byStep}
+          canCheck={phase === 'running'}
+          onCheck={(step) => void check(step)}
+          onExec={handleExec}
+        />
+        <SandboxPanel phase={phase} session={session} onStart={handleStart} terminalRef={terminalRef} />
+      </div>
+    </div>
+  );
+}

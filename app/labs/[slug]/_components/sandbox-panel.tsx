@@ -1,0 +1,78 @@
+'use client';
+
+import { useState, type Ref } from 'react';
+import type { SessionView } from '@/server/sessions/session-view';
+import type { LabPhase } from '../_lib/use-lab-session';
+import styles from './sandbox-panel.module.css';
+import { Terminal, type TerminalHandle } from './terminal';
+
+interface SandboxPanelProps {
+  phase: LabPhase;
+  session: SessionView | null;
+  onStart(): void;
+  terminalRef: Ref<TerminalHandle>;
+}
+
+/** The right-hand side: what the student's machine is doing, and its terminal once it runs. */
+export function SandboxPanel({ phase, session, onStart, terminalRef }: SandboxPanelProps) {
+  const [chosenNode, setChosenNode] = useState<string | null>(null);
+
+  if (!session) {
+    return (
+      <div className={styles.placeholder}>
+        {phase === 'loading' && <Waiting title="Recherche de votre session…" />}
+        {phase === 'starting' && (
+          <Waiting title="Préparation de votre machine…" detail="Démarrage de Docker : cela peut prendre quelques secondes." />
+        )}
+        {phase === 'idle' && (
+          <div className={styles.card}>
+            <h2>Votre machine de lab</h2>
+            <p>
+              Démarrez le lab pour obtenir une machine avec Docker, rien qu’à vous, et un terminal pour la piloter.
+              Elle sera supprimée quand vous terminerez le lab.
+            </p>
+            <button type="button" className="button button--primary" onClick={onStart}>
+              Démarrer le lab
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  // Only the visible node has a terminal: switching tabs reattaches and replays its screen.
+  const node = chosenNode && session.nodes.includes(chosenNode) ? chosenNode : (session.nodes[0] ?? 'node1');
+  return (
+    <div className={styles.running}>
+      {session.nodes.length > 1 && (
+        <div className={styles.tabs} role="tablist" aria-label="Machines du lab">
+          {session.nodes.map((candidate) => (
+            <button
+              key={candidate}
+              type="button"
+              role="tab"
+              aria-selected={candidate === node}
+              className={candidate === node ? `${styles.tab} ${styles.tabActive}` : styles.tab}
+              onClick={() => setChosenNode(candidate)}
+            >
+              {candidate}
+            </button>
+          ))}
+        </div>
+      )}
+      <Terminal key={`${session.id}/${node}`} ref={terminalRef} sessionId={session.id} node={node} />
+    </div>
+  );
+}
+
+function Waiting({ title, detail }: { title: string; detail?: string }) {
+  return (
+    <div className={styles.waiting} role="status">
+      <span className="spinner" aria-hidden="true" />
+      <div>
+        <p className={styles.waitingTitle}>{title}</p>
+        {detail && <p className={styles.waitingDetail}>{detail}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { StepCheck as StepCheckState } from '../_lib/use-step-checks';
+import styles from './step-check.module.css';
+
+interface StepCheckProps {
+  check: StepCheckState | undefined;
+  /** False until the lab runs: there is no machine to check yet. */
+  enabled: boolean;
+  onCheck(): void;
+}
+
+/** « Vérifier » and the latest result of the step's check, with the script's own explanation. */
+export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
+  const checking = check?.status === 'checking';
+  const attempt = check?.status === 'done' ? check.attempt : null;
+
+  return (
+    <div className={styles.check}>
+      <div className={styles.row}>
+        <button type="button" className="button button--primary" onClick={onCheck} disabled={!enabled || checking}>
+          {checking && <span className="spinner" aria-hidden="true" />}
+          {checking ? 'Vérification…' : 'Vérifier'}
+        </button>
+        {!enabled && <p className={styles.hint}>Démarrez le lab pour vérifier cette étape.</p>}
+      </div>
+      {attempt && (
+        <div
+          data-testid="check-result"
+          data-passed={String(attempt.passed)}
+          role="status"
+          className={attempt.passed ? `${styles.result} ${styles.passed}` : `${styles.result} ${styles.failed}`}
+        >
+          <p className={styles.verdict}>{attempt.passed ? '✓ Étape validée' : '✗ Étape non validée'}</p>
+          {attempt.output.trim() && <pre className={styles.output}>{attempt.output.trim()}</pre>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import '@xterm/xterm/css/xterm.css';
+import { useImperativeHandle, useRef, type Ref } from 'react';
+import type { ConnectionState } from '../_lib/terminal-connection';
+import { useTerminalConnection } from '../_lib/use-terminal-connection';
+import styles from './terminal.module.css';
+
+export interface TerminalHandle {
+  /** Types text into the shell; false when the terminal is not connected yet. */
+  sendInput(text: string): boolean;
+}
+
+const STATUS_LABELS: Record<ConnectionState, string> = {
+  connecting: 'Connexion…',
+  ready: 'Connecté',
+  disconnected: 'Déconnecté',
+};
+
+interface TerminalProps {
+  sessionId: string;
+  node: string;
+  ref?: Ref<TerminalHandle>;
+}
+
+export function Terminal({ sessionId, node, ref }: TerminalProps) {
+  const screenRef = useRef<HTMLDivElement>(null);
+  const { state, notice, sendInput, reconnect } = useTerminalConnection(screenRef, sessionId, node);
+  useImperativeHandle(ref, () => ({ sendInput }), [sendInput]);
+
+  return (
+    <section className={styles.terminal} data-testid="terminal" aria-label={`Terminal de la machine ${node}`}>
+      <header className={styles.bar}>
+        <span className={styles.node}>{node}</span>
+        <span className={styles.hint}>Copier : Ctrl+Maj+C · Coller : Ctrl+V</span>
+        <span data-testid="terminal-status" className={`${styles.status} ${styles[state]}`} role="status">
+          {STATUS_LABELS[state]}
+        </span>
+        {state === 'disconnected' && (
+          <button type="button" className={styles.reconnect} onClick={reconnect}>
+            Reconnecter
+          </button>
+        )}
+      </header>
+      {notice && <p className={styles.notice}>{notice}</p>}
+      {/* Padding lives on the frame: the fit addon measures the screen's own box. */}
+      <div className={styles.frame}>
+        <div ref={screenRef} className={styles.screen} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { AttemptView, SessionView } from '@/server/sessions/session-view';
+import { requestJson } from '../../../_lib/request-json';
+
+const jsonPost = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+/** The lab session API, as served by app/api (see server/sessions for its behaviour). */
+export const labApi = {
+  findSession: (lab: string) =>
+    requestJson<{ session: SessionView | null }>(`/api/labs/${encodeURIComponent(lab)}/session`),
+
+  startSession: (lab: string) =>
+    requestJson<{ session: SessionView }>(`/api/labs/${encodeURIComponent(lab)}/session`, { method: 'POST' }),
+
+  endSession: (sessionId: string) =>
+    requestJson<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
+
+  checkStep: (sessionId: string, step: number) =>
+    requestJson<{ attempt: AttemptView }>(`/api/sessions/${encodeURIComponent(sessionId)}/checks`, jsonPost({ step })),
+};

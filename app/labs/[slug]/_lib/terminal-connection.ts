@@ -1,0 +1,155 @@
+import type { Socket } from 'socket.io-client';
+import {
+  TERMINAL_EVENTS,
+  type AttachRequest,
+  type ErrorEnvelope,
+  type TerminalSize,
+  type TerminalStatus,
+} from '@/server/terminal/protocol';
+import { installClipboardKeys } from './terminal-clipboard-keys';
+import { TERMINAL_OPTIONS } from './terminal-options';
+
+export type ConnectionState = 'connecting' | 'ready' | 'disconnected';
+
+export interface TerminalTarget {
+  sessionId: string;
+  node: string;
+}
+
+export interface ConnectionCallbacks {
+  onState(state: ConnectionState): void;
+  /** A message for the student (an error, the shell's exit); null clears it. */
+  onNotice(message: string | null): void;
+}
+
+export interface TerminalConnection {
+  /** Types text into the shell; false when the shell is not ready to receive it. */
+  sendInput(text: string): boolean;
+  /** Attaches again: after the shell exited, or when the server refused the socket. */
+  reconnect(): void;
+  dispose(): void;
+}
+
+const sameSize = (a: TerminalSize, b: TerminalSize) => a.cols === b.cols && a.rows === b.rows;
+
+/**
+ * One xterm.js terminal wired to one node's shell through socket.io (protocol in
+ * server/terminal/protocol.ts). Browser-only modules are imported here, lazily, so that
+ * nothing of xterm runs during server rendering.
+ */
+export async function openTerminalConnection(
+  container: HTMLElement,
+  target: TerminalTarget,
+  callbacks: ConnectionCallbacks,
+): Promise<TerminalConnection> {
+  const [{ Terminal }, { FitAddon }, { WebLinksAddon }, { io }] = await Promise.all([
+    import('@xterm/xterm'),
+    import('@xterm/addon-fit'),
+    import('@xterm/addon-web-links'),
+    import('socket.io-client'),
+  ]);
+
+  const terminal = new Terminal(TERMINAL_OPTIONS);
+  const fit = new FitAddon();
+  terminal.loadAddon(fit);
+  terminal.loadAddon(new WebLinksAddon());
+  installClipboardKeys(terminal);
+  terminal.open(container);
+
+  // A hidden or collapsed container measures 0: fitting then would send a 0×0 size.
+  const fitToContainer = () => {
+    if (container.clientWidth > 0 && container.clientHeight > 0) fit.fit();
+  };
+  fitToContainer();
+
+  const size = (): TerminalSize => ({ cols: terminal.cols, rows: terminal.rows });
+  let ready = false;
+  let attachedSize = size();
+  const setReady = (value: boolean) => {
+    ready = value;
+    terminal.options.disableStdin = !value;
+  };
+
+  const socket: Socket = io({ path: '/socket.io' });
+
+  // On every (re)connection: clear the screen, since the server replays the scrollback.
+  const attach = () => {
+    setReady(false);
+    callbacks.onState('connecting');
+    terminal.reset();
+    attachedSize = size();
+    const request: AttachRequest = { ...target, ...attachedSize };
+    socket.emit(TERMINAL_EVENTS.attach, request);
+  };
+
+  socket.on('connect', () => {
+    callbacks.onNotice(null);
+    attach();
+  });
+  socket.on('disconnect', () => {
+    setReady(false);
+    callbacks.onState('disconnected');
+  });
+  socket.on('connect_error', (error: Error) => {
+    setReady(false);
+    callbacks.onState('disconnected');
+    // `active` is false when the server refused the connection: socket.io will not retry.
+    callbacks.onNotice(socket.active ? 'Connexion au terminal impossible, nouvelle tentative…' : error.message);
+  });
+  socket.on(TERMINAL_EVENTS.output, (data: string) => terminal.write(data));
+  socket.on(TERMINAL_EVENTS.error, (envelope: ErrorEnvelope) => {
+    if (!ready) callbacks.onState('disconnected');
+    callbacks.onNotice(envelope.message);
+  });
+  socket.on(TERMINAL_EVENTS.status, (status: TerminalStatus) => {
+    if (status.state === 'ready') {
+      setReady(true);
+      callbacks.onState('ready');
+      callbacks.onNotice(null);
+      // The panel may have been resized while attaching.
+      if (!sameSize(size(), attachedSize)) socket.emit(TERMINAL_EVENTS.resize, size());
+      if (document.activeElement === document.body) terminal.focus();
+      return;
+    }
+    setReady(false);
+    callbacks.onState(status.state === 'attaching' ? 'connecting' : 'disconnected');
+    if (status.state === 'exited') callbacks.onNotice('Le shell s’est terminé. Reconnectez-vous pour en ouvrir un nouveau.');
+  });
+
+  const disposables = [
+    terminal.onData((data) => {
+      if (ready) socket.emit(TERMINAL_EVENTS.input, data);
+    }),
+    terminal.onResize(({ cols, rows }) => {
+      if (ready && cols > 0 && rows > 0) socket.emit(TERMINAL_EVENTS.resize, { cols, rows });
+    }),
+  ];
+
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(fitToContainer);
+  });
+  observer.observe(container);
+
+  return {
+    sendInput(text) {
+      if (!ready) return false;
+      socket.emit(TERMINAL_EVENTS.input, text);
+      terminal.focus();
+      return true;
+    },
+    reconnect() {
+      if (socket.connected) attach();
+      else socket.connect();
+    },
+    dispose() {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      for (const disposable of disposables) disposable.dispose();
+      socket.removeAllListeners();
+      socket.disconnect();
+      terminal.dispose();
+    },
+  };
+}

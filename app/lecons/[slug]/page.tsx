@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { cache } from 'react';
+import { loadCourse, loadLesson } from '@/server/content/page-content';
+import { CodeActions } from '../../_components/code-actions';
+import { MarkdownHtml } from '../../_components/markdown-html';
+import { orNotFound } from '../../_lib/or-not-found';
+import styles from './lesson.module.css';
+
+interface LessonPageProps {
+  params: Promise<{ slug: string }>;
+}
+
+// Metadata and page both need the lesson: read and render it once per request.
+const getLesson = cache((slug: string) => orNotFound(loadLesson(slug)));
+
+export async function generateStaticParams() {
+  const course = await loadCourse();
+  return course.chapters.flatMap((chapter) => (chapter.lesson ? [{ slug: chapter.lesson }] : []));
+}
+
+export async function generateMetadata({ params }: LessonPageProps): Promise<Metadata> {
+  const lesson = await getLesson((await params).slug);
+  return { title: lesson.title, description: lesson.summary };
+}
+
+export default async function LessonPage({ params }: LessonPageProps) {
+  const { slug } = await params;
+  const [lesson, course] = await Promise.all([getLesson(slug), loadCourse()]);
+  const chapter = course.chapters.find((candidate) => candidate.lesson === slug);
+  const tableOfContents = lesson.headings.filter((heading) => heading.depth === 2);
+
+  return (
+    <div className={`container ${styles.page}`}>
+      <nav aria-label="Fil d’Ariane" className={styles.breadcrumb}>
+        <Link href="/#programme">Cours</Link>
+        {chapter && (
+          <>
+            <span aria-hidden="true">›</span>
+            <Link href={`/#chapitre-${chapter.number}`}>Chapitre {chapter.number}</Link>
+          </>
+        )}
+      </nav>
+
+      <header className={styles.header}>
+        <h1>{lesson.title}</h1>
+        <p className={styles.summary}>{lesson.summary}</p>
+        <p className={styles.meta}>
+          {chapter && <span className="badge">Chapitre {chapter.number}</span>}
+          <span className="badge">Lecture : {lesson.readingMinutes} min</span>
+          {lesson.lab && <span className="badge">Lab pratique inclus</span>}
+        </p>
+      </header>
+
+      <div className={styles.layout}>
+        <article className={styles.article}>
+          <CodeActions>
+            <MarkdownHtml html={lesson.html} />
+          </CodeActions>
+
+          {lesson.lab && (
+            <aside className={styles.practice} aria-labelledby="pratique-titre">
+              <div>
+                <h2 id="pratique-titre">Passez à la pratique</h2>
+                <p>Une machine avec Docker vous attend : mettez en œuvre cette leçon, étape par étape.</p>
+              </div>
+              <Link className="button button--primary" href={`/labs/${lesson.lab}`}>
+                Ouvrir le lab
+              </Link>
+            </aside>
+          )}
+        </article>
+
+        {tableOfContents.length > 0 && (
+          <nav className={styles.toc} aria-labelledby="sommaire-titre">
+            <h2 id="sommaire-titre">Sommaire</h2>
+            <ol>
+              {tableOfContents.map((heading) => (
+                <li key={heading.id}>
+                  <a href={`#${heading.id}`}>{heading.text}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+      </div>
+    </div>
+  );
+}
