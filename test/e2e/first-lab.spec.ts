@@ -55,9 +55,11 @@ test('a student runs commands in their sandbox, passes a check, reloads, and end
   await expect(page.getByTestId('check-result')).toHaveAttribute('data-passed', 'true');
 
   // A reload reattaches to the same shell: its screen and its variables are still there.
+  await typeInTerminal(page, 'echo avant-$((1+1))-rechargement\n');
+  await expectOnScreen(page, 'avant-2-rechargement');
   await page.reload();
   await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 60_000 });
-  await expectOnScreen(page, 'he42llo');
+  await expectOnScreen(page, 'avant-2-rechargement');
   await typeInTerminal(page, 'echo "marque=$MARK"\n');
   await expectOnScreen(page, 'marque=tortue');
 
