@@ -101,3 +101,29 @@ test('another browser cannot reach someone else’s session', async ({ page, bro
   await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 60_000 });
   await endLab(page);
 });
+
+test('the terminal follows the window size and runs full-screen programs', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await startLab(page);
+  /** Asks the shell for its width; `marker` tells this answer apart from earlier ones. */
+  const sizeOnScreen = async (marker: string): Promise<number> => {
+    await typeInTerminal(page, `echo ${marker}=$(stty size | cut -d' ' -f2)\n`);
+    let columns = 0;
+    await expect
+      .poll(async () => (columns = Number(new RegExp(`${marker}=(\\d+)`).exec(await screenText(page))?.[1] ?? 0)))
+      .toBeGreaterThan(0);
+    return columns;
+  };
+  const wide = await sizeOnScreen('large');
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await expect.poll(() => sizeOnScreen(`etroit${Date.now()}`), { timeout: 20_000 }).toBeLessThan(wide);
+
+  // busybox's interactive shell, then a full-screen program, both drawn in the terminal.
+  await typeInTerminal(page, 'docker run -it --rm busybox sh\n');
+  await typeInTerminal(page, 'echo dans-$((3*3))-busybox; exit\n');
+  await expectOnScreen(page, 'dans-9-busybox');
+  await typeInTerminal(page, 'less /etc/os-release\n');
+  await expectOnScreen(page, 'PRETTY_NAME');
+  await typeInTerminal(page, 'q');
+  await endLab(page);
+});
