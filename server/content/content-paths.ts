@@ -12,7 +12,10 @@ export interface ContentOptions {
 }
 
 export function resolveContentRoot(options: ContentOptions = {}): string {
-  return path.resolve(options.contentRoot ?? path.join(process.cwd(), 'content'));
+  // The ignore comment keeps Next's file tracing from including the whole project because
+  // of a path it cannot know at build time (tests pass their own root).
+  if (options.contentRoot) return path.resolve(/* turbopackIgnore: true */ options.contentRoot);
+  return path.join(process.cwd(), 'content');
 }
 
 /** Throws unless the slug is safe to use as a single path segment. */

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { StepCheck as StepCheckState } from '../_lib/use-step-checks';
 import styles from './step-check.module.css';
 
@@ -12,6 +13,13 @@ interface StepCheckProps {
 export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
   const checking = check?.status === 'checking';
   const attempt = check?.status === 'done' ? check.attempt : null;
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  // The result appears under the step's text: bring it into view rather than leave it below the fold.
+  const attemptId = attempt?.id;
+  useEffect(() => {
+    if (attemptId) resultRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [attemptId]);
 
   return (
     <div className={styles.check}>
@@ -24,6 +32,7 @@ export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
       </div>
       {attempt && (
         <div
+          ref={resultRef}
           data-testid="check-result"
           data-passed={String(attempt.passed)}
           role="status"
