@@ -4,7 +4,7 @@
  */
 import type { ZodError } from 'zod';
 import type { RuntimeErrorCode } from '../runtime/errors';
-import type { ErrorEnvelope } from './terminal/protocol';
+import type { ErrorEnvelope } from './terminal/events';
 
 /**
  * Errors travel between module instances (Next bundles its own copy of this file), so they

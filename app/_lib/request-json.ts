@@ -1,4 +1,4 @@
-import type { ErrorEnvelope } from '@/server/terminal/protocol';
+import type { ErrorEnvelope } from '@/server/terminal/events';
 
 /** An API call that failed, carrying the server's error envelope when there was one. */
 export class ApiError extends Error {

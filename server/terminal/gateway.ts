@@ -8,7 +8,8 @@ import { Server, type Socket } from 'socket.io';
 import type { OwnerTokens } from '../auth/owner-token';
 import { toEnvelope, UnauthorizedError } from '../errors';
 import type { SessionService } from '../sessions/session-service';
-import { attachSchema, inputSchema, TERMINAL_EVENTS, terminalSizeSchema, type TerminalStatus } from './protocol';
+import { TERMINAL_EVENTS, type TerminalStatus } from './events';
+import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
 import type { ShellHub, TerminalChannel } from './shell-hub';
 
 export interface GatewayDeps {

@@ -13,7 +13,7 @@ import { SessionService } from '@/server/sessions/session-service';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { ShellHub } from '@/server/terminal/shell-hub';
 import { attachTerminalGateway } from '@/server/terminal/gateway';
-import { TERMINAL_EVENTS, type ErrorEnvelope, type TerminalStatus } from '@/server/terminal/protocol';
+import { TERMINAL_EVENTS, type ErrorEnvelope, type TerminalStatus } from '@/server/terminal/events';
 import { requireImages, TEST_INSTANCE } from '../runtime/fixtures';
 
 const owners = new OwnerTokens('test-secret-'.padEnd(40, 'x'));

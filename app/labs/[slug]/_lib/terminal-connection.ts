@@ -5,7 +5,7 @@ import {
   type ErrorEnvelope,
   type TerminalSize,
   type TerminalStatus,
-} from '@/server/terminal/protocol';
+} from '@/server/terminal/events';
 import { installClipboardKeys } from './terminal-clipboard-keys';
 import { TERMINAL_OPTIONS } from './terminal-options';
 
@@ -34,7 +34,7 @@ const sameSize = (a: TerminalSize, b: TerminalSize) => a.cols === b.cols && a.ro
 
 /**
  * One xterm.js terminal wired to one node's shell through socket.io (protocol in
- * server/terminal/protocol.ts). Browser-only modules are imported here, lazily, so that
+ * server/terminal/events.ts). Browser-only modules are imported here, lazily, so that
  * nothing of xterm runs during server rendering.
  */
 export async function openTerminalConnection(

@@ -1,0 +1,46 @@
+/**
+ * The terminal socket protocol as the browser sees it: event names and message shapes,
+ * free of zod so that nothing of the validation code ships to the client. The server
+ * validates every incoming message with the schemas of protocol.ts, which match these types.
+ */
+
+export const TERMINAL_EVENTS = {
+  /** client → server: attach to the shell of one node of a session. */
+  attach: 'terminal:attach',
+  /** client → server: keystrokes or pasted text. */
+  input: 'terminal:input',
+  /** client → server: the terminal's size changed. */
+  resize: 'terminal:resize',
+  /** server → client: shell output (the scrollback first, on attach). */
+  output: 'terminal:output',
+  /** server → client: connection state of the shell. */
+  status: 'terminal:status',
+  /** server → client: an error envelope. */
+  error: 'terminal:error',
+} as const;
+
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
+export interface AttachRequest extends TerminalSize {
+  sessionId: string;
+  /** Node of a multi-node lab; the first node when absent. */
+  node?: string;
+}
+
+export type TerminalState = 'attaching' | 'ready' | 'exited';
+
+export interface TerminalStatus {
+  state: TerminalState;
+  /** Set when state is 'ready': true if the screen was restored from scrollback. */
+  restored?: boolean;
+}
+
+/** The one error envelope, also used by HTTP routes. */
+export interface ErrorEnvelope {
+  message: string;
+  detail?: string;
+  validations?: Array<{ path: string; message: string }>;
+}
