@@ -17,12 +17,17 @@ import { attachTerminalGateway } from './terminal/gateway';
 import { publishServices } from './services';
 import { findLabSpec } from './sessions/find-lab-spec';
 import { ensureOwnerCookie } from './auth/ensure-owner-cookie';
+import { validateContent } from './content/validate-content';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
 
 async function main(): Promise<void> {
   const env = readEnv();
   const dev = env.NODE_ENV !== 'production';
+
+  // A broken course fails here, naming the file, rather than on a student's click.
+  const course = await validateContent();
+  log(`cours valide : ${course.chapters.length} chapitres`);
 
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.DOCKYARD_DATA_DIR}/db` });
   log(`base de données ${db.kind} prête (${db.migration.applied.length} migration(s) appliquée(s))`);
