@@ -24,6 +24,16 @@ const envSchema = z.object({
   DOCKYARD_REAPER_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   /** How long a shell whose browser left is kept, so that a reload finds it again. */
   DOCKYARD_SHELL_GRACE_MINUTES: minutes(10),
+  /** A session's lifetime when it starts (capped by the maximum); « Prolonger » adds to it. */
+  DOCKYARD_LIFETIME_MINUTES: minutes(60),
+  /** What one press of « Prolonger » adds. */
+  DOCKYARD_EXTEND_MINUTES: minutes(30),
+  /** No session lives longer than this after its start, however often it is extended. */
+  DOCKYARD_MAX_LIFETIME_MINUTES: minutes(120),
+  /** Running sessions one student may hold at once, across all labs. */
+  DOCKYARD_MAX_SESSIONS_PER_USER: z.coerce.number().int().positive().default(3),
+  /** Running sessions on this machine at once: beyond, « Démarrer » is refused with a wait time. */
+  DOCKYARD_MAX_SESSIONS: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

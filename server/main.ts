@@ -42,6 +42,12 @@ async function main(): Promise<void> {
     driver,
     findLab: findLabSpec,
     onEnded: (sessionId) => shells.closeSession(sessionId),
+    lifetime: {
+      initialMs: env.DOCKYARD_LIFETIME_MINUTES * 60_000,
+      extendMs: env.DOCKYARD_EXTEND_MINUTES * 60_000,
+      maxMs: env.DOCKYARD_MAX_LIFETIME_MINUTES * 60_000,
+    },
+    capacity: { perOwner: env.DOCKYARD_MAX_SESSIONS_PER_USER, total: env.DOCKYARD_MAX_SESSIONS },
   });
   const reaper = new Reaper({
     prisma: db.prisma,

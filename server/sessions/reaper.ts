@@ -1,8 +1,8 @@
 /**
  * Reconciles the database with what the driver reports. A sandbox is legitimate only if a
  * running session records it; everything else carrying our labels is an orphan (left by a
- * crash, a killed server, a failed start) and is removed. Sessions idle for too long, or
- * whose sandbox vanished, are ended.
+ * crash, a killed server, a failed start) and is removed. Sessions past their expiry, idle
+ * for too long, or whose sandbox vanished, are ended.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { SandboxDriver } from '../../runtime/driver';
@@ -19,9 +19,11 @@ export interface ReaperDeps {
   log?: (message: string) => void;
 }
 
+type EndReason = 'lost' | 'expired' | 'idle';
+
 export interface ReapReport {
   orphansRemoved: string[];
-  sessionsEnded: Array<{ id: string; reason: 'idle' | 'lost' }>;
+  sessionsEnded: Array<{ id: string; reason: EndReason }>;
 }
 
 export class Reaper {
@@ -67,14 +69,9 @@ export class Reaper {
     const alive = new Set(
       await Promise.all(sandboxes.map(async (s) => ((await driver.isRunning(s.id)) ? s.id : ''))),
     );
-    const idleBefore = (this.deps.now?.() ?? new Date()).getTime() - this.deps.idleTimeoutMs;
+    const now = (this.deps.now?.() ?? new Date()).getTime();
     for (const session of running) {
-      const reason =
-        session.nodes.length > 0 && session.nodes.some((n) => !alive.has(n.sandboxId))
-          ? 'lost'
-          : session.lastActiveAt.getTime() < idleBefore && !this.deps.isAttached(session.id)
-            ? 'idle'
-            : null;
+      const reason = this.endReason(session, alive, now);
       if (!reason) continue;
       await sessions.endSession(session.id, reason);
       report.sessionsEnded.push({ id: session.id, reason });
@@ -87,6 +84,18 @@ export class Reaper {
       );
     }
     return report;
+  }
+
+  /** Why a running session must end now, if it must. An open terminal does not stop expiry. */
+  private endReason(
+    session: { id: string; nodes: Array<{ sandboxId: string }>; lastActiveAt: Date; expiresAt: Date },
+    alive: Set<string>,
+    now: number,
+  ): EndReason | null {
+    if (session.nodes.length > 0 && session.nodes.some((n) => !alive.has(n.sandboxId))) return 'lost';
+    if (session.expiresAt.getTime() <= now) return 'expired';
+    if (session.lastActiveAt.getTime() < now - this.deps.idleTimeoutMs && !this.deps.isAttached(session.id)) return 'idle';
+    return null;
   }
 
   /**

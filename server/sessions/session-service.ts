@@ -1,14 +1,27 @@
 /**
- * Lab sessions: start one (a sandbox per lab node), find it again, check a step, end it.
- * Every call names the owner, and a session that is not theirs is reported as not found,
- * so nobody can learn that another student's session exists.
+ * Lab sessions: start one (a sandbox per lab node), find it again, check a step, extend,
+ * reset or end it. Every call names the owner, and a session that is not theirs is reported
+ * as not found, so nobody can learn that another student's session exists. A session past
+ * its expiry is over even before the reaper comes by: any call that meets one ends it.
  */
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { ExecResult, SandboxDriver, SandboxLimits } from '../../runtime/driver';
 import { RuntimeTimeoutError } from '../../runtime/errors';
 import { ConflictError, NotFoundError } from '../errors';
+import { CapacityError } from './capacity-error';
 import { KeyedLock } from './keyed-lock';
+import {
+  DEFAULT_CAPACITY,
+  DEFAULT_LIFETIME,
+  extendedExpiry,
+  formatMinutes,
+  initialExpiry,
+  maxExpiry,
+  minutesUntil,
+  type CapacitySettings,
+  type LifetimeSettings,
+} from './lifetime';
 import type { AttemptView, SessionView } from './session-view';
 
 /** The part of a lab the session service needs (server/content provides it). */
@@ -26,17 +39,23 @@ export interface SessionServiceDeps {
   findLab: (slug: string) => Promise<LabSpec | null>;
   limits?: SandboxLimits;
   checkTimeoutMs?: number;
+  lifetime?: LifetimeSettings;
+  capacity?: CapacitySettings;
   /** Called when a session ends, so open terminals can be closed. */
   onEnded?: (sessionId: string) => void;
   now?: () => Date;
 }
 
 const SESSION_NOT_FOUND = "Cette session de lab n'existe pas ou n'est plus active. Rechargez la page pour en démarrer une.";
+const SESSION_EXPIRED =
+  'Le temps de ce lab est écoulé : sa machine a été supprimée. Rechargez la page pour en démarrer une nouvelle.';
 
 type SessionRow = Awaited<ReturnType<SessionService['requireRunning']>>;
 
 export class SessionService {
   private readonly starting = new KeyedLock();
+  /** Serialises « is there room? » with the insert that takes the room. */
+  private readonly capacityLock = new KeyedLock();
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -46,6 +65,10 @@ export class SessionService {
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
+  }
+
+  private get lifetime(): LifetimeSettings {
+    return this.deps.lifetime ?? DEFAULT_LIFETIME;
   }
 
   /** Returns the owner's running session of this lab, creating its sandboxes if needed. */
@@ -66,13 +89,17 @@ export class SessionService {
       orderBy: { createdAt: 'desc' },
     });
     if (!row) return null;
+    if (this.isExpired(row)) {
+      await this.endSession(row.id, 'expired');
+      return null;
+    }
     // A sandbox may have vanished (engine restarted, removed by hand): say so honestly.
     const alive = await Promise.all(row.nodes.map((n) => this.deps.driver.isRunning(n.sandboxId)));
     if (alive.includes(false) || row.nodes.length === 0) {
       await this.endSession(row.id, 'lost');
       return null;
     }
-    return toView(row);
+    return this.toView(row);
   }
 
   /** The sandbox behind one node of an owner's running session. */
@@ -86,6 +113,42 @@ export class SessionService {
   async end(ownerId: string, sessionId: string): Promise<SessionView> {
     await this.requireRunning(ownerId, sessionId);
     return this.endSession(sessionId, 'finished');
+  }
+
+  /** « Prolonger »: pushes the expiry back by one extension, never past the maximum lifetime. */
+  async extend(ownerId: string, sessionId: string): Promise<SessionView> {
+    const row = await this.requireRunning(ownerId, sessionId);
+    const expiresAt = extendedExpiry(row.expiresAt, row.createdAt, this.lifetime);
+    if (!expiresAt) {
+      throw new ConflictError(
+        `Ce lab a atteint sa durée maximale (${formatMinutes(Math.round(this.lifetime.maxMs / 60_000))}) : ` +
+          'il ne peut plus être prolongé. Pensez à noter ce que vous voulez garder.',
+      );
+    }
+    const updated = await this.prisma.labSession.update({
+      where: { id: sessionId },
+      data: { expiresAt, lastActiveAt: this.now() },
+      include: { nodes: true },
+    });
+    return this.toView(updated);
+  }
+
+  /**
+   * « Réinitialiser »: ends the session (its sandboxes are destroyed) and starts a fresh one
+   * of the same lab, with new sandboxes and a new lifetime.
+   */
+  async reset(ownerId: string, sessionId: string): Promise<SessionView> {
+    const row = await this.requireRunning(ownerId, sessionId);
+    const lab = await this.requireLab(row.lab);
+    return this.starting.run(`${ownerId}/${lab.slug}`, async () => {
+      const { endedNow } = await this.finish(sessionId, 'reset');
+      // Already ended by someone else (a second tab's reset, say): its replacement, if any, will do.
+      if (!endedNow) {
+        const replacement = await this.findRunning(ownerId, lab.slug);
+        if (replacement) return replacement;
+      }
+      return this.create(ownerId, lab);
+    });
   }
 
   /** Runs the step's verify script inside the sandbox (never in the browser) and records it. */
@@ -141,22 +204,29 @@ export class SessionService {
     });
   }
 
-  /** Ends a session for any reason (also used by the reaper) and destroys its sandboxes. */
+  /**
+   * Ends a session for any reason (also used by the reaper) and destroys its sandboxes.
+   * Ending twice (the reaper and a click at the same moment) keeps the first reason.
+   */
   async endSession(sessionId: string, reason: string): Promise<SessionView> {
-    const row = await this.prisma.labSession.update({
-      where: { id: sessionId },
+    return (await this.finish(sessionId, reason)).view;
+  }
+
+  private async finish(sessionId: string, reason: string): Promise<{ view: SessionView; endedNow: boolean }> {
+    const { count } = await this.prisma.labSession.updateMany({
+      where: { id: sessionId, state: 'running' },
       data: { state: 'ended', endReason: reason, endedAt: this.now() },
-      include: { nodes: true },
     });
-    this.deps.onEnded?.(sessionId);
-    await Promise.all(row.nodes.map((n) => this.deps.driver.destroy(n.sandboxId)));
-    return toView(row);
+    const row = await this.prisma.labSession.findUniqueOrThrow({ where: { id: sessionId }, include: { nodes: true } });
+    if (count > 0) {
+      this.deps.onEnded?.(sessionId);
+      await Promise.all(row.nodes.map((n) => this.deps.driver.destroy(n.sandboxId)));
+    }
+    return { view: this.toView(row), endedNow: count > 0 };
   }
 
   private async create(ownerId: string, lab: LabSpec): Promise<SessionView> {
-    const session = await this.prisma.labSession.create({
-      data: { id: randomUUID(), ownerId, lab: lab.slug, createdAt: this.now(), lastActiveAt: this.now() },
-    });
+    const session = await this.reserve(ownerId, lab.slug);
     try {
       // Each node is recorded as soon as it exists, so a crash mid-way leaves nothing unknown.
       await Promise.all(
@@ -177,7 +247,44 @@ export class SessionService {
       throw error;
     }
     const row = await this.prisma.labSession.findUniqueOrThrow({ where: { id: session.id }, include: { nodes: true } });
-    return toView(row);
+    return this.toView(row);
+  }
+
+  /**
+   * Records a new running session if there is room for it, else refuses with the wait until
+   * the soonest expiry. Sessions past their expiry hold no room: the reaper is about to end them.
+   * The row exists before its sandboxes, so starts in progress count against the limits.
+   */
+  private reserve(ownerId: string, lab: string) {
+    return this.capacityLock.run('capacity', async () => {
+      const now = this.now();
+      const { perOwner, total } = this.deps.capacity ?? DEFAULT_CAPACITY;
+      const live = { state: 'running', expiresAt: { gt: now } };
+      const holding = await this.prisma.labSession.findMany({
+        where: { ...live, ownerId },
+        select: { expiresAt: true },
+        orderBy: { expiresAt: 'asc' },
+      });
+      if (holding.length >= perOwner && holding[0]) {
+        throw new CapacityError('owner', minutesUntil(holding[0].expiresAt, now), perOwner);
+      }
+      const running = await this.prisma.labSession.count({ where: live });
+      if (running >= total) {
+        const soonest = await this.prisma.labSession.findFirst({
+          where: live,
+          select: { expiresAt: true },
+          orderBy: { expiresAt: 'asc' },
+        });
+        throw new CapacityError('machine', minutesUntil(soonest?.expiresAt ?? now, now), total);
+      }
+      return this.prisma.labSession.create({
+        data: { id: randomUUID(), ownerId, lab, createdAt: now, lastActiveAt: now, expiresAt: initialExpiry(now, this.lifetime) },
+      });
+    });
+  }
+
+  private isExpired(row: { expiresAt: Date }): boolean {
+    return row.expiresAt.getTime() <= this.now().getTime();
   }
 
   private async requireRunning(ownerId: string, sessionId: string) {
@@ -187,6 +294,10 @@ export class SessionService {
       include: { nodes: { orderBy: { name: 'asc' } } },
     });
     if (!row || row.ownerId !== ownerId || row.state !== 'running') throw new NotFoundError(SESSION_NOT_FOUND);
+    if (this.isExpired(row)) {
+      await this.endSession(row.id, 'expired');
+      throw new NotFoundError(SESSION_EXPIRED);
+    }
     return row;
   }
 
@@ -195,14 +306,16 @@ export class SessionService {
     if (!lab) throw new NotFoundError(`Le lab « ${slug} » n'existe pas.`);
     return lab;
   }
-}
 
-function toView(row: SessionRow | (Omit<SessionRow, 'state'> & { state: string })): SessionView {
-  return {
-    id: row.id,
-    lab: row.lab,
-    state: row.state === 'running' ? 'running' : 'ended',
-    nodes: [...row.nodes].sort((a, b) => a.name.localeCompare(b.name)).map((n) => n.name),
-    startedAt: row.createdAt.toISOString(),
-  };
+  private toView(row: SessionRow | (Omit<SessionRow, 'state'> & { state: string })): SessionView {
+    return {
+      id: row.id,
+      lab: row.lab,
+      state: row.state === 'running' ? 'running' : 'ended',
+      nodes: [...row.nodes].sort((a, b) => a.name.localeCompare(b.name)).map((n) => n.name),
+      startedAt: row.createdAt.toISOString(),
+      expiresAt: row.expiresAt.toISOString(),
+      maxExpiresAt: maxExpiry(row.createdAt, this.lifetime).toISOString(),
+    };
+  }
 }

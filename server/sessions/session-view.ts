@@ -5,6 +5,10 @@ export interface SessionView {
   state: 'running' | 'ended';
   nodes: string[];
   startedAt: string;
+  /** When the session ends unless extended (ISO date). */
+  expiresAt: string;
+  /** The latest « Prolonger » can push expiresAt to (ISO date). */
+  maxExpiresAt: string;
 }
 
 export interface AttemptView {

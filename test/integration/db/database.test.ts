@@ -34,6 +34,7 @@ describe('embedded database (PGlite) after migrations', () => {
         id: 'sess-1',
         ownerId: 'owner-1',
         lab: 'premiers-pas',
+        expiresAt: new Date(Date.now() + 3_600_000),
         nodes: { create: [{ name: 'node1', sandboxId: 'container-1' }] },
         attempts: {
           create: [{ step: 0, passed: false, exitCode: 1, output: 'pas encore', durationMs: 12 }],
@@ -51,7 +52,7 @@ describe('embedded database (PGlite) after migrations', () => {
   });
 
   it('keeps data on disk across restarts', async () => {
-    await db.prisma.labSession.create({ data: { id: 'sess-2', ownerId: 'o', lab: 'l' } });
+    await db.prisma.labSession.create({ data: { id: 'sess-2', ownerId: 'o', lab: 'l', expiresAt: new Date(Date.now() + 3_600_000) } });
     await db.close();
     db = await openDatabase({ dataDir: dir });
     expect(await db.prisma.labSession.findUnique({ where: { id: 'sess-2' } })).not.toBeNull();
