@@ -60,6 +60,12 @@ export interface ExecResult {
   output: string;
 }
 
+/** Where the server reaches a TCP port inside a sandbox (port preview). */
+export interface SandboxEndpoint {
+  host: string;
+  port: number;
+}
+
 export interface ExecOptions {
   /** Text given on standard input (e.g. a check script). */
   stdin?: string;
@@ -80,4 +86,6 @@ export interface SandboxDriver {
   list(): Promise<SandboxRef[]>;
   /** True if the sandbox exists and is running. */
   isRunning(id: string): Promise<boolean>;
+  /** The address at which the server reaches `port` inside a running sandbox (port preview). */
+  endpoint(id: string, port: number): Promise<SandboxEndpoint>;
 }

@@ -11,6 +11,7 @@ import {
   type ExecOptions,
   type ExecResult,
   type SandboxDriver,
+  type SandboxEndpoint,
   type SandboxLimits,
   type SandboxRef,
   type SandboxSpec,
@@ -27,6 +28,7 @@ import {
 } from '../errors';
 import { dindHostConfig } from './dind-profile';
 import { engineMessage, statusOf, toRuntimeError } from './docker-errors';
+import { sandboxEndpoint } from './endpoint';
 import { DockerShell } from './docker-shell';
 import { OutputCollector, execExitCode, sleep, streamFinished } from './exec-io';
 
@@ -276,6 +278,10 @@ export class DockerSandboxDriver implements SandboxDriver {
       if (statusOf(err) === 404) return false;
       throw toRuntimeError(err, id);
     }
+  }
+
+  endpoint(id: string, port: number): Promise<SandboxEndpoint> {
+    return sandboxEndpoint(this.docker, id, port);
   }
 
   // ---- infrastructure ------------------------------------------------------------------
