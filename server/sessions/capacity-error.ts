@@ -18,8 +18,9 @@ export class CapacityError extends AppError {
       `Plus de place pour le moment : réessayez dans ${pluralMinutes(retryInMinutes)}.`,
       scope === 'owner' ? 429 : 503,
       scope === 'owner'
-        ? `Vous avez déjà ${limit} lab(s) en cours, le maximum par personne : terminez-en un pour libérer une place tout de suite.`
-        : `Les ${limit} places de cette machine sont toutes occupées par des labs en cours.`,
+        ? `Vous avez déjà ${limit === 1 ? 'un lab' : `${limit} labs`} en cours, le maximum par personne : ` +
+            'terminez-en un pour libérer une place tout de suite.'
+        : `${limit === 1 ? 'La seule place' : `Les ${limit} places`} de cette machine ${limit === 1 ? 'est occupée' : 'sont occupées'} par des labs en cours.`,
     );
   }
 }

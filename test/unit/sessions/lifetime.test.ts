@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { CapacityError } from '@/server/sessions/capacity-error';
+import {
+  extendedExpiry,
+  formatMinutes,
+  initialExpiry,
+  maxExpiry,
+  minutesUntil,
+  type LifetimeSettings,
+} from '@/server/sessions/lifetime';
+import { toEnvelope } from '@/server/errors';
+
+const MIN = 60_000;
+const settings: LifetimeSettings = { initialMs: 60 * MIN, extendMs: 30 * MIN, maxMs: 120 * MIN };
+const start = new Date('2026-12-01T09:00:00Z');
+const at = (minutes: number) => new Date(start.getTime() + minutes * MIN);
+
+describe('session lifetime', () => {
+  it('starts with the initial lifetime, capped by the maximum', () => {
+    expect(initialExpiry(start, settings)).toEqual(at(60));
+    expect(initialExpiry(start, { ...settings, initialMs: 500 * MIN })).toEqual(at(120));
+    expect(maxExpiry(start, settings)).toEqual(at(120));
+  });
+
+  it('extends by one step at a time and stops at the maximum', () => {
+    expect(extendedExpiry(at(60), start, settings)).toEqual(at(90));
+    expect(extendedExpiry(at(90), start, settings)).toEqual(at(120));
+    expect(extendedExpiry(at(110), start, settings)).toEqual(at(120));
+    expect(extendedExpiry(at(120), start, settings)).toBeNull();
+  });
+
+  it('announces a wait in whole minutes, never zero', () => {
+    expect(minutesUntil(at(42), start)).toBe(42);
+    expect(minutesUntil(new Date(start.getTime() + 41 * MIN + 1), start)).toBe(42);
+    expect(minutesUntil(start, start)).toBe(1);
+    expect(minutesUntil(at(-5), start)).toBe(1);
+  });
+
+  it('writes durations the French way', () => {
+    expect(formatMinutes(1)).toBe('1 minute');
+    expect(formatMinutes(45)).toBe('45 minutes');
+    expect(formatMinutes(120)).toBe('2 h');
+    expect(formatMinutes(90)).toBe('1 h 30 min');
+  });
+});
+
+describe('no room left', () => {
+  it('is a 429 for a student at their limit, with the wait and what to do', () => {
+    const { status, body } = toEnvelope(new CapacityError('owner', 12, 3));
+    expect(status).toBe(429);
+    expect(body.message).toBe('Plus de place pour le moment : réessayez dans 12 minutes.');
+    expect(body.detail).toMatch(/3 labs en cours.*terminez-en un/);
+  });
+
+  it('is a 503 when the machine is full', () => {
+    const { status, body } = toEnvelope(new CapacityError('machine', 1, 60));
+    expect(status).toBe(503);
+    expect(body.message).toBe('Plus de place pour le moment : réessayez dans 1 minute.');
+    expect(body.detail).toMatch(/Les 60 places de cette machine sont occupées/);
+  });
+});
