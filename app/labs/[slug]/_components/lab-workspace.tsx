@@ -1,15 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExecRequest } from '../../../_components/code-actions';
 import { ApiError } from '../../../_lib/request-json';
 import type { LabView } from '../_lib/lab-view';
+import { EXPIRY_WARNING_MS } from '../_lib/countdown';
 import { useLabSession } from '../_lib/use-lab-session';
+import { useRemainingTime } from '../_lib/use-remaining-time';
 import { useStepChecks } from '../_lib/use-step-checks';
 import { ErrorAlert, type AlertMessage } from './error-alert';
 import styles from './lab-workspace.module.css';
 import { SandboxPanel } from './sandbox-panel';
+import { ExpiryWarning, SessionControls } from './session-controls';
 import { StepPanel } from './step-panel';
 import type { TerminalHandle } from './terminal';
 
@@ -19,6 +22,8 @@ interface LabWorkspaceProps {
 }
 
 const CTRL_C = '\x03';
+/** Once time is up, how often to ask the server whether the session is really over. */
+const EXPIRED_RECHECK_MS = 15_000;
 
 function toAlert(error: unknown): AlertMessage {
   if (error instanceof ApiError) return { message: error.message, detail: error.detail };
@@ -28,7 +33,7 @@ function toAlert(error: unknown): AlertMessage {
 export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
   const [alert, setAlert] = useState<AlertMessage | null>(null);
   const reportError = useCallback((error: unknown) => setAlert(toAlert(error)), []);
-  const { phase, session, start, end } = useLabSession(lab.slug, reportError);
+  const { phase, session, start, end, extend, reset, refresh } = useLabSession(lab.slug, reportError);
   const { byStep, check } = useStepChecks(session?.id ?? null, reportError);
   const terminalRef = useRef<TerminalHandle>(null);
   const [page, setPage] = useState(0);
@@ -40,6 +45,16 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
     setShownSessionId(session?.id ?? null);
     if (session && page === 0) setPage(1);
   }
+
+  const remaining = useRemainingTime(session?.expiresAt ?? null);
+  const expired = phase === 'running' && remaining !== null && remaining <= 0;
+  // At zero the server ends the session (or says it was extended from another tab).
+  useEffect(() => {
+    if (!expired) return;
+    void refresh();
+    const timer = setInterval(() => void refresh(), EXPIRED_RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [expired, refresh]);
 
   const handleExec = ({ command, interrupt }: ExecRequest): boolean => {
     if (!session) {
@@ -63,6 +78,14 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
     void end(session);
   };
 
+  const handleReset = () => {
+    if (!session) return;
+    const question = 'Réinitialiser le lab ? Votre machine actuelle et tout ce qu’elle contient seront supprimés, et une machine neuve la remplacera.';
+    if (!window.confirm(question)) return;
+    setAlert(null);
+    void reset(session);
+  };
+
   return (
     <div className={styles.workspace}>
       <header className={styles.toolbar}>
@@ -80,12 +103,23 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
             <span className={styles.labBadge}>Lab</span> {lab.title}
           </h1>
         </div>
-        {session && (
-          <button type="button" className="button button--danger button--small" onClick={handleEnd} disabled={phase === 'ending'}>
-            {phase === 'ending' ? 'Arrêt en cours…' : 'Terminer le lab'}
-          </button>
+        {session && remaining !== null && (
+          <SessionControls
+            session={session}
+            remaining={remaining}
+            ending={phase === 'ending'}
+            onExtend={() => extend(session)}
+            onReset={handleReset}
+            onEnd={handleEnd}
+          />
         )}
       </header>
+
+      {session && remaining !== null && remaining > 0 && remaining <= EXPIRY_WARNING_MS && (
+        <div className={styles.alert}>
+          <ExpiryWarning session={session} />
+        </div>
+      )}
 
       {alert && (
         <div className={styles.alert}>

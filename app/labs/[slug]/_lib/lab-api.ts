@@ -18,6 +18,12 @@ export const labApi = {
   endSession: (sessionId: string) =>
     requestJson<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
 
+  extendSession: (sessionId: string) =>
+    requestJson<{ session: SessionView }>(`/api/sessions/${encodeURIComponent(sessionId)}/extend`, { method: 'POST' }),
+
+  resetSession: (sessionId: string) =>
+    requestJson<{ session: SessionView }>(`/api/sessions/${encodeURIComponent(sessionId)}/reset`, { method: 'POST' }),
+
   checkStep: (sessionId: string, step: number) =>
     requestJson<{ attempt: AttemptView }>(`/api/sessions/${encodeURIComponent(sessionId)}/checks`, jsonPost({ step })),
 };

@@ -12,6 +12,9 @@ type LabSessionState =
 
 const IDLE: LabSessionState = { phase: 'idle', session: null };
 
+const EXPIRED_MESSAGE =
+  'Le temps de ce lab est écoulé : votre machine a été supprimée. Démarrez le lab pour en obtenir une nouvelle.';
+
 /**
  * The student's session of one lab. On mount it looks for a running session, which is how a
  * reload finds its sandbox (and its terminal) again.
@@ -63,5 +66,46 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
     [onError],
   );
 
-  return { ...state, start, end };
+  /** « Prolonger »: the same session (same terminal), with a later expiry. */
+  const extend = useCallback(
+    async (session: SessionView) => {
+      try {
+        const { session: extended } = await labApi.extendSession(session.id);
+        setState((current) => (current.session?.id === extended.id ? { phase: 'running', session: extended } : current));
+      } catch (error) {
+        onError(error);
+      }
+    },
+    [onError],
+  );
+
+  /** « Réinitialiser »: a new session with a new machine; the terminal attaches to it. */
+  const reset = useCallback(
+    async (session: SessionView) => {
+      setState({ phase: 'starting', session: null });
+      try {
+        const { session: fresh } = await labApi.resetSession(session.id);
+        setState({ phase: 'running', session: fresh });
+      } catch (error) {
+        // The old session is gone whatever happened (or was already): start afresh by hand.
+        setState(IDLE);
+        onError(error);
+      }
+    },
+    [onError],
+  );
+
+  /** Asks the server again once the countdown reaches zero: the session is over, or was extended elsewhere. */
+  const refresh = useCallback(async () => {
+    try {
+      const { session: current } = await labApi.findSession(lab);
+      if (current?.state === 'running') return setState({ phase: 'running', session: current });
+      setState(IDLE);
+      onError(new ApiError(EXPIRED_MESSAGE, 410));
+    } catch (error) {
+      onError(error);
+    }
+  }, [lab, onError]);
+
+  return { ...state, start, end, extend, reset, refresh };
 }
