@@ -18,6 +18,8 @@ import { publishServices } from './services';
 import { findLabSpec } from './sessions/find-lab-spec';
 import { ensureOwnerCookie } from './auth/ensure-owner-cookie';
 import { validateContent } from './content/validate-content';
+import { PreviewGrants } from './preview/preview-grants';
+import { PreviewProxy } from './preview/preview-proxy';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
 
@@ -35,7 +37,8 @@ async function main(): Promise<void> {
   const driver = createSandboxDriver(env, log);
   await driver.prepare();
 
-  const owners = new OwnerTokens(await loadSecret(env.DOCKYARD_SECRET, env.DOCKYARD_DATA_DIR));
+  const secret = await loadSecret(env.DOCKYARD_SECRET, env.DOCKYARD_DATA_DIR);
+  const owners = new OwnerTokens(secret);
   const shells = new ShellHub(driver, env.DOCKYARD_SHELL_GRACE_MINUTES * 60_000);
   const sessions = new SessionService({
     prisma: db.prisma,
@@ -69,18 +72,20 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const secureCookies = false; // Behind TLS, the operator's proxy sets Secure (docs/operations.md).
 
+  const preview = new PreviewProxy({ owners, grants: new PreviewGrants(secret), sessions, driver, log });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Before the cookie: a preview's sub-requests carry none and must not be given a new one.
+    if (preview.handle(req, res)) return;
     ensureOwnerCookie(req, res, owners, secureCookies);
     void handle(req, res);
   });
   const io = attachTerminalGateway(server, { owners, sessions, shells, log });
-  if (dev) {
-    // Next's hot reload uses websockets too; socket.io answers only under /socket.io.
-    const upgrade = app.getUpgradeHandler();
-    server.on('upgrade', (req, socket, head) => {
-      if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
-    });
-  }
+  // Next's hot reload uses websockets too (in development); socket.io answers only under /socket.io.
+  const upgrade = dev ? app.getUpgradeHandler() : undefined;
+  server.on('upgrade', (req, socket, head) => {
+    if (preview.handleUpgrade(req, socket, head)) return;
+    if (upgrade && !req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
+  });
 
   server.listen(env.PORT, env.HOST, () => {
     log(`Dockyard est prêt : http://localhost:${env.PORT} (moteur de bacs à sable : ${driver.name})`);
