@@ -136,6 +136,7 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
           canCheck={phase === 'running'}
           onCheck={(step) => void check(step)}
           onExec={handleExec}
+          session={session}
         />
         <SandboxPanel phase={phase} session={session} onStart={handleStart} terminalRef={terminalRef} />
       </div>

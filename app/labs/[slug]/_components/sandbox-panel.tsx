@@ -3,6 +3,7 @@
 import { useState, type Ref } from 'react';
 import type { SessionView } from '@/server/sessions/session-view';
 import type { LabPhase } from '../_lib/use-lab-session';
+import { PortPreview } from './port-preview';
 import styles from './sandbox-panel.module.css';
 import { Terminal, type TerminalHandle } from './terminal';
 
@@ -44,22 +45,25 @@ export function SandboxPanel({ phase, session, onStart, terminalRef }: SandboxPa
   const node = chosenNode && session.nodes.includes(chosenNode) ? chosenNode : (session.nodes[0] ?? 'node1');
   return (
     <div className={styles.running}>
-      {session.nodes.length > 1 && (
-        <div className={styles.tabs} role="tablist" aria-label="Machines du lab">
-          {session.nodes.map((candidate) => (
-            <button
-              key={candidate}
-              type="button"
-              role="tab"
-              aria-selected={candidate === node}
-              className={candidate === node ? `${styles.tab} ${styles.tabActive}` : styles.tab}
-              onClick={() => setChosenNode(candidate)}
-            >
-              {candidate}
-            </button>
-          ))}
-        </div>
-      )}
+      <div className={styles.bar}>
+        {session.nodes.length > 1 && (
+          <div className={styles.tabs} role="tablist" aria-label="Machines du lab">
+            {session.nodes.map((candidate) => (
+              <button
+                key={candidate}
+                type="button"
+                role="tab"
+                aria-selected={candidate === node}
+                className={candidate === node ? `${styles.tab} ${styles.tabActive}` : styles.tab}
+                onClick={() => setChosenNode(candidate)}
+              >
+                {candidate}
+              </button>
+            ))}
+          </div>
+        )}
+        <PortPreview sessionId={session.id} node={node} />
+      </div>
       <Terminal key={`${session.id}/${node}`} ref={terminalRef} sessionId={session.id} node={node} />
     </div>
   );

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { CodeActions, type ExecRequest } from '../../../_components/code-actions';
 import { MarkdownHtml } from '../../../_components/markdown-html';
 import type { LabView } from '../_lib/lab-view';
+import { withPreviewLinks, type PreviewSession } from '../_lib/preview-links';
 import type { StepCheck as StepCheckState } from '../_lib/use-step-checks';
 import { StepCheck } from './step-check';
 import styles from './step-panel.module.css';
@@ -17,9 +18,11 @@ interface StepPanelProps {
   canCheck: boolean;
   onCheck(step: number): void;
   onExec(request: ExecRequest): boolean;
+  /** Fills `{{TRAFFIC_HOST1_8080}}` with this session's preview URLs. */
+  session: PreviewSession | null;
 }
 
-export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, onExec }: StepPanelProps) {
+export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, onExec, session }: StepPanelProps) {
   const stepCount = lab.steps.length;
   const lastPage = stepCount + 1;
   const step = page >= 1 && page <= stepCount ? lab.steps[page - 1] : undefined;
@@ -72,7 +75,13 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
         </h2>
         {page === 0 && <p className={styles.lead}>{lab.description}</p>}
         <CodeActions onExec={onExec}>
-          <MarkdownHtml html={step ? step.html : page === 0 ? lab.introHtml : lab.finishHtml} />
+          <MarkdownHtml
+            html={withPreviewLinks(
+              step ? step.html : page === 0 ? lab.introHtml : lab.finishHtml,
+              session,
+              session ? window.location.origin : '',
+            )}
+          />
         </CodeActions>
         {step?.hasCheck && (
           <StepCheck check={checks[step.index]} enabled={canCheck} onCheck={() => onCheck(step.index)} />
