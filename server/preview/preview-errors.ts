@@ -78,6 +78,7 @@ function wantsHtml(req: IncomingMessage): boolean {
 }
 
 export function sendFailure(req: IncomingMessage, res: ServerResponse, { status, body }: PreviewFailure): void {
+  if (res.writableEnded || res.destroyed || req.socket.destroyed) return; // the browser left
   if (res.headersSent) {
     res.destroy();
     return;

@@ -16,6 +16,7 @@ import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { PreviewGrants } from '@/server/preview/preview-grants';
 import { PreviewProxy } from '@/server/preview/preview-proxy';
 import { PREVIEW_CSP } from '@/server/preview/preview-headers';
+import { Server as SocketServer } from 'socket.io';
 import { requireImages } from '../runtime/fixtures';
 
 // Its own instance label: other test files reap what their instance does not know.
@@ -114,9 +115,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (!proxy.handle(req, res)) res.writeHead(404).end('next');
   });
-  server.on('upgrade', (req, socket, head) => {
-    if (!proxy.handleUpgrade(req, socket, head)) socket.destroy();
-  });
+  // As in server/main.ts: socket.io shares the server (and ends upgrades it does not own after 1 s).
+  new SocketServer(server, { path: '/socket.io', serveClient: false });
+  server.on('upgrade', (req, socket, head) => void proxy.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 
@@ -243,6 +244,18 @@ describe('port preview', () => {
     expect(Date.now() - started).toBeLessThan(4_500);
   });
 
+  it('stops asking the student’s server when the browser goes away, and keeps serving', async () => {
+    const prefix = await grantedPrefix();
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: `${prefix}/cgi-bin/slow` });
+      req.on('error', () => resolve());
+      req.end();
+      setTimeout(() => req.destroy(), 300);
+    });
+    const page = await call(`${prefix}/`);
+    expect(page.status).toBe(200);
+  });
+
   it('carries a websocket upgrade both ways', async () => {
     const prefix = (await grantedPrefix()).replace(/\/8080$/, '/9000');
     const socket = tcpConnect(port, '127.0.0.1');
@@ -250,6 +263,8 @@ describe('port preview', () => {
     socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
     socket.write(`GET ${prefix}/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`);
     await expect.poll(() => received, { timeout: 10_000 }).toMatch(/^HTTP\/1\.1 101 /);
+    // Past socket.io's 1 s limit for upgrades that are not its own: still open.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     socket.write('ping-42');
     await expect.poll(() => received, { timeout: 10_000 }).toContain('ping-42');
     socket.destroy();
