@@ -30,6 +30,8 @@ import { dindHostConfig } from './dind-profile';
 import { engineMessage, statusOf, toRuntimeError } from './docker-errors';
 import { sandboxEndpoint } from './endpoint';
 import { DockerShell } from './docker-shell';
+import { ensureHostFirewall } from './host-firewall';
+import { ensureSessionNetwork, isSessionNetwork, MIRROR_ALIAS, releaseSessionNetwork } from './session-network';
 import { OutputCollector, execExitCode, sleep, streamFinished } from './exec-io';
 
 export interface RuntimeLogger {
@@ -43,6 +45,8 @@ export interface DockerDriverOptions {
   socketPath?: string;
   network?: string;
   registryName?: string;
+  /** Read-only twin of the registry, the only one sandboxes can reach. */
+  mirrorName?: string;
   registryImage?: string;
   registryVolume?: string;
   /** Where the registry is published on the host, for build-all.sh's pushes. */
@@ -61,6 +65,7 @@ export const DOCKER_DRIVER_DEFAULTS = {
   socketPath: '/var/run/docker.sock',
   network: 'dockyard-net',
   registryName: 'dockyard-registry',
+  mirrorName: 'dockyard-mirror',
   registryImage: 'dockyard/registry:latest',
   registryVolume: 'dockyard-registry-data',
   registryPublish: { ip: '127.0.0.1', port: 5000 },
@@ -116,6 +121,12 @@ export class DockerSandboxDriver implements SandboxDriver {
       [SANDBOX_LABELS.lab]: spec.lab,
       [SANDBOX_LABELS.node]: spec.node,
     };
+    const network = await ensureSessionNetwork(this.docker, spec.sessionId, {
+      mirrorName: this.opts.mirrorName,
+      labels: this.networkLabels(spec.sessionId),
+    }).catch((err: unknown) => {
+      throw toRuntimeError(err);
+    });
     // Readable names for operators (`docker ps`); ids stay the reference.
     const name = `dockyard-${spec.sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-').slice(0, 40)}-${spec.node}`;
     const volume = `${name}-docker`;
@@ -128,10 +139,12 @@ export class DockerSandboxDriver implements SandboxDriver {
         Image: spec.image,
         Hostname: spec.node,
         Labels: labels,
-        Env: [`DOCKYARD_REGISTRY=${this.opts.registryName}`],
+        Env: [`DOCKYARD_REGISTRY=${MIRROR_ALIAS}`],
+        // The node's name resolves on the session network, so node2 can reach node1.
+        NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: [spec.node] } } },
         HostConfig: {
           ...dindHostConfig(),
-          NetworkMode: this.opts.network,
+          NetworkMode: network,
           // The inner engine's storage: overlay2 cannot sit on the container's own overlay.
           Mounts: [{ Type: 'volume', Source: volume, Target: INNER_DOCKER }],
           Memory: limits.memoryMiB * 1024 * 1024,
@@ -150,6 +163,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     } catch (err) {
       // Never leave half-made sandboxes behind (the volume included).
       await this.removeQuietly(id, volume);
+      await releaseSessionNetwork(this.docker, network, this.opts.mirrorName).catch(() => undefined);
       throw this.createError(err, spec, name, id);
     }
   }
@@ -251,6 +265,23 @@ export class DockerSandboxDriver implements SandboxDriver {
       else if (status !== 404) throw toRuntimeError(err, id);
     }
     for (const volume of volumes) await this.removeManagedVolume(volume);
+    await this.releaseNetworks(Object.keys(info.NetworkSettings.Networks ?? {}));
+  }
+
+  private async releaseNetworks(names: string[]): Promise<void> {
+    for (const name of names.filter(isSessionNetwork)) {
+      await releaseSessionNetwork(this.docker, name, this.opts.mirrorName).catch((err: unknown) =>
+        this.opts.logger.warn('network not removed', { name, error: engineMessage(err) }),
+      );
+    }
+  }
+
+  private networkLabels(sessionId: string): Record<string, string> {
+    return {
+      [SANDBOX_LABELS.managed]: 'true',
+      [SANDBOX_LABELS.instance]: this.opts.instance,
+      [SANDBOX_LABELS.sessionId]: sessionId,
+    };
   }
 
   async list(): Promise<SandboxRef[]> {
@@ -324,16 +355,52 @@ export class DockerSandboxDriver implements SandboxDriver {
             },
           }),
       );
-      const registry = this.docker.getContainer(registryName);
-      if (!(await registry.inspect()).State.Running) {
-        this.opts.logger.info('starting the image registry', { registryName });
-        await registry.start().catch((err: unknown) => {
-          if (statusOf(err) !== 304) throw err; // 304: started meanwhile
-        });
-      }
+      await this.createUnlessExists(
+        () => this.docker.getContainer(this.opts.mirrorName).inspect(),
+        () =>
+          this.docker.createContainer({
+            name: this.opts.mirrorName,
+            Image: registryImage,
+            Cmd: ['/usr/bin/docker-registry', 'serve', '/etc/docker/registry/config-readonly.yml'],
+            Labels: { [INFRA_LABEL]: 'true' },
+            HostConfig: {
+              NetworkMode: network,
+              Mounts: [{ Type: 'volume', Source: registryVolume, Target: '/var/lib/docker-registry', ReadOnly: true }],
+              // It joins every session network: it must never route between them.
+              Sysctls: { 'net.ipv4.ip_forward': '0' },
+              RestartPolicy: { Name: 'unless-stopped' },
+            },
+          }),
+      );
+      for (const name of [registryName, this.opts.mirrorName]) await this.startIfStopped(name);
+      await this.releaseLeftoverNetworks();
     } catch (err) {
       throw toRuntimeError(err);
     }
+    await ensureHostFirewall().catch((err: unknown) => {
+      throw new RuntimeError(
+        'engine_error',
+        "Impossible d'installer la règle de pare-feu qui empêche les bacs à sable de joindre l'hôte (iptables, en root) : Dockyard ne démarre pas sans elle.",
+        { detail: engineMessage(err), cause: err },
+      );
+    });
+  }
+
+  private async startIfStopped(name: string): Promise<void> {
+    const container = this.docker.getContainer(name);
+    if ((await container.inspect()).State.Running) return;
+    this.opts.logger.info('starting registry container', { name });
+    await container.start().catch((err: unknown) => {
+      if (statusOf(err) !== 304) throw err; // 304: started meanwhile
+    });
+  }
+
+  /** Session networks whose sandboxes vanished while no server was running (a crash). */
+  private async releaseLeftoverNetworks(): Promise<void> {
+    const networks = await this.docker.listNetworks({
+      filters: { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] },
+    });
+    await this.releaseNetworks(networks.map((n) => n.Name));
   }
 
   /** Idempotent and safe when two processes prepare at once (409 = the other one won). */

@@ -67,7 +67,7 @@ ensure_registry() {
     || docker network create --label dockyard.infra=true "$NETWORK" >/dev/null
   docker volume inspect "$REGISTRY_VOLUME" >/dev/null 2>&1 \
     || docker volume create --label dockyard.infra=true "$REGISTRY_VOLUME" >/dev/null
-  local want have
+  local want have mirror
   want="$(image_id "$REGISTRY_IMAGE")"
   have="$(docker container inspect -f '{{.Image}}' "$REGISTRY_NAME" 2>/dev/null || true)"
   if [ -n "$have" ] && [ "$have" != "$want" ]; then
@@ -75,6 +75,9 @@ ensure_registry() {
     docker rm -f "$REGISTRY_NAME" >/dev/null
     have=""
   fi
+  # The read-only mirror sandboxes use (created by the server) must follow the same image.
+  mirror="$(docker container inspect -f '{{.Image}}' dockyard-mirror 2>/dev/null || true)"
+  if [ -n "$mirror" ] && [ "$mirror" != "$want" ]; then docker rm -f dockyard-mirror >/dev/null; fi
   if [ -z "$have" ]; then
     say "Démarrage du registre d'images local ($REGISTRY_NAME, 127.0.0.1:5000)…"
     docker run -d --name "$REGISTRY_NAME" --network "$NETWORK" --restart unless-stopped \

@@ -38,14 +38,14 @@ describe('create and list', () => {
     expect((await driver.exec(sandboxId(), ['hostname'])).output.trim()).toBe('node1');
   });
 
-  it('runs the sandbox on dockyard-net with its limits and its own volume for the inner engine', async () => {
+  it('runs the sandbox on its session’s own network with its limits and its own volume for the inner engine', async () => {
     const { out } = await dockerCli(
       'inspect',
       '--format',
       '{{.HostConfig.NetworkMode}} {{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}} {{range .Mounts}}{{.Type}}:{{.Destination}}{{end}}',
       sandboxId(),
     );
-    expect(out.trim()).toBe(`dockyard-net ${2048 * 1024 * 1024} 1000000000 1024 volume:/var/lib/docker`);
+    expect(out.trim()).toBe(`dockyard-s-${spec.sessionId} ${2048 * 1024 * 1024} 1000000000 1024 volume:/var/lib/docker`);
   });
 });
 
