@@ -81,6 +81,7 @@ const INNER_DOCKER = '/var/lib/docker';
 /** exec() gives the in-sandbox `timeout` this long to kill the command before giving up itself. */
 const TIMEOUT_BACKSTOP_MS = 2_000;
 const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
+const DOCKER_HUB_HOSTS = ['docker.io', 'registry.docker.io', 'registry-1.docker.io', 'index.docker.io', 'auth.docker.io', 'production.cloudflare.docker.com'];
 const silent: RuntimeLogger = { info: () => undefined, warn: () => undefined };
 
 export class DockerSandboxDriver implements SandboxDriver {
@@ -145,6 +146,12 @@ export class DockerSandboxDriver implements SandboxDriver {
         HostConfig: {
           ...dindHostConfig(),
           NetworkMode: network,
+          // Node names resolve through Docker's embedded DNS; outside names cannot (internal
+          // network), so fail them fast instead of after the resolver's 2 × 5 s, and point
+          // Docker Hub's names nowhere so the inner engine goes straight to the mirror.
+          Dns: ['127.0.0.1'],
+          DnsOptions: ['timeout:1', 'attempts:1'],
+          ExtraHosts: DOCKER_HUB_HOSTS.map((host) => `${host}:127.0.0.1`),
           // The inner engine's storage: overlay2 cannot sit on the container's own overlay.
           Mounts: [{ Type: 'volume', Source: volume, Target: INNER_DOCKER }],
           Memory: limits.memoryMiB * 1024 * 1024,
