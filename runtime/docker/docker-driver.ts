@@ -89,6 +89,7 @@ export class DockerSandboxDriver implements SandboxDriver {
   private readonly docker: Docker;
   private readonly opts: Required<Omit<DockerDriverOptions, 'docker' | 'socketPath'>>;
   private preparing: Promise<void> | undefined;
+  private readonly networksInProgress = new Map<string, Promise<string>>();
 
   constructor(options: DockerDriverOptions = {}) {
     const { docker, socketPath, ...rest } = options;
@@ -122,12 +123,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       [SANDBOX_LABELS.lab]: spec.lab,
       [SANDBOX_LABELS.node]: spec.node,
     };
-    const network = await ensureSessionNetwork(this.docker, spec.sessionId, {
-      mirrorName: this.opts.mirrorName,
-      labels: this.networkLabels(spec.sessionId),
-    }).catch((err: unknown) => {
-      throw toRuntimeError(err);
-    });
+    const network = await this.sessionNetwork(spec.sessionId);
     // Readable names for operators (`docker ps`); ids stay the reference.
     const name = `dockyard-${spec.sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-').slice(0, 40)}-${spec.node}`;
     const volume = `${name}-docker`;
@@ -281,6 +277,26 @@ export class DockerSandboxDriver implements SandboxDriver {
         this.opts.logger.warn('network not removed', { name, error: engineMessage(err) }),
       );
     }
+  }
+
+  /**
+   * The session's network, made once even when its nodes are created at the same time
+   * (Docker's own duplicate checks race: a second create or connect can fail mid-way).
+   */
+  private sessionNetwork(sessionId: string): Promise<string> {
+    let pending = this.networksInProgress.get(sessionId);
+    if (!pending) {
+      pending = ensureSessionNetwork(this.docker, sessionId, {
+        mirrorName: this.opts.mirrorName,
+        labels: this.networkLabels(sessionId),
+      })
+        .catch((err: unknown) => {
+          throw toRuntimeError(err);
+        })
+        .finally(() => this.networksInProgress.delete(sessionId));
+      this.networksInProgress.set(sessionId, pending);
+    }
+    return pending;
   }
 
   private networkLabels(sessionId: string): Record<string, string> {

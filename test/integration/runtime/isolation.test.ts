@@ -28,12 +28,15 @@ const httpFrom = async (sandbox: SandboxRef, url: string) =>
 beforeAll(async () => {
   await requireImages();
   await driver.prepare();
-  [aliceNode1, aliceNode2, bobNode1] = await Promise.all([
+  // A three-node session and another session, all created at once, as a lab start does.
+  let aliceNode3: SandboxRef;
+  [aliceNode1, aliceNode2, aliceNode3, bobNode1] = await Promise.all([
     driver.create(alice),
     driver.create({ ...alice, node: 'node2' }),
+    driver.create({ ...alice, node: 'node3' }),
     driver.create(testSpec('node1')),
   ]);
-  made.push(aliceNode1, aliceNode2, bobNode1);
+  made.push(aliceNode1, aliceNode2, aliceNode3, bobNode1);
   hostService = createServer((_req, res) => res.end('secret de l’hôte'));
   await new Promise<void>((resolve) => hostService.listen(0, '0.0.0.0', resolve));
 });
@@ -45,8 +48,8 @@ afterAll(async () => {
 
 describe('a session’s network', () => {
   it('lets the nodes of one session reach each other by name', async () => {
-    const ping = await sh(aliceNode1, 'ping -c1 -W2 node2 >/dev/null && echo joignable');
-    expect(ping.output).toContain('joignable');
+    const ping = await sh(aliceNode1, 'ping -c1 -W2 node2 >/dev/null && ping -c1 -W2 node3 >/dev/null && echo joignables');
+    expect(ping.output).toContain('joignables');
   });
 
   it('keeps another session’s node out of reach', async () => {

@@ -1,0 +1,56 @@
+// A three-node lab: one terminal tab per machine, machines that find each other by name,
+// and checks that see the whole swarm.
+import { expect, test, type Page } from '@playwright/test';
+
+const screen = (page: Page) => page.getByTestId('terminal').locator('.xterm-rows').innerText();
+
+async function typeIn(page: Page, text: string): Promise<void> {
+  await page.getByTestId('terminal').locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(text);
+}
+
+async function openTab(page: Page, node: string): Promise<void> {
+  await page.getByRole('tab', { name: node }).click();
+  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 30_000 });
+}
+
+test('a swarm across three machines, one tab each', async ({ page }) => {
+  await page.goto('/labs/swarm');
+  await page.getByRole('button', { name: 'Démarrer le lab' }).click();
+  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 90_000 });
+  await expect(page.getByRole('tab')).toHaveText(['node1', 'node2', 'node3']);
+
+  // Step 1 on node1, from the instructions.
+  await page.locator('[data-exec]').first().click();
+  await expect.poll(() => screen(page), { timeout: 30_000 }).toContain('Swarm initialized');
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(page.getByTestId('check-result')).toHaveAttribute('data-passed', 'true');
+
+  // The token is longer than a row: read it back with the terminal's line wraps removed.
+  await typeIn(page, 'echo "JETON=$(docker swarm join-token -q worker)=FIN"\n');
+  let token = '';
+  await expect
+    .poll(async () => (token = /JETON=(SWMTKN-[^=]+)=FIN/.exec((await screen(page)).replace(/\n/g, ''))?.[1] ?? ''))
+    .not.toBe('');
+
+  // node2 is another machine, reachable by name, and joins the swarm.
+  await openTab(page, 'node2');
+  await typeIn(page, `hostname; ping -c1 -W2 node1 >/dev/null && echo node1-joignable; docker swarm join --token ${token} node1:2377\n`);
+  await expect.poll(() => screen(page), { timeout: 30_000 }).toContain('This node joined a swarm');
+  expect(await screen(page)).toContain('node1-joignable');
+
+  // Back on step 2, the check runs on the manager and counts the machines that joined.
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  const result = page.getByTestId('check-result');
+  await expect(result).toHaveAttribute('data-passed', 'false');
+  await expect(result).toContainText('2 nœud(s) prêt(s) sur 3');
+
+  // node1's tab still has its own screen.
+  await openTab(page, 'node1');
+  await expect.poll(() => screen(page)).toContain('JETON=');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Terminer le lab' }).click();
+  await expect(page.getByRole('button', { name: 'Démarrer le lab' })).toBeVisible();
+});
