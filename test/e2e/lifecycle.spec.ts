@@ -2,34 +2,10 @@
 // maximum, the warning in the last minutes, « Réinitialiser » giving a fresh machine, and the
 // message shown when there is no room. Real Chromium, real server, real sandboxes.
 import { expect, test, type Page } from '@playwright/test';
+import { endLab, expectConnected, expectOnScreen, FIRST_LAB, screenText, startLab, typeInTerminal } from './lab-page';
 
-const LAB = '/labs/premiers-pas';
+const LAB = FIRST_LAB;
 const MIN = 60_000;
-
-async function screenText(page: Page): Promise<string> {
-  return page.getByTestId('terminal').locator('.xterm-rows').innerText();
-}
-
-async function typeInTerminal(page: Page, text: string): Promise<void> {
-  await page.getByTestId('terminal').locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(text);
-}
-
-async function expectOnScreen(page: Page, text: string, timeout = 30_000): Promise<void> {
-  await expect.poll(() => screenText(page), { timeout }).toContain(text);
-}
-
-async function startLab(page: Page): Promise<void> {
-  await page.goto(LAB);
-  await page.getByRole('button', { name: 'Démarrer le lab' }).click();
-  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 60_000 });
-}
-
-async function endLab(page: Page): Promise<void> {
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Terminer le lab' }).click();
-  await expect(page.getByRole('button', { name: 'Démarrer le lab' })).toBeVisible();
-}
 
 async function currentSession(page: Page): Promise<{ id: string; expiresAt: string; maxExpiresAt: string }> {
   const { session } = await (await page.request.get(`/api${LAB}/session`)).json();
@@ -106,7 +82,7 @@ test('« Réinitialiser » gives a fresh machine: the terminal reattaches and th
   });
   await page.getByRole('button', { name: 'Réinitialiser' }).click();
   await expect(page.getByText('Préparation de votre machine…')).toBeVisible();
-  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 60_000 });
+  await expectConnected(page);
   const after = await currentSession(page);
   expect(after.id).not.toBe(before.id);
 

@@ -1,23 +1,15 @@
 // A three-node lab: one terminal tab per machine, machines that find each other by name,
 // and checks that see the whole swarm.
 import { expect, test, type Page } from '@playwright/test';
-
-const screen = (page: Page) => page.getByTestId('terminal').locator('.xterm-rows').innerText();
-
-async function typeIn(page: Page, text: string): Promise<void> {
-  await page.getByTestId('terminal').locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(text);
-}
+import { endLab, expectConnected, screenText as screen, startLab, typeInTerminal as typeIn } from './lab-page';
 
 async function openTab(page: Page, node: string): Promise<void> {
   await page.getByRole('tab', { name: node }).click();
-  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 30_000 });
+  await expectConnected(page);
 }
 
 test('a swarm across three machines, one tab each', async ({ page }) => {
-  await page.goto('/labs/swarm');
-  await page.getByRole('button', { name: 'Démarrer le lab' }).click();
-  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 90_000 });
+  await startLab(page, '/labs/swarm');
   await expect(page.getByRole('tab')).toHaveText(['node1', 'node2', 'node3']);
 
   // Step 1 on node1, from the instructions.
@@ -50,7 +42,5 @@ test('a swarm across three machines, one tab each', async ({ page }) => {
   await openTab(page, 'node1');
   await expect.poll(() => screen(page)).toContain('JETON=');
 
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Terminer le lab' }).click();
-  await expect(page.getByRole('button', { name: 'Démarrer le lab' })).toBeVisible();
+  await endLab(page);
 });

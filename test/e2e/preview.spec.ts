@@ -1,26 +1,12 @@
 // Port preview, end to end: a server the student starts in the terminal opens in a new tab
 // through Dockyard, with its stylesheet; a closed port says what to do; strangers see nothing.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectOnScreen, FIRST_LAB, startLab, typeInTerminal } from './lab-page';
 
-const LAB = '/labs/premiers-pas';
-
-async function screenText(page: Page): Promise<string> {
-  return page.getByTestId('terminal').locator('.xterm-rows').innerText();
-}
-
-async function typeInTerminal(page: Page, text: string): Promise<void> {
-  await page.getByTestId('terminal').locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(text);
-}
-
-async function expectOnScreen(page: Page, text: string, timeout = 60_000): Promise<void> {
-  await expect.poll(() => screenText(page), { timeout }).toContain(text);
-}
+const LAB = FIRST_LAB;
 
 test('a student opens the page their server answers on a port, and only they can', async ({ page, context, browser }) => {
-  await page.goto(LAB);
-  await page.getByRole('button', { name: 'Démarrer le lab' }).click();
-  await expect(page.getByTestId('terminal-status')).toHaveText('Connecté', { timeout: 60_000 });
+  await startLab(page);
 
   // The page's text is computed by the shell: it exists only if the commands really ran.
   await typeInTerminal(
