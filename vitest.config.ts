@@ -18,7 +18,7 @@ export default defineConfig({
         // Real Docker engine and real database: slower, run one file at a time.
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,

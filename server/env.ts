@@ -17,6 +17,8 @@ const envSchema = z.object({
   /** Signs the cookie that ties a browser to its sessions; generated into the data dir if unset. */
   DOCKYARD_SECRET: z.string().min(32, 'DOCKYARD_SECRET doit faire au moins 32 caractères').optional(),
   DOCKER_SOCKET: z.string().default('/var/run/docker.sock'),
+  /** IPv4 pool for the sessions' private networks (a /26 each); change it if it clashes with your LAN. */
+  DOCKYARD_SANDBOX_SUBNETS: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/).default('10.213.0.0/16'),
   /** Names this Dockyard's sandboxes, so that two instances on one engine never reap each other's. */
   DOCKYARD_INSTANCE: z.string().regex(/^[a-z0-9-]{1,32}$/).default('default'),
   /** A sandbox with no terminal attached and no check for this long is destroyed. */

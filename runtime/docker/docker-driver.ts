@@ -57,6 +57,8 @@ export interface DockerDriverOptions {
   /** exec() keeps at most this much output (a check script printing forever must not hurt). */
   maxOutputBytes?: number;
   logger?: RuntimeLogger;
+  /** Pool of IPv4 subnets for session networks (a /26 each); must not clash with the host's networks. */
+  subnetPool?: string;
   /** Labels this driver's sandboxes; list() sees only them, so instances never reap each other. */
   instance?: string;
 }
@@ -73,6 +75,7 @@ export const DOCKER_DRIVER_DEFAULTS = {
   readyTimeoutMs: 30_000,
   maxOutputBytes: 1024 * 1024,
   instance: 'default',
+  subnetPool: '10.213.0.0/16',
 } as const;
 
 /** Labels of shared infrastructure (network, registry), which list() must never return. */
@@ -289,6 +292,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       pending = ensureSessionNetwork(this.docker, sessionId, {
         mirrorName: this.opts.mirrorName,
         labels: this.networkLabels(sessionId),
+        subnetPool: this.opts.subnetPool,
       })
         .catch((err: unknown) => {
           throw toRuntimeError(err);

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { statusOf } from './docker-errors';
+import { freeSubnet } from './subnet-pool';
 
 export const SESSION_BRIDGE_PREFIX = 'dy-';
 const NETWORK_PREFIX = 'dockyard-s-';
@@ -20,6 +21,8 @@ export interface SessionNetworkOptions {
   /** The read-only registry container joined to every session network. */
   mirrorName: string;
   labels: Record<string, string>;
+  /** Where session subnets come from (see subnet-pool.ts). */
+  subnetPool: string;
 }
 
 export function sessionNetworkName(sessionId: string): string {
@@ -38,20 +41,7 @@ function bridgeName(sessionId: string): string {
 /** Creates the session's network if needed and joins the mirror to it. Idempotent. */
 export async function ensureSessionNetwork(docker: Docker, sessionId: string, options: SessionNetworkOptions): Promise<string> {
   const name = sessionNetworkName(sessionId);
-  try {
-    await docker.createNetwork({
-      Name: name,
-      CheckDuplicate: true,
-      Internal: true,
-      Labels: options.labels,
-      Options: { 'com.docker.network.bridge.name': bridgeName(sessionId) },
-    });
-  } catch (err) {
-    // Another node of the session made it first: 409 (same name), or 403 (same bridge name,
-    // Docker's name check being racy, the bridge name is what really keeps it unique).
-    const status = statusOf(err);
-    if (status !== 409 && !(status === 403 && /same bridge name/.test(String(err)))) throw err;
-  }
+  await createWithFreeSubnet(docker, name, sessionId, options);
   try {
     await docker.getNetwork(name).connect({ Container: options.mirrorName, EndpointConfig: { Aliases: [MIRROR_ALIAS] } });
   } catch (err) {
@@ -59,6 +49,43 @@ export async function ensureSessionNetwork(docker: Docker, sessionId: string, op
     if (statusOf(err) !== 403 && !/already exists/i.test(String(err))) throw err;
   }
   return name;
+}
+
+/** Subnets are picked one at a time in this process; another process may still race us. */
+let picking: Promise<unknown> = Promise.resolve();
+
+async function createWithFreeSubnet(docker: Docker, name: string, sessionId: string, options: SessionNetworkOptions) {
+  const attempt = async (): Promise<void> => {
+    for (let tries = 0; tries < 5; tries += 1) {
+      const used = (await docker.listNetworks()).flatMap((n) => (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? ''));
+      const subnet = freeSubnet(options.subnetPool, used);
+      if (!subnet) {
+        throw new Error(`Plus aucun sous-réseau libre dans ${options.subnetPool} pour un nouveau lab : élargissez DOCKYARD_SANDBOX_SUBNETS.`);
+      }
+      try {
+        await docker.createNetwork({
+          Name: name,
+          CheckDuplicate: true,
+          Internal: true,
+          Labels: options.labels,
+          IPAM: { Driver: 'default', Config: [{ Subnet: subnet }] },
+          Options: { 'com.docker.network.bridge.name': bridgeName(sessionId) },
+        });
+        return;
+      } catch (err) {
+        const status = statusOf(err);
+        const text = String(err);
+        // Already there (409 same name; 403 same bridge name, Docker's name check being racy).
+        if (status === 409 || (status === 403 && /same bridge name/.test(text))) return;
+        // Another process took that subnet between our look and our create: look again.
+        if (!/overlap/i.test(text)) throw err;
+      }
+    }
+    throw new Error('Impossible de réserver un sous-réseau pour le lab : réessayez.');
+  };
+  const run = picking.then(attempt, attempt);
+  picking = run.catch(() => undefined);
+  return run;
 }
 
 /** Removes the network once no sandbox uses it any more (the mirror is let go first). */
