@@ -10,6 +10,7 @@ import { toEnvelope, UnauthorizedError } from '../errors';
 import type { SessionService } from '../sessions/session-service';
 import { TERMINAL_EVENTS, type TerminalStatus } from './events';
 import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
+import { batchOutput } from './output-batcher';
 import type { ShellHub, TerminalChannel } from './shell-hub';
 
 export interface GatewayDeps {
@@ -51,7 +52,11 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     if (status >= 500) deps.log?.(`terminal : ${(error as Error).message}`);
     socket.emit(TERMINAL_EVENTS.error, body);
   };
-  const status = (value: TerminalStatus) => socket.emit(TERMINAL_EVENTS.status, value);
+  const output = batchOutput((text) => socket.emit(TERMINAL_EVENTS.output, text));
+  const status = (value: TerminalStatus) => {
+    output.flush(); // a status never overtakes the output before it
+    socket.emit(TERMINAL_EVENTS.status, value);
+  };
 
   socket.on(TERMINAL_EVENTS.attach, async (raw: unknown) => {
     try {
@@ -68,7 +73,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
       const history = channel.scrollback.contents();
       if (history) socket.emit(TERMINAL_EVENTS.output, history);
       unwatch = channel.watch(
-        (chunk) => socket.emit(TERMINAL_EVENTS.output, chunk),
+        (chunk) => output.push(chunk),
         () => status({ state: 'exited' }),
       );
       if (opened.reused) await channel.shell.resize(request);
