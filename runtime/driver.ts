@@ -51,6 +51,9 @@ export interface Shell {
   resize(size: ShellSize): Promise<void>;
   onData(listener: (chunk: string) => void): void;
   onExit(listener: (code: number | null) => void): void;
+  /** Stops reading output (the shell then blocks on a full TTY): a slow browser sets the pace. */
+  pause(): void;
+  resume(): void;
   kill(): void;
 }
 

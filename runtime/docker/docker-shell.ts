@@ -54,6 +54,14 @@ export class DockerShell implements Shell {
     }
   }
 
+  pause(): void {
+    this.stream.pause();
+  }
+
+  resume(): void {
+    this.stream.resume();
+  }
+
   onExit(listener: (code: number | null) => void): void {
     if (this.exitCode !== undefined) listener(this.exitCode);
     else this.exitListeners.push(listener);

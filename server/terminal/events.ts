@@ -11,7 +11,11 @@ export const TERMINAL_EVENTS = {
   input: 'terminal:input',
   /** client → server: the terminal's size changed. */
   resize: 'terminal:resize',
-  /** server → client: shell output (the scrollback first, on attach). */
+  /**
+   * server → client: shell output (the scrollback first, on attach). The client calls the
+   * acknowledgement once the text is drawn; the server pauses the shell while too much
+   * output is unacknowledged.
+   */
   output: 'terminal:output',
   /** server → client: connection state of the shell. */
   status: 'terminal:status',

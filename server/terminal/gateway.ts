@@ -20,6 +20,14 @@ export interface GatewayDeps {
   log?: (message: string) => void;
 }
 
+/**
+ * Flow control: output the browser has not yet drawn (it acknowledges each message once
+ * xterm.js has processed it). Above HIGH the shell is paused, below LOW it goes on, so a
+ * flood never queues seconds of output in front of the student's next keystroke.
+ */
+const HIGH_WATER_CHARS = 128 * 1024;
+const LOW_WATER_CHARS = 32 * 1024;
+
 /** Input marks the session active, but at most this often (a database write each time). */
 const TOUCH_EVERY_MS = 30_000;
 
@@ -52,7 +60,16 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     if (status >= 500) deps.log?.(`terminal : ${(error as Error).message}`);
     socket.emit(TERMINAL_EVENTS.error, body);
   };
-  const output = batchOutput((text) => socket.emit(TERMINAL_EVENTS.output, text));
+  let inFlight = 0;
+  const viewer = (chunk: string) => output.push(chunk);
+  const output = batchOutput((text) => {
+    inFlight += text.length;
+    if (inFlight > HIGH_WATER_CHARS) channel?.setBehind(viewer, true);
+    socket.emit(TERMINAL_EVENTS.output, text, () => {
+      inFlight -= text.length;
+      if (inFlight < LOW_WATER_CHARS) channel?.setBehind(viewer, false);
+    });
+  });
   const status = (value: TerminalStatus) => {
     output.flush(); // a status never overtakes the output before it
     socket.emit(TERMINAL_EVENTS.status, value);
@@ -72,8 +89,9 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
       channel = opened.channel;
       const history = channel.scrollback.contents();
       if (history) socket.emit(TERMINAL_EVENTS.output, history);
+      inFlight = 0;
       unwatch = channel.watch(
-        (chunk) => output.push(chunk),
+        viewer,
         () => status({ state: 'exited' }),
       );
       if (opened.reused) await channel.shell.resize(request);

@@ -9,7 +9,7 @@ export interface OutputBatcher {
   flush(): void;
 }
 
-export function batchOutput(send: (text: string) => void, maxChars = 64 * 1024): OutputBatcher {
+export function batchOutput(send: (text: string) => void, maxChars = 32 * 1024): OutputBatcher {
   let pending: string[] = [];
   let size = 0;
   let scheduled = false;

@@ -18,6 +18,8 @@ export class TerminalChannel {
   readonly scrollback = new Scrollback();
   private readonly viewers = new Set<Viewer>();
   private readonly exitListeners = new Set<() => void>();
+  /** Viewers whose browser is behind: while any is, the shell's output is not read. */
+  private readonly behind = new Set<Viewer>();
   private graceTimer: NodeJS.Timeout | undefined;
   exited = false;
 
@@ -46,11 +48,22 @@ export class TerminalChannel {
     return () => {
       this.viewers.delete(viewer);
       this.exitListeners.delete(onExit);
+      this.setBehind(viewer, false);
       if (this.viewers.size === 0) {
         this.graceTimer = setTimeout(() => this.onIdle(), this.graceMs);
         this.graceTimer.unref();
       }
     };
+  }
+
+  /** Flow control: a viewer says when its browser falls behind and when it has caught up. */
+  setBehind(viewer: Viewer, behind: boolean): void {
+    const was = this.behind.size > 0;
+    if (behind && this.viewers.has(viewer)) this.behind.add(viewer);
+    else this.behind.delete(viewer);
+    const is = this.behind.size > 0;
+    if (is && !was) this.shell.pause();
+    if (!is && was) this.shell.resume();
   }
 
   get viewerCount(): number {

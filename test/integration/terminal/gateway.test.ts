@@ -27,14 +27,20 @@ let sessionId: string;
 const sockets: Socket[] = [];
 
 /** A terminal client as the browser runs it, recording what it receives. */
-function terminal(ownerId: string | null) {
+function terminal(ownerId: string | null, { acknowledge = true } = {}) {
   const cookie = ownerId ? `${OWNER_COOKIE}=${owners.issue(ownerId)}` : '';
   const socket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
   sockets.push(socket);
   let screen = '';
   const statuses: TerminalStatus[] = [];
   const errors: ErrorEnvelope[] = [];
-  socket.on(TERMINAL_EVENTS.output, (chunk: string) => (screen += chunk));
+  const unacknowledged: Array<() => void> = [];
+  socket.on(TERMINAL_EVENTS.output, (chunk: string, drawn?: () => void) => {
+    screen += chunk;
+    if (!drawn) return;
+    if (acknowledge) drawn();
+    else unacknowledged.push(drawn);
+  });
   socket.on(TERMINAL_EVENTS.status, (s: TerminalStatus) => statuses.push(s));
   socket.on(TERMINAL_EVENTS.error, (e: ErrorEnvelope) => errors.push(e));
   const until = async <T>(read: () => T | undefined, what: string, ms = 15_000): Promise<T> => {
@@ -51,6 +57,8 @@ function terminal(ownerId: string | null) {
     attach: (cols = 80, rows = 24) => socket.emit(TERMINAL_EVENTS.attach, { sessionId, cols, rows }),
     type: (text: string) => socket.emit(TERMINAL_EVENTS.input, text),
     screen: () => screen,
+    /** Acknowledges everything received so far, as xterm.js does once it has drawn it. */
+    catchUp: () => unacknowledged.splice(0).forEach((drawn) => drawn()),
     statuses,
     waitForText: (text: string) => until(() => (screen.includes(text) ? true : undefined), `« ${text} »`),
     waitForStatus: (state: TerminalStatus['state']) => until(() => statuses.find((s) => s.state === state), state),
@@ -117,6 +125,23 @@ describe('terminal gateway', () => {
     term.socket.emit(TERMINAL_EVENTS.attach, { sessionId, cols: 0, rows: 'beaucoup' });
     const error = await term.waitForError();
     expect(error.validations?.map((v) => v.path).sort()).toEqual(['cols', 'rows']);
+  });
+
+  it('pauses the shell while the browser is behind, and resumes once it catches up', async () => {
+    const term = terminal('alice', { acknowledge: false });
+    term.attach();
+    await term.waitForStatus('ready');
+    const before = term.screen().length;
+    term.type('seq 1 300000; echo fin-du-$((2*3))-flot\r');
+    await new Promise((r) => setTimeout(r, 3_000));
+    // About 2 MB are waiting in the shell, but only what fits under the high-water mark came.
+    const received = term.screen().length - before;
+    expect(received).toBeGreaterThan(64 * 1024);
+    expect(received).toBeLessThan(512 * 1024);
+    expect(term.screen()).not.toContain('fin-du-6-flot');
+    const catchingUp = setInterval(() => term.catchUp(), 20);
+    await term.waitForText('fin-du-6-flot').finally(() => clearInterval(catchingUp));
+    term.socket.disconnect();
   });
 
   it('tells the terminal when the lab ends', async () => {

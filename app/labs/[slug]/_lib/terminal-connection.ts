@@ -96,7 +96,8 @@ export async function openTerminalConnection(
     // `active` is false when the server refused the connection: socket.io will not retry.
     callbacks.onNotice(socket.active ? 'Connexion au terminal impossible, nouvelle tentative…' : error.message);
   });
-  socket.on(TERMINAL_EVENTS.output, (data: string) => terminal.write(data));
+  // The acknowledgement tells the server this output is drawn: it paces the shell on it.
+  socket.on(TERMINAL_EVENTS.output, (data: string, drawn?: () => void) => terminal.write(data, drawn));
   socket.on(TERMINAL_EVENTS.error, (envelope: ErrorEnvelope) => {
     if (!ready) callbacks.onState('disconnected');
     callbacks.onNotice(envelope.message);
