@@ -27,6 +27,7 @@ export interface GatewayDeps {
  */
 const HIGH_WATER_CHARS = 128 * 1024;
 const LOW_WATER_CHARS = 32 * 1024;
+const ACK_TIMEOUT_MS = 5_000;
 
 /** Input marks the session active, but at most this often (a database write each time). */
 const TOUCH_EVERY_MS = 30_000;
@@ -65,7 +66,8 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
   const output = batchOutput((text) => {
     inFlight += text.length;
     if (inFlight > HIGH_WATER_CHARS) channel?.setBehind(viewer, true);
-    socket.emit(TERMINAL_EVENTS.output, text, () => {
+    // A client that never acknowledges (an old page) must not freeze the shell for good.
+    socket.timeout(ACK_TIMEOUT_MS).emit(TERMINAL_EVENTS.output, text, () => {
       inFlight -= text.length;
       if (inFlight < LOW_WATER_CHARS) channel?.setBehind(viewer, false);
     });
