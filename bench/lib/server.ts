@@ -1,0 +1,87 @@
+/**
+ * The real Dockyard server, started as an operator would (`tsx server/main.ts`, production
+ * build), on its own port, data folder and driver instance so that it never meets a running
+ * Dockyard or another engineer's tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { sleep } from './stats';
+
+export interface ServerOptions {
+  port: number;
+  dataDir: string;
+  instance: string;
+  maxSessions: number;
+  logFile: string;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // A fresh database each run: no session of an earlier bench counts against capacity.
+  await rm(options.dataDir, { recursive: true, force: true });
+  await mkdir(dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile);
+  const child = spawn('npx', ['tsx', 'server/main.ts'], {
+    // Own process group: stop() ends npx, tsx and node together, and only them.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      DOCKYARD_DATA_DIR: options.dataDir,
+      DOCKYARD_INSTANCE: options.instance,
+      DOCKYARD_MAX_SESSIONS: String(options.maxSessions),
+      DOCKYARD_MAX_SESSIONS_PER_USER: String(options.maxSessions),
+    },
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const server: RunningServer = { baseUrl, stop: () => stopChild(child) };
+  try {
+    await waitUntilServing(child, baseUrl, 180_000, options.logFile);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return server;
+}
+
+async function waitUntilServing(child: ChildProcess, baseUrl: string, timeoutMs: number, logFile: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}): see ${logFile}`);
+    const ok = await fetch(`${baseUrl}/`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await sleep(500);
+  }
+  throw new Error(`the server did not answer within ${timeoutMs / 1000} s: see ${logFile}`);
+}
+
+/** SIGTERM to the group (the server shuts down cleanly), SIGKILL if it lingers. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  signalGroup('SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), sleep(15_000).then(() => true)]);
+  if (timedOut) {
+    signalGroup('SIGKILL');
+    await exited;
+  }
+}
