@@ -26,7 +26,9 @@ export function route<Schema extends z.ZodType>(
       return Response.json(await handler({ request, params, ownerId, services }));
     } catch (error) {
       const { status, body } = toEnvelope(error);
-      if (status >= 500) console.error('[dockyard] route', request.url, error);
+      // Unexpected errors in full for the operator; expected refusals (no room…) in one line.
+      if (status === 500) console.error('[dockyard] route', request.url, error);
+      else if (status > 500) console.warn(`[dockyard] ${request.method} ${new URL(request.url).pathname} : ${body.message}`);
       return Response.json(body, { status });
     }
   };
