@@ -1,6 +1,6 @@
 /**
  * The Docker driver: each sandbox node is one container running its own Docker engine
- * (see dind-profile.ts), on the shared `dockyard-net` network next to the local registry.
+ * (see dind-profile.ts), on its session's own network (session-network.ts) next to the read-only image mirror.
  * Only runtime/docker/* imports dockerode. This module reads no environment variables:
  * the server passes its configuration in.
  */
@@ -19,7 +19,6 @@ import {
   type ShellSize,
 } from '../driver';
 import {
-  EngineUnavailableError,
   ImageMissingError,
   RuntimeError,
   RuntimeTimeoutError,
@@ -30,14 +29,10 @@ import { dindHostConfig } from './dind-profile';
 import { engineMessage, statusOf, toRuntimeError } from './docker-errors';
 import { sandboxEndpoint } from './endpoint';
 import { DockerShell } from './docker-shell';
-import { ensureHostFirewall } from './host-firewall';
+import { ensureInfrastructure, type RuntimeLogger } from './infrastructure';
 import { ensureSessionNetwork, isSessionNetwork, MIRROR_ALIAS, releaseSessionNetwork } from './session-network';
 import { OutputCollector, execExitCode, sleep, streamFinished } from './exec-io';
 
-export interface RuntimeLogger {
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-}
 
 export interface DockerDriverOptions {
   /** A ready dockerode client; otherwise one is made for `socketPath`. */
@@ -78,8 +73,6 @@ export const DOCKER_DRIVER_DEFAULTS = {
   subnetPool: '10.213.0.0/16',
 } as const;
 
-/** Labels of shared infrastructure (network, registry), which list() must never return. */
-const INFRA_LABEL = 'dockyard.infra';
 const INNER_DOCKER = '/var/lib/docker';
 /** exec() gives the in-sandbox `timeout` this long to kill the command before giving up itself. */
 const TIMEOUT_BACKSTOP_MS = 2_000;
@@ -105,7 +98,7 @@ export class DockerSandboxDriver implements SandboxDriver {
   }
 
   async prepare(): Promise<void> {
-    const run = this.ensureInfrastructure();
+    const run = ensureInfrastructure(this.docker, this.opts, () => this.releaseLeftoverNetworks());
     this.preparing = run.catch((err: unknown) => {
       this.preparing = undefined;
       throw err;
@@ -303,6 +296,14 @@ export class DockerSandboxDriver implements SandboxDriver {
     return pending;
   }
 
+  /** Session networks whose sandboxes vanished while no server was running (a crash). */
+  private async releaseLeftoverNetworks(): Promise<void> {
+    const networks = await this.docker.listNetworks({
+      filters: { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] },
+    });
+    await this.releaseNetworks(networks.map((n) => n.Name));
+  }
+
   private networkLabels(sessionId: string): Record<string, string> {
     return {
       [SANDBOX_LABELS.managed]: 'true',
@@ -340,107 +341,6 @@ export class DockerSandboxDriver implements SandboxDriver {
 
   endpoint(id: string, port: number): Promise<SandboxEndpoint> {
     return sandboxEndpoint(this.docker, id, port);
-  }
-
-  // ---- infrastructure ------------------------------------------------------------------
-
-  /** Network, registry volume and registry container; mirrors runtime/images/build-all.sh. */
-  private async ensureInfrastructure(): Promise<void> {
-    const { network, registryName, registryImage, registryVolume, registryPublish } = this.opts;
-    try {
-      await this.docker.ping();
-    } catch (err) {
-      throw new EngineUnavailableError(engineMessage(err), err);
-    }
-    try {
-      await this.docker.getImage(registryImage).inspect();
-    } catch (err) {
-      throw statusOf(err) === 404 ? new ImageMissingError(registryImage, err) : toRuntimeError(err);
-    }
-    try {
-      await this.createUnlessExists(
-        () => this.docker.getNetwork(network).inspect(),
-        () => this.docker.createNetwork({ Name: network, CheckDuplicate: true, Labels: { [INFRA_LABEL]: 'true' } }),
-      );
-      await this.createUnlessExists(
-        () => this.docker.getVolume(registryVolume).inspect(),
-        () => this.docker.createVolume({ Name: registryVolume, Labels: { [INFRA_LABEL]: 'true' } }),
-      );
-      await this.createUnlessExists(
-        () => this.docker.getContainer(registryName).inspect(),
-        () =>
-          this.docker.createContainer({
-            name: registryName,
-            Image: registryImage,
-            Labels: { [INFRA_LABEL]: 'true' },
-            ExposedPorts: { '5000/tcp': {} },
-            HostConfig: {
-              NetworkMode: network,
-              PortBindings: { '5000/tcp': [{ HostIp: registryPublish.ip, HostPort: String(registryPublish.port) }] },
-              Mounts: [{ Type: 'volume', Source: registryVolume, Target: '/var/lib/docker-registry' }],
-              RestartPolicy: { Name: 'unless-stopped' },
-            },
-          }),
-      );
-      await this.createUnlessExists(
-        () => this.docker.getContainer(this.opts.mirrorName).inspect(),
-        () =>
-          this.docker.createContainer({
-            name: this.opts.mirrorName,
-            Image: registryImage,
-            Cmd: ['/usr/bin/docker-registry', 'serve', '/etc/docker/registry/config-readonly.yml'],
-            Labels: { [INFRA_LABEL]: 'true' },
-            HostConfig: {
-              NetworkMode: network,
-              Mounts: [{ Type: 'volume', Source: registryVolume, Target: '/var/lib/docker-registry', ReadOnly: true }],
-              // It joins every session network: it must never route between them.
-              Sysctls: { 'net.ipv4.ip_forward': '0' },
-              RestartPolicy: { Name: 'unless-stopped' },
-            },
-          }),
-      );
-      for (const name of [registryName, this.opts.mirrorName]) await this.startIfStopped(name);
-      await this.releaseLeftoverNetworks();
-    } catch (err) {
-      throw toRuntimeError(err);
-    }
-    await ensureHostFirewall().catch((err: unknown) => {
-      throw new RuntimeError(
-        'engine_error',
-        "Impossible d'installer la règle de pare-feu qui empêche les bacs à sable de joindre l'hôte (iptables, en root) : Dockyard ne démarre pas sans elle.",
-        { detail: engineMessage(err), cause: err },
-      );
-    });
-  }
-
-  private async startIfStopped(name: string): Promise<void> {
-    const container = this.docker.getContainer(name);
-    if ((await container.inspect()).State.Running) return;
-    this.opts.logger.info('starting registry container', { name });
-    await container.start().catch((err: unknown) => {
-      if (statusOf(err) !== 304) throw err; // 304: started meanwhile
-    });
-  }
-
-  /** Session networks whose sandboxes vanished while no server was running (a crash). */
-  private async releaseLeftoverNetworks(): Promise<void> {
-    const networks = await this.docker.listNetworks({
-      filters: { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] },
-    });
-    await this.releaseNetworks(networks.map((n) => n.Name));
-  }
-
-  /** Idempotent and safe when two processes prepare at once (409 = the other one won). */
-  private async createUnlessExists(inspect: () => Promise<unknown>, create: () => Promise<unknown>): Promise<void> {
-    try {
-      await inspect();
-      return;
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
-    await create().catch((err: unknown) => {
-      if (statusOf(err) !== 409) throw err;
-    });
   }
 
   // ---- helpers -------------------------------------------------------------------------
