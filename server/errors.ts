@@ -60,12 +60,6 @@ export class UnauthorizedError extends AppError {
   }
 }
 
-export class UnavailableError extends AppError {
-  constructor(message: string, detail?: string) {
-    super(message, 503, detail);
-  }
-}
-
 export function fromZod(error: ZodError, what: string): ValidationError {
   return new ValidationError(
     `${what} invalide.`,
