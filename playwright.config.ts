@@ -1,8 +1,11 @@
 // E2E tests drive Debian's Chromium (never a downloaded browser) against the real server,
-// with its own port and data folder so they never touch a running Dockyard.
+// with its own port and data folder so they never touch a running Dockyard. E2E_PORT and
+// E2E_SUBNETS let two checkouts run their suites side by side on one engine.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = `.cache/e2e-data-${PORT}`;
+const SUBNETS = process.env.E2E_SUBNETS ?? '10.213.0.0/16';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -19,11 +22,17 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf .cache/e2e-data && npm run --silent start',
+    command: `rm -rf ${DATA_DIR} && npm run --silent start`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DOCKYARD_DATA_DIR: '.cache/e2e-data', DOCKYARD_INSTANCE: 'e2e' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DOCKYARD_DATA_DIR: DATA_DIR,
+      DOCKYARD_INSTANCE: `e2e-${PORT}`,
+      DOCKYARD_SANDBOX_SUBNETS: SUBNETS,
+    },
   },
 });
