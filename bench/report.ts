@@ -103,7 +103,7 @@ container, network and volume labelled \`dockyard.instance=bench\`, even after a
   page; the lab is ended with « Terminer le lab » between starts. It includes the HTTP call,
   the sandbox container, its inner Docker engine answering, the socket and the shell.
   There is no warm pool yet, so the pooled figures are \`null\`.
-  Reference: \`docker run --rm --entrypoint true dockyard/sandbox:latest\` timed around the CLI.
+  Reference: \`docker run --rm --entrypoint true dockyard/node:latest\` timed around the CLI.
 - **Keystroke echo**: one key pressed with Playwright's keyboard into xterm's textarea, from
   the keydown event to the DOM change drawing the character in \`.xterm-rows\` (a
   MutationObserver), on a quiet prompt; the probe also notes when the websocket message

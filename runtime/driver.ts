@@ -18,7 +18,7 @@ export interface SandboxSpec {
   sessionId: string;
   /** Lab slug, recorded as a label for operators. */
   lab: string;
-  /** Image of the node, e.g. `dockyard/sandbox:latest`. */
+  /** Image of the node, e.g. `dockyard/node:latest`. */
   image: string;
   /** Node name, also the hostname seen in the shell prompt. */
   node: string;

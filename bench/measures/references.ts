@@ -14,7 +14,7 @@ export async function measureDockerRun(runs: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
-    await docker(['run', '--rm', '--label', 'dockyard.instance=bench', '--entrypoint', 'true', 'dockyard/sandbox:latest']);
+    await docker(['run', '--rm', '--label', 'dockyard.instance=bench', '--entrypoint', 'true', 'dockyard/node:latest']);
     samples.push(performance.now() - started);
   }
   return samples;

@@ -1,6 +1,6 @@
 /**
  * The Docker driver: each sandbox node is one container running its own Docker engine
- * (see dind-profile.ts), on its session's own network (session-network.ts) next to the read-only image mirror.
+ * in its own user namespace (see sandbox-profile.ts), on its session's own network (session-network.ts) next to the read-only image mirror.
  * Only runtime/docker/* imports dockerode. This module reads no environment variables:
  * the server passes its configuration in.
  */
@@ -25,11 +25,12 @@ import {
   SandboxNotFoundError,
   SandboxStartError,
 } from '../errors';
-import { dindHostConfig } from './dind-profile';
+import { sandboxHostConfig } from './sandbox-profile';
 import { engineMessage, statusOf, toRuntimeError } from './docker-errors';
 import { sandboxEndpoint } from './endpoint';
 import { DockerShell } from './docker-shell';
 import { ensureInfrastructure, type RuntimeLogger } from './infrastructure';
+import { mirrorHostEntry, publishSessionHosts } from './session-hosts';
 import { ensureSessionNetwork, isSessionNetwork, MIRROR_ALIAS, releaseSessionNetwork } from './session-network';
 import { OutputCollector, execExitCode, sleep, streamFinished } from './exec-io';
 
@@ -74,6 +75,8 @@ export const DOCKER_DRIVER_DEFAULTS = {
 } as const;
 
 const INNER_DOCKER = '/var/lib/docker';
+/** Shells and commands run inside the node, as its root, never in the jail around it. */
+const ENTER_NODE = ['dockyard-enter'];
 /** exec() gives the in-sandbox `timeout` this long to kill the command before giving up itself. */
 const TIMEOUT_BACKSTOP_MS = 2_000;
 const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
@@ -126,6 +129,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     const started = Date.now();
     let id: string | undefined;
     try {
+      const mirrorHost = await mirrorHostEntry(this.docker, network, this.opts.mirrorName);
       await this.docker.createVolume({ Name: volume, Labels: labels });
       const container = await this.docker.createContainer({
         name,
@@ -136,14 +140,14 @@ export class DockerSandboxDriver implements SandboxDriver {
         // The node's name resolves on the session network, so node2 can reach node1.
         NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: [spec.node] } } },
         HostConfig: {
-          ...dindHostConfig(),
+          ...sandboxHostConfig(),
           NetworkMode: network,
-          // Node names resolve through Docker's embedded DNS; outside names cannot (internal
-          // network), so fail them fast instead of after the resolver's 2 × 5 s, and point
-          // Docker Hub's names nowhere so the inner engine goes straight to the mirror.
+          // Node names resolve through /etc/hosts (session-hosts.ts); outside names cannot
+          // (internal network), so fail them fast instead of after the resolver's 2 × 5 s, and
+          // point Docker Hub's names nowhere so the inner engine goes straight to the mirror.
           Dns: ['127.0.0.1'],
           DnsOptions: ['timeout:1', 'attempts:1'],
-          ExtraHosts: DOCKER_HUB_HOSTS.map((host) => `${host}:127.0.0.1`),
+          ExtraHosts: [mirrorHost, ...DOCKER_HUB_HOSTS.map((host) => `${host}:127.0.0.1`)],
           // The inner engine's storage: overlay2 cannot sit on the container's own overlay.
           Mounts: [{ Type: 'volume', Source: volume, Target: INNER_DOCKER }],
           Memory: limits.memoryMiB * 1024 * 1024,
@@ -156,6 +160,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       id = container.id;
       await container.start();
       await this.waitUntilReady(id);
+      await this.publishHosts(network);
       const info = await container.inspect();
       this.opts.logger.info('sandbox ready', { id, name, ms: Date.now() - started });
       return { id, sessionId: spec.sessionId, lab: spec.lab, node: spec.node, createdAt: new Date(info.Created) };
@@ -172,7 +177,7 @@ export class DockerSandboxDriver implements SandboxDriver {
     const pidFile = `/run/dockyard-shell-${randomUUID()}.pid`;
     try {
       const exec = await this.docker.getContainer(id).exec({
-        Cmd: ['/bin/sh', '-c', 'echo $$ > "$0"; exec bash -l', pidFile],
+        Cmd: [...ENTER_NODE, '/bin/sh', '-c', 'echo $$ > "$0"; exec bash -l', pidFile],
         AttachStdin: true,
         AttachStdout: true,
         AttachStderr: true,
@@ -201,7 +206,8 @@ export class DockerSandboxDriver implements SandboxDriver {
     const joined = ['/bin/sh', '-c', 'exec "$@" 2>&1', 'dockyard-exec', ...command];
     // Docker cannot kill an exec: the sandbox's own `timeout` kills the command's whole
     // process group (coreutils, and busybox, have it).
-    const cmd = timeoutMs === undefined ? joined : ['timeout', '-s', 'KILL', String(timeoutMs / 1000), ...joined];
+    const inNode = timeoutMs === undefined ? joined : ['timeout', '-s', 'KILL', String(timeoutMs / 1000), ...joined];
+    const cmd = [...ENTER_NODE, ...inNode];
     const collector = new OutputCollector(this.opts.maxOutputBytes);
     try {
       const exec = await this.docker.getContainer(id).exec({
@@ -366,6 +372,14 @@ export class DockerSandboxDriver implements SandboxDriver {
     }
     throw new SandboxStartError(
       `le moteur Docker interne ne répond pas après ${this.opts.readyTimeoutMs / 1000} s : ${last}\n${await this.logsTail(id)}`,
+    );
+  }
+
+  /** Every node of the session learns the names of the others (and of the mirror). */
+  private async publishHosts(network: string): Promise<void> {
+    const run = (id: string, command: string[], stdin: string) => this.exec(id, command, { stdin, timeoutMs: 30_000 });
+    await publishSessionHosts(this.docker, network, run).catch((err: unknown) =>
+      this.opts.logger.warn('session names not published', { network, error: engineMessage(err) }),
     );
   }
 

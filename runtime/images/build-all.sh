@@ -7,7 +7,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BASE=dockyard/debian-base:bookworm
-SANDBOX=dockyard/sandbox:latest
+SANDBOX=dockyard/node:latest
 REGISTRY_IMAGE=dockyard/registry:latest
 NETWORK=dockyard-net
 REGISTRY_NAME=dockyard-registry

@@ -4,7 +4,7 @@ import { assertSlug, resolveContentRoot, resolveInside, type ContentOptions } fr
 import { renderMarkdown } from './markdown/render-markdown';
 import { readContentText, readJsonContent } from './read-content-file';
 
-export const DEFAULT_SANDBOX_IMAGE = 'dockyard/sandbox:latest';
+export const DEFAULT_SANDBOX_IMAGE = 'dockyard/node:latest';
 
 // Same rule as the terminal protocol's node names: the node is also the shell's hostname.
 const nodeNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, 'nom de nœud attendu : minuscules, chiffres, tirets');

@@ -10,7 +10,7 @@ import type { SandboxSpec, Shell } from '@/runtime/driver';
 
 const run = promisify(execFile);
 
-export const SANDBOX_IMAGE = 'dockyard/sandbox:latest';
+export const SANDBOX_IMAGE = 'dockyard/node:latest';
 const REQUIRED_IMAGES = [
   SANDBOX_IMAGE,
   'dockyard/registry:latest',

@@ -54,7 +54,7 @@ describe('a session’s network', () => {
 
   it('keeps another session’s node out of reach', async () => {
     const bobIp = await ipOf(bobNode1);
-    const ping = await sh(aliceNode1, `ping -c1 -W2 ${bobIp} >/dev/null && echo joignable || echo injoignable`);
+    const ping = await sh(aliceNode1, `ping -c1 -W2 ${bobIp} >/dev/null 2>&1 && echo joignable || echo injoignable`);
     expect(ping.output.trim()).toBe('injoignable');
   });
 

@@ -28,7 +28,7 @@ describe('the course shipped in content/', () => {
 
   it('loads the first-steps lab with a verify script for every step', async () => {
     const lab = await loadLab('premiers-pas');
-    expect(lab).toMatchObject({ slug: 'premiers-pas', image: 'dockyard/sandbox:latest', nodes: ['node1'] });
+    expect(lab).toMatchObject({ slug: 'premiers-pas', image: 'dockyard/node:latest', nodes: ['node1'] });
     expect(lab.intro.html).not.toBe('');
     expect(lab.finish.html).not.toBe('');
     expect(lab.steps.length).toBeGreaterThanOrEqual(3);

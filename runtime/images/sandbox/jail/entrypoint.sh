@@ -1,0 +1,82 @@
+#!/bin/bash
+# The jail: PID 2 of a sandbox container (tini is PID 1). This is trusted code running as the
+# host's root with the jail's capabilities (runtime/docker/sandbox-profile.ts). It starts the
+# node in new user, mount, PID, network, UTS, IPC and cgroup namespaces, where the student's
+# root is uid 100000 on the host and holds privileges over the node's namespaces only.
+# It never executes a file from /sandbox (the node's files, which the student can change)
+# with the jail's privileges.
+set -euo pipefail
+source /usr/local/lib/dockyard/cgroups.sh
+
+NODE_UID=100000          # host uid of the node's root (must match the Dockerfile's --chown)
+NODE_IDS=65536           # uids 0..65535 inside map to 100000..165535 outside
+STATE=/run/dockyard      # node.pid and ready, read by dockyard-enter
+
+log() { echo "[dockyard-jail] $*" >&2; }
+
+# The node's engine makes cgroups for its containers: give it one child cgroup per hierarchy,
+# owned by its root. Our own cgroup (with Docker's limits) stays the host root's.
+delegate_cgroups() {
+  umount -R /sys/fs/cgroup 2>/dev/null || true
+  mount_cgroups /sys/fs/cgroup
+  local dir
+  for dir in /sys/fs/cgroup/*/; do
+    [ -L "${dir%/}" ] && continue
+    mkdir -p "$dir/node"
+    # A new cpuset cgroup has no CPUs nor memory nodes until told.
+    if [ -e "$dir/cpuset.cpus" ]; then
+      cat "$dir/cpuset.cpus" >"$dir/node/cpuset.cpus"
+      cat "$dir/cpuset.mems" >"$dir/node/cpuset.mems"
+    fi
+    chown -R "$NODE_UID:$NODE_UID" "$dir/node"
+    echo $$ >"$dir/node/cgroup.procs"
+  done
+}
+
+# The node's network namespace takes over the container's address: eth0 joins a bridge with
+# a veth whose other end is the node's eth0. Nodes then see each other (and the swarm ports)
+# at the addresses Docker gave them, and the server reaches published ports there.
+connect_network() {
+  local pid="$1" addr
+  addr="$(ip -4 -o addr show dev eth0 2>/dev/null | awk '{print $4}' | head -n1)"
+  [ -n "$addr" ] || return 0 # no network: nothing to hand over
+  ip addr flush dev eth0
+  ip link add br0 type bridge
+  ip link set eth0 master br0
+  ip link add node0 type veth peer name eth0 netns "$pid"
+  ip link set node0 master br0
+  ip link set node0 up
+  ip link set br0 up
+  nsenter -t "$pid" -n sh -c "ip link set lo up && ip addr add $addr dev eth0 && ip link set eth0 up"
+}
+
+child_of() {
+  local parent="$1"
+  for _ in $(seq 1 500); do
+    # The file holds "pid " with no newline.
+    child="$(cat "/proc/$parent/task/$parent/children" 2>/dev/null)"
+    [ -n "${child%% *}" ] && { echo "${child%% *}"; return; }
+    sleep 0.01
+  done
+  return 1
+}
+
+delegate_cgroups
+chown "$NODE_UID:$NODE_UID" /var/lib/docker
+mkdir -p "$STATE"
+rm -f "$STATE"/*
+
+# unshare forks the node's PID 1, which waits until its uids are mapped, becomes the node's
+# root, then runs the node's init (from then on, with the node's privileges only).
+unshare --user --mount --pid --net --uts --ipc --cgroup --fork --kill-child --keep-caps -- \
+  /bin/bash -c "while [ ! -e $STATE/mapped ]; do sleep 0.01; done
+    exec setpriv --reuid 0 --regid 0 --clear-groups /sandbox/usr/local/sbin/dockyard-node-init" &
+unshare_pid=$!
+node_pid="$(child_of "$unshare_pid")" || { log "le nœud n'a pas démarré"; exit 1; }
+printf '0 %d %d\n' "$NODE_UID" "$NODE_IDS" >"/proc/$unshare_pid/uid_map"
+printf '0 %d %d\n' "$NODE_UID" "$NODE_IDS" >"/proc/$unshare_pid/gid_map"
+connect_network "$node_pid"
+echo "$node_pid" >"$STATE/node.pid"
+touch "$STATE/mapped"
+# The container lives as long as the node's PID 1.
+wait "$unshare_pid"
