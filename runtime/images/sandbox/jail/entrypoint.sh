@@ -62,6 +62,10 @@ child_of() {
 }
 
 delegate_cgroups
+# Docker gives a container a read-only /sys, and a user namespace can never mount a sysfs
+# more writable than the one it sees: the node's --privileged containers need a writable
+# one. The node's root still cannot write what belongs to the host's root.
+mount -o remount,rw /sys
 chown "$NODE_UID:$NODE_UID" /var/lib/docker
 mkdir -p "$STATE"
 rm -f "$STATE"/*

@@ -11,8 +11,7 @@ log() { echo "[dockyard-node] $*" >&2; }
 mount --make-rprivate /
 mount --bind "$NEW" "$NEW"
 mount -t proc proc "$NEW/proc"
-# Read-only like in any container; the node's engine needs no writable /sys.
-mount -t sysfs -o ro sysfs "$NEW/sys"
+mount -t sysfs sysfs "$NEW/sys"
 mount_cgroups "$NEW/sys/fs/cgroup"
 
 # A /dev with the usual character devices only (the node cannot create device nodes).
