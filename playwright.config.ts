@@ -22,7 +22,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${DATA_DIR} && npm run --silent start`,
+    // The database and secret start fresh; node disks (still mounted if a run was killed) are
+    // left to the server, which removes those of vanished sandboxes.
+    command: `rm -rf ${DATA_DIR}/db ${DATA_DIR}/secret && npm run --silent start`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,

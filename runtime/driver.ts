@@ -29,6 +29,8 @@ export interface SandboxLimits {
   memoryMiB?: number;
   cpus?: number;
   pids?: number;
+  /** Size of the node's own disk (its files and its Docker engine's data). */
+  diskGiB?: number;
 }
 
 export interface SandboxRef {

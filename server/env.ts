@@ -19,6 +19,8 @@ const envSchema = z.object({
   DOCKER_SOCKET: z.string().default('/var/run/docker.sock'),
   /** IPv4 pool for the sessions' private networks (a /26 each); change it if it clashes with your LAN. */
   DOCKYARD_SANDBOX_SUBNETS: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/).default('10.213.0.0/16'),
+  /** Size of each lab node's own disk (its files and its Docker engine's images): filling it fails inside the node only. */
+  DOCKYARD_NODE_DISK_GIB: z.coerce.number().positive().max(1024).default(10),
   /** Names this Dockyard's sandboxes, so that two instances on one engine never reap each other's. */
   DOCKYARD_INSTANCE: z.string().regex(/^[a-z0-9-]{1,32}$/).default('default'),
   /** A sandbox with no terminal attached and no check for this long is destroyed. */

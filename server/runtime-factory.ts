@@ -2,14 +2,24 @@
  * Picks the sandbox driver at start-up and says which one it picked. Docker is the only
  * driver today; a Kubernetes or microVM driver will be chosen here, by configuration.
  */
+import path from 'node:path';
 import type { Env } from './env';
 import type { SandboxDriver } from '../runtime/driver';
-import { DockerSandboxDriver } from '../runtime/docker/docker-driver';
+import { DOCKER_DRIVER_DEFAULTS, DockerSandboxDriver } from '../runtime/docker/docker-driver';
 
 export function createSandboxDriver(env: Env, log: (message: string) => void): SandboxDriver {
-  const driver = new DockerSandboxDriver({ socketPath: env.DOCKER_SOCKET, instance: env.DOCKYARD_INSTANCE, subnetPool: env.DOCKYARD_SANDBOX_SUBNETS });
+  const driver = new DockerSandboxDriver({
+    socketPath: env.DOCKER_SOCKET,
+    instance: env.DOCKYARD_INSTANCE,
+    subnetPool: env.DOCKYARD_SANDBOX_SUBNETS,
+    diskDir: path.resolve(env.DOCKYARD_DATA_DIR, 'disks'),
+    defaultLimits: { ...DOCKER_DRIVER_DEFAULTS.defaultLimits, diskGiB: env.DOCKYARD_NODE_DISK_GIB },
+  });
   log(`moteur de bacs à sable : ${driver.name} (${env.DOCKER_SOCKET}, instance « ${env.DOCKYARD_INSTANCE} »)`);
-  // Said at every start so no operator mistakes this profile for a hardened one.
-  log('AVERTISSEMENT : le profil des bacs à sable n’est pas encore durci (voir docs/security.md) : réservez Dockyard à des utilisateurs de confiance.');
+  // Said at every start: what isolates students, and the limit that remains (docs/security.md).
+  log(
+    'isolation : chaque nœud dans son propre espace de noms utilisateur (root du nœud = uid 100000 sur l’hôte), ' +
+      `disque de ${env.DOCKYARD_NODE_DISK_GIB} Gio par nœud ; le noyau de l’hôte reste partagé (voir docs/security.md).`,
+  );
   return driver;
 }

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sleep } from './stats';
 
 export interface ServerOptions {
@@ -23,8 +23,9 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  // A fresh database each run: no session of an earlier bench counts against capacity.
-  await rm(options.dataDir, { recursive: true, force: true });
+  // A fresh database each run: no session of an earlier bench counts against capacity. Node
+  // disks stay: one still mounted after a killed run is the server's to remove.
+  await rm(join(options.dataDir, 'db'), { recursive: true, force: true });
   await mkdir(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
   const child = spawn('npx', ['tsx', 'server/main.ts'], {

@@ -5,6 +5,7 @@
  * the server passes its configuration in.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import Docker from 'dockerode';
 import {
   SANDBOX_LABELS,
@@ -31,6 +32,7 @@ import { sandboxEndpoint } from './endpoint';
 import { DockerShell } from './docker-shell';
 import { ensureInfrastructure, type RuntimeLogger } from './infrastructure';
 import { mirrorHostEntry, publishSessionHosts } from './session-hosts';
+import { NodeDisks } from './node-disk';
 import { ensureSessionNetwork, isSessionNetwork, MIRROR_ALIAS, releaseSessionNetwork } from './session-network';
 import { OutputCollector, execExitCode, sleep, streamFinished } from './exec-io';
 
@@ -57,6 +59,8 @@ export interface DockerDriverOptions {
   subnetPool?: string;
   /** Labels this driver's sandboxes; list() sees only them, so instances never reap each other. */
   instance?: string;
+  /** Where the nodes' disks are kept (node-disk.ts); a folder per instance is made inside. */
+  diskDir?: string;
 }
 
 export const DOCKER_DRIVER_DEFAULTS = {
@@ -67,14 +71,16 @@ export const DOCKER_DRIVER_DEFAULTS = {
   registryImage: 'dockyard/registry:latest',
   registryVolume: 'dockyard-registry-data',
   registryPublish: { ip: '127.0.0.1', port: 5000 },
-  defaultLimits: { memoryMiB: 2048, cpus: 1, pids: 1024 },
+  defaultLimits: { memoryMiB: 2048, cpus: 1, pids: 1024, diskGiB: 10 },
   readyTimeoutMs: 30_000,
   maxOutputBytes: 1024 * 1024,
   instance: 'default',
   subnetPool: '10.213.0.0/16',
+  diskDir: '/var/lib/dockyard/disks',
 } as const;
 
-const INNER_DOCKER = '/var/lib/docker';
+/** Where the jail finds the node's disk (images/sandbox/jail/entrypoint.sh). */
+const NODE_DISK = '/node-disk';
 /** Shells and commands run inside the node, as its root, never in the jail around it. */
 const ENTER_NODE = ['dockyard-enter'];
 /** exec() gives the in-sandbox `timeout` this long to kill the command before giving up itself. */
@@ -89,6 +95,7 @@ export class DockerSandboxDriver implements SandboxDriver {
   private readonly opts: Required<Omit<DockerDriverOptions, 'docker' | 'socketPath'>>;
   private preparing: Promise<void> | undefined;
   private readonly networksInProgress = new Map<string, Promise<string>>();
+  private readonly disks: NodeDisks;
 
   constructor(options: DockerDriverOptions = {}) {
     const { docker, socketPath, ...rest } = options;
@@ -98,10 +105,11 @@ export class DockerSandboxDriver implements SandboxDriver {
       logger: silent,
       ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest),
     };
+    this.disks = new NodeDisks(path.join(this.opts.diskDir, this.opts.instance));
   }
 
   async prepare(): Promise<void> {
-    const run = ensureInfrastructure(this.docker, this.opts, () => this.releaseLeftoverNetworks());
+    const run = ensureInfrastructure(this.docker, this.opts, () => this.releaseLeftovers());
     this.preparing = run.catch((err: unknown) => {
       this.preparing = undefined;
       throw err;
@@ -125,12 +133,11 @@ export class DockerSandboxDriver implements SandboxDriver {
     const network = await this.sessionNetwork(spec.sessionId);
     // Readable names for operators (`docker ps`); ids stay the reference.
     const name = `dockyard-${spec.sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-').slice(0, 40)}-${spec.node}`;
-    const volume = `${name}-docker`;
     const started = Date.now();
     let id: string | undefined;
     try {
       const mirrorHost = await mirrorHostEntry(this.docker, network, this.opts.mirrorName);
-      await this.docker.createVolume({ Name: volume, Labels: labels });
+      const disk = await this.disks.create(name, limits.diskGiB);
       const container = await this.docker.createContainer({
         name,
         Image: spec.image,
@@ -148,8 +155,8 @@ export class DockerSandboxDriver implements SandboxDriver {
           Dns: ['127.0.0.1'],
           DnsOptions: ['timeout:1', 'attempts:1'],
           ExtraHosts: [mirrorHost, ...DOCKER_HUB_HOSTS.map((host) => `${host}:127.0.0.1`)],
-          // The inner engine's storage: overlay2 cannot sit on the container's own overlay.
-          Mounts: [{ Type: 'volume', Source: volume, Target: INNER_DOCKER }],
+          // The node's own disk: its file changes and its engine's storage, with a size.
+          Mounts: [{ Type: 'bind', Source: disk, Target: NODE_DISK }],
           Memory: limits.memoryMiB * 1024 * 1024,
           MemorySwap: limits.memoryMiB * 1024 * 1024,
           NanoCpus: Math.round(limits.cpus * 1e9),
@@ -165,8 +172,8 @@ export class DockerSandboxDriver implements SandboxDriver {
       this.opts.logger.info('sandbox ready', { id, name, ms: Date.now() - started });
       return { id, sessionId: spec.sessionId, lab: spec.lab, node: spec.node, createdAt: new Date(info.Created) };
     } catch (err) {
-      // Never leave half-made sandboxes behind (the volume included).
-      await this.removeQuietly(id, volume);
+      // Never leave half-made sandboxes behind (the disk included).
+      await this.removeQuietly(id, name);
       await releaseSessionNetwork(this.docker, network, this.opts.mirrorName).catch(() => undefined);
       throw this.createError(err, spec, name, id);
     }
@@ -261,7 +268,6 @@ export class DockerSandboxDriver implements SandboxDriver {
     }
     // Refuse to touch what Dockyard did not create (the registry, someone's own containers).
     if (info.Config.Labels?.[SANDBOX_LABELS.managed] !== 'true') throw new SandboxNotFoundError(id);
-    const volumes = info.Mounts.filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name as string);
     try {
       await container.remove({ force: true, v: true });
     } catch (err) {
@@ -269,7 +275,7 @@ export class DockerSandboxDriver implements SandboxDriver {
       if (status === 409) await this.waitUntilGone(id); // a concurrent destroy is removing it
       else if (status !== 404) throw toRuntimeError(err, id);
     }
-    for (const volume of volumes) await this.removeManagedVolume(volume);
+    await this.disks.remove(info.Name.replace(/^\//, ''));
     await this.releaseNetworks(Object.keys(info.NetworkSettings.Networks ?? {}));
   }
 
@@ -302,12 +308,13 @@ export class DockerSandboxDriver implements SandboxDriver {
     return pending;
   }
 
-  /** Session networks whose sandboxes vanished while no server was running (a crash). */
-  private async releaseLeftoverNetworks(): Promise<void> {
-    const networks = await this.docker.listNetworks({
-      filters: { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] },
-    });
+  /** Session networks and node disks whose sandboxes vanished while no server was running (a crash). */
+  private async releaseLeftovers(): Promise<void> {
+    const filters = { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] };
+    const networks = await this.docker.listNetworks({ filters });
     await this.releaseNetworks(networks.map((n) => n.Name));
+    const containers = await this.docker.listContainers({ all: true, filters });
+    await this.disks.removeAllBut(new Set(containers.flatMap((c) => c.Names.map((n) => n.replace(/^\//, '')))));
   }
 
   private networkLabels(sessionId: string): Record<string, string> {
@@ -409,20 +416,9 @@ export class DockerSandboxDriver implements SandboxDriver {
     return toRuntimeError(err, id);
   }
 
-  private async removeQuietly(id: string | undefined, volume: string): Promise<void> {
+  private async removeQuietly(id: string | undefined, name: string): Promise<void> {
     if (id !== undefined) await this.docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined);
-    await this.removeManagedVolume(volume).catch(() => undefined);
-  }
-
-  private async removeManagedVolume(name: string): Promise<void> {
-    const volume = this.docker.getVolume(name);
-    try {
-      const info = await volume.inspect();
-      if (info.Labels?.[SANDBOX_LABELS.managed] !== 'true') return;
-      await volume.remove();
-    } catch (err) {
-      if (statusOf(err) !== 404) this.opts.logger.warn('volume not removed', { name, error: engineMessage(err) });
-    }
+    await this.disks.remove(name).catch((err: unknown) => this.opts.logger.warn('disk not removed', { name, error: String(err) }));
   }
 
   private async waitUntilGone(id: string): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, statfs } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import type { SandboxRef } from '@/runtime/driver';
@@ -76,6 +76,23 @@ describe('resource bombs stay inside the sandbox', () => {
     expect(result.output).toMatch(/code=(137|1)|Killed/);
     expect(await cgroupValue('memory', 'memory.limit_in_bytes')).toBe(2048 * 1024 * 1024);
     expect(await driver.isRunning(attacker.id)).toBe(true);
+  });
+
+  it('filling the disk stops at the node’s own disk size, inside and from its containers', async () => {
+    if (attacker) await driver.destroy(attacker.id);
+    attacker = await driver.create({ ...testSpec('node1'), limits: { diskGiB: 1 } });
+    const hostFreeBefore = (await statfs('/')).bavail * (await statfs('/')).bsize;
+    const fill = inAttacker(
+      'dd if=/dev/zero of=/root/plein bs=1M count=1500 2>&1 | grep -m1 "No space"; rm -f /root/plein; docker run --rm busybox dd if=/dev/zero of=/plein bs=1M count=1500 2>&1 | grep -m1 "No space"',
+      120_000,
+    );
+    await neighbourAnswersDuring('disque plein', fill);
+    const output = (await fill).output;
+    expect(output.match(/No space left on device/g)).toHaveLength(2);
+    const hostFreeAfter = (await statfs('/')).bavail * (await statfs('/')).bsize;
+    expect(hostFreeBefore - hostFreeAfter).toBeLessThan(1.2 * 1024 ** 3);
+    expect(await driver.isRunning(attacker.id)).toBe(true);
+    await freshAttacker();
   });
 
   it('burning every CPU gets one CPU; the neighbour keeps answering', async () => {

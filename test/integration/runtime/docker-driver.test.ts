@@ -38,14 +38,19 @@ describe('create and list', () => {
     expect((await driver.exec(sandboxId(), ['hostname'])).output.trim()).toBe('node1');
   });
 
-  it('runs the sandbox on its session’s own network with its limits and its own volume for the inner engine', async () => {
+  it('runs the sandbox on its session’s own network with its limits and a disk of its own', async () => {
     const { out } = await dockerCli(
       'inspect',
       '--format',
       '{{.HostConfig.NetworkMode}} {{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}} {{range .Mounts}}{{.Type}}:{{.Destination}}{{end}}',
       sandboxId(),
     );
-    expect(out.trim()).toBe(`dockyard-s-${spec.sessionId} ${2048 * 1024 * 1024} 1000000000 1024 volume:/var/lib/docker`);
+    expect(out.trim()).toBe(`dockyard-s-${spec.sessionId} ${2048 * 1024 * 1024} 1000000000 1024 bind:/node-disk`);
+    // The node's files and its engine's storage both sit on the 10 GiB disk.
+    const sizes = await driver.exec(sandboxId(), ['sh', '-c', 'df -P -BM / /var/lib/docker | tail -n 2']);
+    const totals = sizes.output.trim().split('\n').map((line) => Number(line.split(/\s+/)[1]?.replace('M', '')));
+    for (const total of totals) expect(total).toBeGreaterThan(9_500);
+    for (const total of totals) expect(total).toBeLessThanOrEqual(10_240);
   });
 });
 

@@ -1,12 +1,17 @@
 /**
  * Sandbox lifecycle and failures against the real engine: limits, destroy (container and
- * volume, idempotent), missing sandboxes, missing images, unreachable engine.
+ * disk, idempotent), missing sandboxes, missing images, unreachable engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DOCKER_DRIVER_DEFAULTS, DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { EngineUnavailableError, ImageMissingError, SandboxNotFoundError } from '@/runtime/errors';
 import { dockerCli, requireImages, TEST_INSTANCE, testSpec } from './fixtures';
 
+const run = promisify(execFile);
 const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
 const leftovers: string[] = [];
 
@@ -19,27 +24,33 @@ afterAll(async () => {
   for (const id of leftovers) await driver.destroy(id);
 });
 
-async function volumesOf(sessionId: string): Promise<string[]> {
-  const { out } = await dockerCli('volume', 'ls', '-q', '--filter', `label=dockyard.session=${sessionId}`);
-  return out.split('\n').filter(Boolean);
+/** The node disks (image files and mount points) a session's sandboxes left on the host. */
+async function disksOf(sessionId: string): Promise<string[]> {
+  const entries = await readdir(path.join(DOCKER_DRIVER_DEFAULTS.diskDir, TEST_INSTANCE)).catch(() => [] as string[]);
+  const { stdout } = await run('findmnt', ['-rn', '-o', 'TARGET']);
+  const mounts = stdout.split('\n').filter((target) => target.includes(`dockyard-${sessionId}-`));
+  return [...entries.filter((entry) => entry.startsWith(`dockyard-${sessionId}-`)), ...mounts];
 }
 
 describe('sandbox lifecycle', () => {
-  it('applies the spec limits, then destroy removes the container and its volume, twice is fine', async () => {
-    const spec = { ...testSpec('worker-2'), limits: { memoryMiB: 512, cpus: 0.5, pids: 256 } };
+  it('applies the spec limits, then destroy removes the container and its disk, twice is fine', async () => {
+    const spec = { ...testSpec('worker-2'), limits: { memoryMiB: 512, cpus: 0.5, pids: 256, diskGiB: 1 } };
     const ref = await driver.create(spec);
     leftovers.push(ref.id);
     const { out } = await dockerCli(
       'inspect', '--format', '{{.Config.Hostname}} {{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}}', ref.id,
     );
     expect(out.trim()).toBe(`worker-2 ${512 * 1024 * 1024} 500000000 256`);
-    expect(await volumesOf(spec.sessionId)).toHaveLength(1);
+    expect(await disksOf(spec.sessionId)).toHaveLength(3); // image file, mount point, mount
+    const size = await driver.exec(ref.id, ['sh', '-c', "df -P -BM / | tail -n 1 | awk '{print $2}'"]);
+    expect(Number(size.output.trim().replace('M', ''))).toBeGreaterThan(900);
+    expect(Number(size.output.trim().replace('M', ''))).toBeLessThanOrEqual(1024);
 
     await Promise.all([driver.destroy(ref.id), driver.destroy(ref.id)]); // concurrent destroys too
     await driver.destroy(ref.id);
 
     expect((await dockerCli('container', 'inspect', ref.id)).code).not.toBe(0);
-    expect(await volumesOf(spec.sessionId)).toEqual([]);
+    expect(await disksOf(spec.sessionId)).toEqual([]);
     expect(await driver.isRunning(ref.id)).toBe(false);
     expect((await driver.list()).some((s) => s.id === ref.id)).toBe(false);
   });
@@ -62,7 +73,7 @@ describe('sandbox lifecycle', () => {
     const error = await driver.create(spec).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ImageMissingError);
     expect((error as Error).message).toContain('build-all.sh');
-    expect(await volumesOf(spec.sessionId)).toEqual([]);
+    expect(await disksOf(spec.sessionId)).toEqual([]);
   });
 });
 

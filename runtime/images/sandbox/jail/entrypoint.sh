@@ -66,7 +66,10 @@ delegate_cgroups
 # more writable than the one it sees: the node's --privileged containers need a writable
 # one. The node's root still cannot write what belongs to the host's root.
 mount -o remount,rw /sys
-chown "$NODE_UID:$NODE_UID" /var/lib/docker
+# The node's disk (runtime/docker/node-disk.ts) takes all it writes, within its size.
+mountpoint -q /node-disk || log "pas de disque propre au nœud : ses écritures iront sur le disque de l'hôte"
+mkdir -p /node-disk
+chown "$NODE_UID:$NODE_UID" /node-disk
 mkdir -p "$STATE"
 rm -f "$STATE"/*
 

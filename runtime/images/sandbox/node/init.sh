@@ -8,8 +8,13 @@ NEW=/sandbox
 
 log() { echo "[dockyard-node] $*" >&2; }
 
+DISK=/node-disk
+
 mount --make-rprivate /
-mount --bind "$NEW" "$NEW"
+# The node's files: the image's, read-only, under the changes kept on the node's own disk.
+mkdir -p "$DISK/changes" "$DISK/overlay-work" "$DISK/docker"
+mount -t overlay overlay -o "lowerdir=$NEW,upperdir=$DISK/changes,workdir=$DISK/overlay-work" "$NEW" \
+  || { log "impossible de monter le système de fichiers du nœud"; exit 1; }
 mount -t proc proc "$NEW/proc"
 mount -t sysfs sysfs "$NEW/sys"
 mount_cgroups "$NEW/sys/fs/cgroup"
@@ -30,8 +35,9 @@ ln -s /proc/self/fd/0 "$NEW/dev/stdin"
 ln -s /proc/self/fd/1 "$NEW/dev/stdout"
 ln -s /proc/self/fd/2 "$NEW/dev/stderr"
 
+# The engine's storage on the disk itself: overlay2 cannot sit on an overlay.
 mkdir -p "$NEW/var/lib/docker"
-mount --bind /var/lib/docker "$NEW/var/lib/docker"
+mount --bind "$DISK/docker" "$NEW/var/lib/docker"
 mount -t tmpfs -o mode=755,nosuid,nodev run "$NEW/run"
 # Docker wrote these for the container; the node keeps its own, editable copies.
 cat /etc/hosts >"$NEW/etc/hosts"
