@@ -124,4 +124,13 @@ describe('validateContent with quizzes', () => {
     });
     await expect(validateContent({ contentRoot })).rejects.toThrow(/lessons\/esai\.md.*quizzes\/esai\.json/);
   });
+
+  it('refuses a quiz file whose name could not be a lesson slug', async () => {
+    const contentRoot = await writeContentFixture({
+      'course.json': course,
+      'lessons/essai.md': lesson,
+      'quizzes/Essai.json': JSON.stringify(validQuiz),
+    });
+    await expect(validateContent({ contentRoot })).rejects.toThrow(/Nom de quiz invalide : .*quizzes\/Essai\.json/);
+  });
 });
