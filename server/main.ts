@@ -11,6 +11,8 @@ import { OwnerTokens } from './auth/owner-token';
 import { openDatabase } from './db/database';
 import { createSandboxDriver } from './runtime-factory';
 import { SessionService } from './sessions/session-service';
+import { QuizService } from './quizzes/quiz-service';
+import { loadQuiz } from './content/quiz';
 import { Reaper } from './sessions/reaper';
 import { ShellHub } from './terminal/shell-hub';
 import { attachTerminalGateway } from './terminal/gateway';
@@ -65,7 +67,8 @@ async function main(): Promise<void> {
   log(`démarrage : ${first.orphansRemoved.length} orphelin(s) supprimé(s), ${first.sessionsEnded.length} session(s) close(s)`);
   reaper.start(env.DOCKYARD_REAPER_INTERVAL_SECONDS * 1000);
 
-  publishServices({ sessions, owners });
+  const quizzes = new QuizService({ prisma: db.prisma, findQuiz: loadQuiz });
+  publishServices({ sessions, quizzes, owners });
 
   const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
   await app.prepare();

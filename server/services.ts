@@ -4,10 +4,12 @@
  * Route handlers import this file only; they never build services themselves.
  */
 import type { OwnerTokens } from './auth/owner-token';
+import type { QuizService } from './quizzes/quiz-service';
 import type { SessionService } from './sessions/session-service';
 
 export interface Services {
   sessions: SessionService;
+  quizzes: QuizService;
   owners: OwnerTokens;
 }
 

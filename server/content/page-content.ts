@@ -8,4 +8,5 @@ import 'server-only';
 export { loadCourse } from './course';
 export { loadLab } from './lab';
 export { loadLesson } from './lesson';
+export { loadQuiz } from './quiz';
 export { ContentNotFoundError } from './content-errors';

@@ -1,30 +1,49 @@
 import path from 'node:path';
 import { ContentError, ContentNotFoundError } from './content-errors';
-import { displayPath, resolveContentRoot, type ContentOptions } from './content-paths';
+import { displayPath, resolveContentRoot, SLUG_PATTERN, type ContentOptions } from './content-paths';
 import { loadCourse, type Course } from './course';
 import { loadLab } from './lab';
 import { loadLesson } from './lesson';
+import { listQuizSlugs, loadQuiz, quizFile } from './quiz';
 
 /**
- * Loads the whole course once and checks that every lesson and lab it points to exists and
- * is valid, so a broken course fails at start-up (or in CI) rather than on a student's click.
+ * Loads the whole course once and checks that every lesson, lab and quiz it points to exists
+ * and is valid, so a broken course fails at start-up (or in CI) rather than on a student's click.
  */
 export async function validateContent(options: ContentOptions = {}): Promise<Course> {
   const contentRoot = resolveContentRoot(options);
   const course = await loadCourse(options);
   const courseFile = path.join(contentRoot, 'course.json');
-  // Each lab slug with the file that mentions it, for the error message.
+  // Each lesson and lab slug with the file that mentions it, for the error message.
+  const lessons = new Map<string, string>();
   const labs = new Map<string, string>();
-  for (const chapter of course.chapters) if (chapter.lab) labs.set(chapter.lab, courseFile);
+  for (const chapter of course.chapters) {
+    if (chapter.lesson) lessons.set(chapter.lesson, courseFile);
+    if (chapter.lab) labs.set(chapter.lab, courseFile);
+  }
+  // A quiz is shown under the lesson of the same name: a quiz without one is a misnamed file.
+  const quizSlugs = await listQuizSlugs(options);
+  for (const slug of quizSlugs) {
+    const file = quizFile(slug, options);
+    if (!SLUG_PATTERN.test(slug)) {
+      throw new ContentError(
+        `Nom de quiz invalide : ${displayPath(file)} (attendu : <leçon>.json, en minuscules, chiffres et tirets).`,
+        file,
+      );
+    }
+    if (!lessons.has(slug)) lessons.set(slug, file);
+  }
 
-  const lessonSlugs = new Set(course.chapters.flatMap((chapter) => (chapter.lesson ? [chapter.lesson] : [])));
   await Promise.all(
-    [...lessonSlugs].map(async (slug) => {
-      const lesson = await referenced(loadLesson(slug, options), courseFile);
+    [...lessons].map(async ([slug, referencedIn]) => {
+      const lesson = await referenced(loadLesson(slug, options), referencedIn);
       if (lesson.lab) labs.set(lesson.lab, path.join(contentRoot, 'lessons', `${slug}.md`));
     }),
   );
-  await Promise.all([...labs].map(([slug, referencedIn]) => referenced(loadLab(slug, options), referencedIn)));
+  await Promise.all([
+    ...[...labs].map(([slug, referencedIn]) => referenced(loadLab(slug, options), referencedIn)),
+    ...quizSlugs.map((slug) => loadQuiz(slug, options)),
+  ]);
   return course;
 }
 

@@ -1,8 +1,18 @@
 import { z } from 'zod';
+import { MAX_CHOICES } from '../content/quiz';
 
-export const slugSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'identifiant de lab invalide');
+const slugOf = (what: string) => z.string().regex(/^[a-z0-9-]{1,64}$/, `identifiant de ${what} invalide`);
+export const slugSchema = slugOf('lab');
 export const sessionIdSchema = z.string().uuid('identifiant de session invalide');
 
 export const labParams = z.object({ slug: slugSchema });
 export const sessionParams = z.object({ id: sessionIdSchema });
 export const checkBody = z.object({ step: z.number().int().min(0).max(200) });
+
+export const quizParams = z.object({ slug: slugOf('quiz') });
+/** The ticked choice ids by question id; the quiz itself decides which ids exist. */
+export const quizAttemptBody = z.object({
+  answers: z
+    .record(z.string().max(64), z.array(z.string().max(64)).max(MAX_CHOICES))
+    .refine((answers) => Object.keys(answers).length <= 100, 'trop de questions'),
+});

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
-import { loadCourse, loadLesson } from '@/server/content/page-content';
+import { loadCourse, loadLesson, loadQuiz } from '@/server/content/page-content';
+import { toQuizView } from '@/server/quizzes/quiz-view';
 import { CodeActions } from '../../_components/code-actions';
 import { MarkdownHtml } from '../../_components/markdown-html';
 import { orNotFound } from '../../_lib/or-not-found';
+import { QuizSection } from './_components/quiz-section';
+import { QUIZ_ANCHOR } from './_lib/quiz-anchor';
+import { countOf } from './_lib/quiz-feedback';
 import styles from './lesson.module.css';
 
 interface LessonPageProps {
@@ -26,7 +30,7 @@ export async function generateMetadata({ params }: LessonPageProps): Promise<Met
 
 export default async function LessonPage({ params }: LessonPageProps) {
   const { slug } = await params;
-  const [lesson, course] = await Promise.all([getLesson(slug), loadCourse()]);
+  const [lesson, course, quiz] = await Promise.all([getLesson(slug), loadCourse(), loadQuiz(slug)]);
   const chapter = course.chapters.find((candidate) => candidate.lesson === slug);
   const tableOfContents = lesson.headings.filter((heading) => heading.depth === 2);
 
@@ -48,6 +52,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
         <p className={styles.meta}>
           {chapter && <span className="badge">Chapitre {chapter.number}</span>}
           <span className="badge">Lecture : {lesson.readingMinutes} min</span>
+          {quiz && <span className="badge">Quiz : {countOf(quiz.questions.length, 'question')}</span>}
           {lesson.lab && <span className="badge">Lab pratique inclus</span>}
         </p>
       </header>
@@ -69,9 +74,12 @@ export default async function LessonPage({ params }: LessonPageProps) {
               </Link>
             </aside>
           )}
+
+          {/* Questions and choices only: the answers stay on the server until the student submits. */}
+          {quiz && <QuizSection quiz={toQuizView(quiz)} />}
         </article>
 
-        {tableOfContents.length > 0 && (
+        {(tableOfContents.length > 0 || quiz) && (
           <nav className={styles.toc} aria-labelledby="sommaire-titre">
             <h2 id="sommaire-titre">Sommaire</h2>
             <ol>
@@ -80,6 +88,11 @@ export default async function LessonPage({ params }: LessonPageProps) {
                   <a href={`#${heading.id}`}>{heading.text}</a>
                 </li>
               ))}
+              {quiz && (
+                <li>
+                  <a href={`#${QUIZ_ANCHOR}`}>Quiz</a>
+                </li>
+              )}
             </ol>
           </nav>
         )}

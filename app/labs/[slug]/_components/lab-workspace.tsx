@@ -3,13 +3,12 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExecRequest } from '../../../_components/code-actions';
-import { ApiError } from '../../../_lib/request-json';
+import { alertFromError, ErrorAlert, type AlertMessage } from '../../../_components/error-alert';
 import type { LabView } from '../_lib/lab-view';
 import { EXPIRY_WARNING_MS } from '../_lib/countdown';
 import { useLabSession } from '../_lib/use-lab-session';
 import { useRemainingTime } from '../_lib/use-remaining-time';
 import { useStepChecks } from '../_lib/use-step-checks';
-import { ErrorAlert, type AlertMessage } from './error-alert';
 import styles from './lab-workspace.module.css';
 import { SandboxPanel } from './sandbox-panel';
 import { ExpiryWarning, SessionControls } from './session-controls';
@@ -25,14 +24,9 @@ const CTRL_C = '\x03';
 /** Once time is up, how often to ask the server whether the session is really over. */
 const EXPIRED_RECHECK_MS = 15_000;
 
-function toAlert(error: unknown): AlertMessage {
-  if (error instanceof ApiError) return { message: error.message, detail: error.detail };
-  return { message: 'Une erreur inattendue est survenue.', detail: error instanceof Error ? error.message : String(error) };
-}
-
 export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
   const [alert, setAlert] = useState<AlertMessage | null>(null);
-  const reportError = useCallback((error: unknown) => setAlert(toAlert(error)), []);
+  const reportError = useCallback((error: unknown) => setAlert(alertFromError(error)), []);
   const { phase, session, start, end, extend, reset, refresh } = useLabSession(lab.slug, reportError);
   const { byStep, check } = useStepChecks(session?.id ?? null, reportError);
   const terminalRef = useRef<TerminalHandle>(null);

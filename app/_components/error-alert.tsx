@@ -1,8 +1,15 @@
+import { ApiError } from '../_lib/request-json';
 import styles from './error-alert.module.css';
 
 export interface AlertMessage {
   message: string;
   detail?: string;
+}
+
+/** The server's French message when it sent one; otherwise a generic one, with the cause as detail. */
+export function alertFromError(error: unknown): AlertMessage {
+  if (error instanceof ApiError) return { message: error.message, detail: error.detail };
+  return { message: 'Une erreur inattendue est survenue.', detail: error instanceof Error ? error.message : String(error) };
 }
 
 export function ErrorAlert({ alert, onDismiss }: { alert: AlertMessage; onDismiss(): void }) {
