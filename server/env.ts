@@ -21,6 +21,8 @@ const envSchema = z.object({
   DOCKYARD_SANDBOX_SUBNETS: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/).default('10.213.0.0/16'),
   /** Size of each lab node's own disk (its files and its Docker engine's images): filling it fails inside the node only. */
   DOCKYARD_NODE_DISK_GIB: z.coerce.number().positive().max(1024).default(10),
+  /** Lab nodes kept started ahead of time, so that a lab starts in well under a second (0: none). They count against DOCKYARD_MAX_SESSIONS. */
+  DOCKYARD_POOL_SIZE: z.coerce.number().int().min(0).max(50).default(2),
   /** Names this Dockyard's sandboxes, so that two instances on one engine never reap each other's. */
   DOCKYARD_INSTANCE: z.string().regex(/^[a-z0-9-]{1,32}$/).default('default'),
   /** A sandbox with no terminal attached and no check for this long is destroyed. */

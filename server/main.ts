@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.DOCKYARD_DATA_DIR}/db` });
   log(`base de données ${db.kind} prête (${db.migration.applied.length} migration(s) appliquée(s))`);
 
-  const driver = createSandboxDriver(env, log);
+  const driver = createSandboxDriver(env, log, () => db.prisma.labSession.count({ where: { state: 'running' } }));
   await driver.prepare();
 
   const secret = await loadSecret(env.DOCKYARD_SECRET, env.DOCKYARD_DATA_DIR);

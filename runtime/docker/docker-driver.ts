@@ -22,19 +22,20 @@ import {
 import {
   ImageMissingError,
   RuntimeError,
-  RuntimeTimeoutError,
   SandboxNotFoundError,
-  SandboxStartError,
 } from '../errors';
-import { sandboxHostConfig } from './sandbox-profile';
 import { engineMessage, statusOf, toRuntimeError } from './docker-errors';
 import { sandboxEndpoint } from './endpoint';
 import { DockerShell } from './docker-shell';
 import { ensureInfrastructure, type RuntimeLogger } from './infrastructure';
-import { mirrorHostEntry, publishSessionHosts } from './session-hosts';
+import { publishSessionHosts } from './session-hosts';
 import { NodeDisks } from './node-disk';
-import { ensureSessionNetwork, isSessionNetwork, MIRROR_ALIAS, releaseSessionNetwork } from './session-network';
-import { OutputCollector, execExitCode, sleep, streamFinished } from './exec-io';
+import { nodeContainerOptions, type NodeContainerSpec } from './node-container';
+import { ensureSessionNetwork, isSessionNetwork, releaseSessionNetwork, sessionNetworkName } from './session-network';
+import { WarmPool } from '../warm-pool';
+import { sleep } from './exec-io';
+import { waitForEngine } from './engine-readiness';
+import { execInContainer } from './container-exec';
 
 
 export interface DockerDriverOptions {
@@ -61,6 +62,8 @@ export interface DockerDriverOptions {
   instance?: string;
   /** Where the nodes' disks are kept (node-disk.ts); a folder per instance is made inside. */
   diskDir?: string;
+  /** Spare nodes kept started per image (../warm-pool.ts); none by default. */
+  pool?: { size: number; images: string[]; hasRoom: () => Promise<boolean> };
 }
 
 export const DOCKER_DRIVER_DEFAULTS = {
@@ -79,26 +82,30 @@ export const DOCKER_DRIVER_DEFAULTS = {
   diskDir: '/var/lib/dockyard/disks',
 } as const;
 
-/** Where the jail finds the node's disk (images/sandbox/jail/entrypoint.sh). */
-const NODE_DISK = '/node-disk';
+/** Spare nodes wait on their own network ("session" `spares`), named dockyard-spare-…. */
+const SPARES_SESSION = 'spares';
+const SPARE_PREFIX = 'dockyard-spare-';
+const SPARE_LABEL = 'dockyard.spare';
+/** The node's disk keeps its first name: a claimed spare is renamed. */
+const DISK_LABEL = 'dockyard.disk';
 /** Shells and commands run inside the node, as its root, never in the jail around it. */
 const ENTER_NODE = ['dockyard-enter'];
-/** exec() gives the in-sandbox `timeout` this long to kill the command before giving up itself. */
-const TIMEOUT_BACKSTOP_MS = 2_000;
 const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
-const DOCKER_HUB_HOSTS = ['docker.io', 'registry.docker.io', 'registry-1.docker.io', 'index.docker.io', 'auth.docker.io', 'production.cloudflare.docker.com'];
 const silent: RuntimeLogger = { info: () => undefined, warn: () => undefined };
 
 export class DockerSandboxDriver implements SandboxDriver {
   readonly name = 'docker';
   private readonly docker: Docker;
-  private readonly opts: Required<Omit<DockerDriverOptions, 'docker' | 'socketPath'>>;
+  private readonly opts: Required<Omit<DockerDriverOptions, 'docker' | 'socketPath' | 'pool'>>;
   private preparing: Promise<void> | undefined;
   private readonly networksInProgress = new Map<string, Promise<string>>();
   private readonly disks: NodeDisks;
+  private readonly pool: WarmPool | undefined;
+  /** Claimed spares carry no session labels (labels are fixed at creation): who they belong to. */
+  private readonly claims = new Map<string, { sessionId: string; lab: string; node: string }>();
 
   constructor(options: DockerDriverOptions = {}) {
-    const { docker, socketPath, ...rest } = options;
+    const { docker, socketPath, pool, ...rest } = options;
     this.docker = docker ?? new Docker({ socketPath: socketPath ?? DOCKER_DRIVER_DEFAULTS.socketPath });
     this.opts = {
       ...DOCKER_DRIVER_DEFAULTS,
@@ -106,10 +113,17 @@ export class DockerSandboxDriver implements SandboxDriver {
       ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest),
     };
     this.disks = new NodeDisks(path.join(this.opts.diskDir, this.opts.instance));
+    if (pool && pool.size > 0) {
+      this.pool = new WarmPool({
+        ...pool,
+        make: (image) => this.makeSpare(image),
+        log: (message, detail) => this.opts.logger.warn(message, detail),
+      });
+    }
   }
 
   async prepare(): Promise<void> {
-    const run = ensureInfrastructure(this.docker, this.opts, () => this.releaseLeftovers());
+    const run = ensureInfrastructure(this.docker, this.opts, () => this.releaseLeftovers()).then(() => this.pool?.start());
     this.preparing = run.catch((err: unknown) => {
       this.preparing = undefined;
       throw err;
@@ -121,62 +135,94 @@ export class DockerSandboxDriver implements SandboxDriver {
     if (!NODE_NAME.test(spec.node)) throw new TypeError(`Nom de nœud invalide : ${spec.node}`);
     if (spec.sessionId.length === 0) throw new TypeError('sessionId vide');
     await (this.preparing ?? this.prepare());
-
-    const limits = { ...this.opts.defaultLimits, ...definedOnly(spec.limits) };
+    // Spares have the default limits: a lab asking for others gets a node of its own.
+    const spare = Object.keys(definedOnly(spec.limits)).length === 0 ? this.pool?.take(spec.image) : undefined;
+    if (spare !== undefined) {
+      const claimed = await this.claimSpare(spare, spec);
+      this.pool?.replenish(spec.image);
+      if (claimed) return claimed;
+    }
+    const started = Date.now();
+    const network = await this.sessionNetwork(spec.sessionId);
+    const name = nodeContainerName(spec);
     const labels = {
-      [SANDBOX_LABELS.managed]: 'true',
-      [SANDBOX_LABELS.instance]: this.opts.instance,
+      ...this.baseLabels(name),
       [SANDBOX_LABELS.sessionId]: spec.sessionId,
       [SANDBOX_LABELS.lab]: spec.lab,
       [SANDBOX_LABELS.node]: spec.node,
     };
-    const network = await this.sessionNetwork(spec.sessionId);
-    // Readable names for operators (`docker ps`); ids stay the reference.
-    const name = `dockyard-${spec.sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-').slice(0, 40)}-${spec.node}`;
-    const started = Date.now();
+    const limits = { ...this.opts.defaultLimits, ...definedOnly(spec.limits) };
+    try {
+      const { id, createdAt } = await this.startNode({ name, image: spec.image, hostname: spec.node, labels, network, aliases: [spec.node], limits });
+      await this.publishHosts(network);
+      this.opts.logger.info('sandbox ready', { id, name, ms: Date.now() - started });
+      return { id, sessionId: spec.sessionId, lab: spec.lab, node: spec.node, createdAt };
+    } catch (err) {
+      await releaseSessionNetwork(this.docker, network, this.opts.mirrorName).catch(() => undefined);
+      throw this.createError(err, spec, name);
+    }
+  }
+
+  /** Spare nodes ready now, per image (warm pool). */
+  spares(): Record<string, number> {
+    return this.pool?.counts() ?? {};
+  }
+
+  /** Creates, starts and waits for a node container with its disk; removes both on failure. */
+  private async startNode(spec: Omit<NodeContainerSpec, 'disk'>): Promise<{ id: string; createdAt: Date }> {
     let id: string | undefined;
     try {
-      const mirrorHost = await mirrorHostEntry(this.docker, network, this.opts.mirrorName);
-      const disk = await this.disks.create(name, limits.diskGiB);
-      const container = await this.docker.createContainer({
-        name,
-        Image: spec.image,
-        Hostname: spec.node,
-        Labels: labels,
-        Env: [`DOCKYARD_REGISTRY=${MIRROR_ALIAS}`],
-        // The node's name resolves on the session network, so node2 can reach node1.
-        NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: [spec.node] } } },
-        HostConfig: {
-          ...sandboxHostConfig(),
-          NetworkMode: network,
-          // Node names resolve through /etc/hosts (session-hosts.ts); outside names cannot
-          // (internal network), so fail them fast instead of after the resolver's 2 × 5 s, and
-          // point Docker Hub's names nowhere so the inner engine goes straight to the mirror.
-          Dns: ['127.0.0.1'],
-          DnsOptions: ['timeout:1', 'attempts:1'],
-          ExtraHosts: [mirrorHost, ...DOCKER_HUB_HOSTS.map((host) => `${host}:127.0.0.1`)],
-          // The node's own disk: its file changes and its engine's storage, with a size.
-          Mounts: [{ Type: 'bind', Source: disk, Target: NODE_DISK }],
-          Memory: limits.memoryMiB * 1024 * 1024,
-          MemorySwap: limits.memoryMiB * 1024 * 1024,
-          NanoCpus: Math.round(limits.cpus * 1e9),
-          PidsLimit: limits.pids,
-          LogConfig: { Type: 'json-file', Config: { 'max-size': '1m', 'max-file': '1' } },
-        },
-      });
+      const disk = await this.disks.create(spec.name, spec.limits.diskGiB);
+      const container = await this.docker.createContainer(nodeContainerOptions({ ...spec, disk }));
       id = container.id;
       await container.start();
       await this.waitUntilReady(id);
-      await this.publishHosts(network);
-      const info = await container.inspect();
-      this.opts.logger.info('sandbox ready', { id, name, ms: Date.now() - started });
-      return { id, sessionId: spec.sessionId, lab: spec.lab, node: spec.node, createdAt: new Date(info.Created) };
+      return { id, createdAt: new Date((await container.inspect()).Created) };
     } catch (err) {
       // Never leave half-made sandboxes behind (the disk included).
-      await this.removeQuietly(id, name);
-      await releaseSessionNetwork(this.docker, network, this.opts.mirrorName).catch(() => undefined);
-      throw this.createError(err, spec, name, id);
+      await this.removeQuietly(id, spec.name);
+      throw err instanceof RuntimeError || id === undefined ? err : toRuntimeError(err, id);
     }
+  }
+
+  /** A spare node: started on the spares' network, with no session, ready to be claimed. */
+  private async makeSpare(image: string): Promise<string> {
+    const name = `${SPARE_PREFIX}${randomUUID().slice(0, 8)}`;
+    const network = await this.sessionNetwork(SPARES_SESSION);
+    const labels = { ...this.baseLabels(name), [SPARE_LABEL]: 'true' };
+    const limits = this.opts.defaultLimits;
+    return (await this.startNode({ name, image, hostname: 'spare', labels, network, aliases: [], limits })).id;
+  }
+
+  /**
+   * Moves a spare node into a session: joins the session's network (the node takes the new
+   * address), takes the node's name, learns the session's names. On failure the spare is
+   * removed and the caller makes a node the slow way.
+   */
+  private async claimSpare(id: string, spec: SandboxSpec): Promise<SandboxRef | undefined> {
+    const started = Date.now();
+    const network = await this.sessionNetwork(spec.sessionId);
+    try {
+      await this.docker.getNetwork(network).connect({ Container: id, EndpointConfig: { Aliases: [spec.node] } });
+      await this.docker.getNetwork(sessionNetworkName(SPARES_SESSION)).disconnect({ Container: id, Force: true });
+      const rejoin = await this.execIn('jail', id, ['dockyard-rejoin-network'], { timeoutMs: 10_000 });
+      if (rejoin.exitCode !== 0) throw new Error(rejoin.output);
+      await this.exec(id, ['sh', '-c', 'hostname "$0" && echo "$0" > /etc/hostname', spec.node], { timeoutMs: 10_000 });
+      await this.docker.getContainer(id).rename({ name: nodeContainerName(spec) });
+      this.claims.set(id, { sessionId: spec.sessionId, lab: spec.lab, node: spec.node });
+      await this.publishHosts(network);
+      this.opts.logger.info('spare claimed', { id, session: spec.sessionId, ms: Date.now() - started });
+      const info = await this.docker.getContainer(id).inspect();
+      return { id, sessionId: spec.sessionId, lab: spec.lab, node: spec.node, createdAt: new Date(info.Created) };
+    } catch (err) {
+      this.opts.logger.warn('spare not claimed', { id, error: engineMessage(err) });
+      await this.destroy(id).catch(() => undefined);
+      return undefined;
+    }
+  }
+
+  private baseLabels(diskName: string): Record<string, string> {
+    return { [SANDBOX_LABELS.managed]: 'true', [SANDBOX_LABELS.instance]: this.opts.instance, [DISK_LABEL]: diskName };
   }
 
   async attachShell(id: string, size: ShellSize): Promise<Shell> {
@@ -206,55 +252,12 @@ export class DockerSandboxDriver implements SandboxDriver {
   }
 
   async exec(id: string, command: string[], options: ExecOptions = {}): Promise<ExecResult> {
-    if (command.length === 0) throw new TypeError('exec : commande vide');
-    const { stdin, timeoutMs, env } = options;
-    // Docker reads stdout and stderr in two goroutines, so their order is lost; joining them
-    // at the file descriptor level (2>&1) keeps the order a person would see.
-    const joined = ['/bin/sh', '-c', 'exec "$@" 2>&1', 'dockyard-exec', ...command];
-    // Docker cannot kill an exec: the sandbox's own `timeout` kills the command's whole
-    // process group (coreutils, and busybox, have it).
-    const inNode = timeoutMs === undefined ? joined : ['timeout', '-s', 'KILL', String(timeoutMs / 1000), ...joined];
-    const cmd = [...ENTER_NODE, ...inNode];
-    const collector = new OutputCollector(this.opts.maxOutputBytes);
-    try {
-      const exec = await this.docker.getContainer(id).exec({
-        Cmd: cmd,
-        AttachStdin: stdin !== undefined,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: false,
-        Env: Object.entries(env ?? {}).map(([k, v]) => `${k}=${v}`),
-      });
-      const started = Date.now();
-      const stream = await exec.start({ hijack: true, stdin: stdin !== undefined });
-      stream.on('data', (chunk: Buffer) => collector.push(chunk));
-      // Half-close: the command sees end of file once it has read everything.
-      if (stdin !== undefined) stream.end(stdin);
+    return this.execIn('node', id, command, options);
+  }
 
-      let timer: NodeJS.Timeout | undefined;
-      const backstop = new Promise<'late'>((resolve) => {
-        if (timeoutMs !== undefined) timer = setTimeout(() => resolve('late'), timeoutMs + TIMEOUT_BACKSTOP_MS);
-      });
-      const outcome = await Promise.race([streamFinished(stream).then(() => 'done' as const), backstop]);
-      clearTimeout(timer);
-      const what = `La commande ${command[0]}`;
-      if (outcome === 'late') {
-        stream.destroy();
-        throw new RuntimeTimeoutError(what, timeoutMs ?? 0, collector.text());
-      }
-      const exitCode = await execExitCode(exec);
-      if (exitCode === null) {
-        await this.docker.getContainer(id).inspect(); // 404 here means the sandbox vanished
-        throw new RuntimeError('engine_error', "Le moteur Docker n'a pas donné le code de sortie de la commande.");
-      }
-      // 137 = killed by SIGKILL: ours if the deadline had passed.
-      if (timeoutMs !== undefined && exitCode === 137 && Date.now() - started >= timeoutMs) {
-        throw new RuntimeTimeoutError(what, timeoutMs, collector.text());
-      }
-      return { exitCode, output: collector.text() };
-    } catch (err) {
-      throw toRuntimeError(err, id);
-    }
+  /** Runs a command in the node (as its root) or, for the driver's own scripts, in the jail. */
+  private execIn(where: 'node' | 'jail', id: string, command: string[], options: ExecOptions): Promise<ExecResult> {
+    return execInContainer(this.docker, id, [where === 'node' ? ENTER_NODE : [], command], options, this.opts.maxOutputBytes);
   }
 
   async destroy(id: string): Promise<void> {
@@ -275,7 +278,8 @@ export class DockerSandboxDriver implements SandboxDriver {
       if (status === 409) await this.waitUntilGone(id); // a concurrent destroy is removing it
       else if (status !== 404) throw toRuntimeError(err, id);
     }
-    await this.disks.remove(info.Name.replace(/^\//, ''));
+    this.claims.delete(info.Id);
+    await this.disks.remove(info.Config.Labels?.[DISK_LABEL] ?? info.Name.replace(/^\//, ''));
     await this.releaseNetworks(Object.keys(info.NetworkSettings.Networks ?? {}));
   }
 
@@ -308,13 +312,18 @@ export class DockerSandboxDriver implements SandboxDriver {
     return pending;
   }
 
-  /** Session networks and node disks whose sandboxes vanished while no server was running (a crash). */
+  /**
+   * What a previous run left: its unclaimed spares (the pool starts afresh), then session
+   * networks and node disks whose sandboxes vanished while no server was running (a crash).
+   */
   private async releaseLeftovers(): Promise<void> {
     const filters = { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] };
+    const spares = await this.docker.listContainers({ all: true, filters: { label: [...filters.label, `${SPARE_LABEL}=true`] } });
+    for (const spare of spares.filter(isUnclaimedSpare)) await this.destroy(spare.Id);
     const networks = await this.docker.listNetworks({ filters });
     await this.releaseNetworks(networks.map((n) => n.Name));
     const containers = await this.docker.listContainers({ all: true, filters });
-    await this.disks.removeAllBut(new Set(containers.flatMap((c) => c.Names.map((n) => n.replace(/^\//, '')))));
+    await this.disks.removeAllBut(new Set(containers.map((c) => c.Labels[DISK_LABEL] ?? '')));
   }
 
   private networkLabels(sessionId: string): Record<string, string> {
@@ -331,13 +340,17 @@ export class DockerSandboxDriver implements SandboxDriver {
         all: true,
         filters: { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] },
       });
-      return containers.map((c) => ({
-        id: c.Id,
-        sessionId: c.Labels[SANDBOX_LABELS.sessionId] ?? '',
-        lab: c.Labels[SANDBOX_LABELS.lab] ?? '',
-        node: c.Labels[SANDBOX_LABELS.node] ?? '',
-        createdAt: new Date(c.Created * 1000),
-      }));
+      // Spares waiting in the pool belong to no session: they are the pool's, not the reaper's.
+      return containers.filter((c) => !isUnclaimedSpare(c)).map((c) => {
+        const claim = this.claims.get(c.Id);
+        return {
+          id: c.Id,
+          sessionId: claim?.sessionId ?? c.Labels[SANDBOX_LABELS.sessionId] ?? '',
+          lab: claim?.lab ?? c.Labels[SANDBOX_LABELS.lab] ?? '',
+          node: claim?.node ?? c.Labels[SANDBOX_LABELS.node] ?? '',
+          createdAt: new Date(c.Created * 1000),
+        };
+      });
     } catch (err) {
       throw toRuntimeError(err);
     }
@@ -358,62 +371,38 @@ export class DockerSandboxDriver implements SandboxDriver {
 
   // ---- helpers -------------------------------------------------------------------------
 
-  /** Polls the inner engine by exec until it answers; fails early if the container died. */
-  private async waitUntilReady(id: string): Promise<void> {
-    const deadline = Date.now() + this.opts.readyTimeoutMs;
-    let last = '';
-    while (Date.now() < deadline) {
-      try {
-        const probe = await this.exec(id, ['docker', 'info', '--format', '{{.ServerVersion}}'], { timeoutMs: 5_000 });
-        if (probe.exitCode === 0) return;
-        last = probe.output.trim();
-      } catch (err) {
-        if (!(err instanceof RuntimeTimeoutError) && !(err instanceof RuntimeError && err.code === 'sandbox_not_running')) throw err;
-        last = err.message;
-      }
-      const state = (await this.docker.getContainer(id).inspect()).State;
-      if (!state.Running) {
-        throw new SandboxStartError(`le conteneur s'est arrêté (code ${state.ExitCode}) : ${await this.logsTail(id)}`);
-      }
-      await sleep(100);
-    }
-    throw new SandboxStartError(
-      `le moteur Docker interne ne répond pas après ${this.opts.readyTimeoutMs / 1000} s : ${last}\n${await this.logsTail(id)}`,
-    );
+  /** Polls the node's engine until it answers; fails early if the container died. */
+  private waitUntilReady(id: string): Promise<void> {
+    const probe = () => this.exec(id, ['docker', 'info', '--format', '{{.ServerVersion}}'], { timeoutMs: 5_000 });
+    return waitForEngine(this.docker, id, probe, this.opts.readyTimeoutMs);
   }
 
   /** Every node of the session learns the names of the others (and of the mirror). */
   private async publishHosts(network: string): Promise<void> {
     const run = (id: string, command: string[], stdin: string) => this.exec(id, command, { stdin, timeoutMs: 30_000 });
-    await publishSessionHosts(this.docker, network, run).catch((err: unknown) =>
+    const nodes = async () => {
+      const attached = await this.docker.listContainers({ filters: { network: [network], label: [`${SANDBOX_LABELS.instance}=${this.opts.instance}`] } });
+      return new Map(attached.map((c) => [c.Id, this.claims.get(c.Id)?.node ?? c.Labels[SANDBOX_LABELS.node] ?? '']));
+    };
+    await nodes().then((map) => publishSessionHosts(this.docker, network, this.opts.mirrorName, map, run)).catch((err: unknown) =>
       this.opts.logger.warn('session names not published', { network, error: engineMessage(err) }),
     );
   }
 
-  private async logsTail(id: string): Promise<string> {
-    try {
-      const logs = await this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail: 20, follow: false });
-      const collector = new OutputCollector(16 * 1024);
-      collector.push(Buffer.isBuffer(logs) ? logs : Buffer.from(String(logs)));
-      return collector.text();
-    } catch {
-      return '';
-    }
-  }
-
-  private createError(err: unknown, spec: SandboxSpec, name: string, id: string | undefined): RuntimeError {
+  /** Errors that came before the container existed, in the student's and operator's words. */
+  private createError(err: unknown, spec: SandboxSpec, name: string): RuntimeError {
     if (err instanceof RuntimeError) return err;
     const status = statusOf(err);
-    if (id === undefined && status === 404 && /image/i.test(engineMessage(err))) {
+    if (status === 404 && /image/i.test(engineMessage(err))) {
       return new ImageMissingError(spec.image, err);
     }
-    if (id === undefined && status === 409) {
+    if (status === 409) {
       return new RuntimeError('conflict', `Un bac à sable ${name} existe déjà pour ce nœud : détruisez-le d'abord.`, {
         detail: engineMessage(err),
         cause: err,
       });
     }
-    return toRuntimeError(err, id);
+    return toRuntimeError(err);
   }
 
   private async removeQuietly(id: string | undefined, name: string): Promise<void> {
@@ -437,6 +426,15 @@ export class DockerSandboxDriver implements SandboxDriver {
       throw toRuntimeError(err, id);
     }
   }
+}
+
+/** Readable names for operators (`docker ps`); ids stay the reference. */
+function nodeContainerName(spec: SandboxSpec): string {
+  return `dockyard-${spec.sessionId.replace(/[^a-zA-Z0-9_.-]/g, '-').slice(0, 40)}-${spec.node}`;
+}
+
+function isUnclaimedSpare(container: Docker.ContainerInfo): boolean {
+  return container.Labels[SPARE_LABEL] === 'true' && container.Names.some((n) => n.startsWith(`/${SPARE_PREFIX}`));
 }
 
 function definedOnly(limits: SandboxLimits | undefined): SandboxLimits {

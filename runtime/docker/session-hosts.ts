@@ -1,13 +1,11 @@
 /**
  * Name resolution inside a session. A node's own network namespace cannot reach Docker's
- * embedded DNS server (it lives in the jail's namespace, see images/sandbox/jail), so:
- * - the image mirror's address is in /etc/hosts from the start (Docker writes it from
- *   ExtraHosts), before the node's engine reads it;
- * - the driver writes the session's node names into every node's /etc/hosts, from inside
- *   the node, each time a node of the session starts.
+ * embedded DNS server (it lives in the jail's namespace, see images/sandbox/jail), so the
+ * driver writes the session's names (its nodes and the image mirror) into every node's
+ * /etc/hosts, from inside the node, each time a node joins the session. The node's engine
+ * reads /etc/hosts at every lookup (node/start-dockerd.sh), so its next pull sees them.
  */
 import type Docker from 'dockerode';
-import { SANDBOX_LABELS } from '../driver';
 import { MIRROR_ALIAS } from './session-network';
 
 /** Runs a command inside a node with some standard input (DockerSandboxDriver.exec). */
@@ -17,23 +15,25 @@ export type NodeRunner = (id: string, command: string[], stdin: string) => Promi
 const MARKER = '# dockyard';
 const REWRITE_HOSTS = `{ grep -v ' ${MARKER}$' /etc/hosts; cat; } > /etc/hosts.new && cat /etc/hosts.new > /etc/hosts && rm -f /etc/hosts.new`;
 
-/** The ExtraHosts entry that names the mirror on a session's network. */
-export async function mirrorHostEntry(docker: Docker, network: string, mirrorName: string): Promise<string> {
-  const mirror = (await attachedContainers(docker, network)).find((c) => c.name === mirrorName);
-  if (!mirror) throw new Error(`le miroir d'images ${mirrorName} n'est pas sur le réseau ${network}`);
-  return `${MIRROR_ALIAS}:${mirror.ip}`;
-}
-
-export async function publishSessionHosts(docker: Docker, network: string, run: NodeRunner): Promise<void> {
+/**
+ * @param nodes the session's nodes: container id → node name (a spare node carries no node
+ *   label, so the driver says which is which)
+ */
+export async function publishSessionHosts(
+  docker: Docker,
+  network: string,
+  mirrorName: string,
+  nodes: ReadonlyMap<string, string>,
+  run: NodeRunner,
+): Promise<void> {
   const attached = await attachedContainers(docker, network);
-  const nodes = await docker.listContainers({ filters: { network: [network], label: [SANDBOX_LABELS.node] } });
-  const nodeNames = new Map(nodes.map((c) => [c.Id, c.Labels[SANDBOX_LABELS.node] ?? '']));
-  const lines = attached.flatMap(({ id, ip }) => {
-    const node = nodeNames.get(id);
+  const lines = attached.flatMap(({ id, name, ip }) => {
+    if (name === mirrorName) return [`${ip}\t${MIRROR_ALIAS} ${MARKER}`];
+    const node = nodes.get(id);
     return node ? [`${ip}\t${node} ${MARKER}`] : [];
   });
   const hosts = `${lines.join('\n')}\n`;
-  await Promise.all(nodes.map((node) => run(node.Id, ['/bin/sh', '-c', REWRITE_HOSTS], hosts)));
+  await Promise.all([...nodes.keys()].map((id) => run(id, ['/bin/sh', '-c', REWRITE_HOSTS], hosts)));
 }
 
 async function attachedContainers(docker: Docker, network: string) {

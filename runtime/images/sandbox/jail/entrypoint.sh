@@ -7,6 +7,7 @@
 # with the jail's privileges.
 set -euo pipefail
 source /usr/local/lib/dockyard/cgroups.sh
+source /usr/local/lib/dockyard/network.sh
 
 NODE_UID=100000          # host uid of the node's root (must match the Dockerfile's --chown)
 NODE_IDS=65536           # uids 0..65535 inside map to 100000..165535 outside
@@ -31,23 +32,6 @@ delegate_cgroups() {
     chown -R "$NODE_UID:$NODE_UID" "$dir/node"
     echo $$ >"$dir/node/cgroup.procs"
   done
-}
-
-# The node's network namespace takes over the container's address: eth0 joins a bridge with
-# a veth whose other end is the node's eth0. Nodes then see each other (and the swarm ports)
-# at the addresses Docker gave them, and the server reaches published ports there.
-connect_network() {
-  local pid="$1" addr
-  addr="$(ip -4 -o addr show dev eth0 2>/dev/null | awk '{print $4}' | head -n1)"
-  [ -n "$addr" ] || return 0 # no network: nothing to hand over
-  ip addr flush dev eth0
-  ip link add br0 type bridge
-  ip link set eth0 master br0
-  ip link add node0 type veth peer name eth0 netns "$pid"
-  ip link set node0 master br0
-  ip link set node0 up
-  ip link set br0 up
-  nsenter -t "$pid" -n sh -c "ip link set lo up && ip addr add $addr dev eth0 && ip link set eth0 up"
 }
 
 child_of() {
@@ -82,7 +66,7 @@ unshare_pid=$!
 node_pid="$(child_of "$unshare_pid")" || { log "le nœud n'a pas démarré"; exit 1; }
 printf '0 %d %d\n' "$NODE_UID" "$NODE_IDS" >"/proc/$unshare_pid/uid_map"
 printf '0 %d %d\n' "$NODE_UID" "$NODE_IDS" >"/proc/$unshare_pid/gid_map"
-connect_network "$node_pid"
+bridge_to_node "$node_pid"
 echo "$node_pid" >"$STATE/node.pid"
 touch "$STATE/mapped"
 # The container lives as long as the node's PID 1.

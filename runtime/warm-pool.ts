@@ -1,0 +1,69 @@
+/**
+ * Spare lab nodes, started ahead of time so that a lab starts in well under a second: the
+ * driver hands one to the next session that needs that image and makes another in the
+ * background. Spares count against the machine's capacity: none is made while `hasRoom`
+ * says no, and they are made one at a time, so filling the pool never crowds live sessions.
+ */
+export interface WarmPoolOptions {
+  /** Spares kept ready per image (0: no pool). */
+  size: number;
+  images: readonly string[];
+  /** Asked before each new spare: the server's capacity rule. */
+  hasRoom: () => Promise<boolean>;
+  /** Starts a spare node of `image` and resolves with its id once it is ready. */
+  make: (image: string) => Promise<string>;
+  log: (message: string, detail: Record<string, unknown>) => void;
+}
+
+export class WarmPool {
+  private readonly ready = new Map<string, string[]>();
+  private readonly filling = new Set<string>();
+  private stopped = false;
+
+  constructor(private readonly opts: WarmPoolOptions) {}
+
+  start(): void {
+    for (const image of this.opts.images) void this.refill(image);
+  }
+
+  /**
+   * A ready spare for `image`, removed from the pool. Call `replenish` once it is handed over:
+   * making its replacement meanwhile would slow the hand-over down (2 cores here).
+   */
+  take(image: string): string | undefined {
+    return this.ready.get(image)?.shift();
+  }
+
+  replenish(image: string): void {
+    void this.refill(image);
+  }
+
+  /** Spares ready now, per image. */
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.opts.images.map((image) => [image, this.ready.get(image)?.length ?? 0]));
+  }
+
+  /** Makes no more spares; returns the ids of those still waiting, for the caller to remove. */
+  stop(): string[] {
+    this.stopped = true;
+    return [...this.ready.values()].flat().splice(0);
+  }
+
+  /** Tops the pool of `image` up to its size, one spare at a time (a single filler per image). */
+  private async refill(image: string): Promise<void> {
+    if (this.filling.has(image) || !this.opts.images.includes(image)) return;
+    this.filling.add(image);
+    try {
+      while (!this.stopped && (this.ready.get(image)?.length ?? 0) < this.opts.size && (await this.opts.hasRoom())) {
+        const id = await this.opts.make(image);
+        if (this.stopped) break;
+        this.ready.set(image, [...(this.ready.get(image) ?? []), id]);
+      }
+    } catch (err) {
+      // A failed spare is not a failed lab: starts go the slow way until the next take().
+      this.opts.log('spare node not made', { image, error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.filling.delete(image);
+    }
+  }
+}
