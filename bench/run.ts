@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { DockerSandboxDriver } from '../runtime/docker/docker-driver';
 import { endLabInPage, launchBrowser, newProbedPage } from './lib/browser';
-import { foreignSandboxes, removeInstance, sandboxOf } from './lib/docker-cli';
+import { foreignSandboxes, removeInstance, removeNodeDisks, sandboxOf, spareReady } from './lib/docker-cli';
 import { describeMachine, loadAverage, otherWork } from './lib/machine';
 import { startServer, type RunningServer } from './lib/server';
 import { percentile, round } from './lib/stats';
@@ -25,6 +25,7 @@ import { measureDockerRun, measureExecRoundTrip } from './measures/references';
 import { writeReport, writeResults, type Results, type RunNotes } from './report';
 
 const INSTANCE = 'bench';
+const DATA_DIR = '.cache/bench-data';
 const SESSION_CAP = Number(process.env.BENCH_SESSIONS ?? 60);
 // Sized so that the whole run stays under 10 minutes on 2 cores.
 const N = { starts: 10, dockerRuns: 5, echo: 200, execs: 30, checks: 30, floodBytes: 100_000_000 };
@@ -36,7 +37,6 @@ async function main(): Promise<number> {
   if (!Number.isInteger(SESSION_CAP) || SESSION_CAP < 1) throw new Error('BENCH_SESSIONS must be a positive integer');
   const commit = spawnSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
   const notes: RunNotes = { samples: {}, conditions: [], facts: [], errors: [], durationSeconds: 0, commit, floodBytes: N.floodBytes };
-  notes.facts.push('No warm pool exists yet: every start creates its sandbox, so `pooledP50`/`pooledP95` are null.');
   // The bench measures the production build; it builds only when there is none.
   if (!existsSync('.next/BUILD_ID')) {
     log('no .next/BUILD_ID: npm run build');
@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => undefined);
     await server?.stop();
     const removed = await removeInstance(INSTANCE);
+    await removeNodeDisks(join(DATA_DIR, 'disks', INSTANCE));
     log(`server stopped, ${removed} sandbox(es) removed`);
   };
   // Ctrl-C or a kill must not leave sandboxes running either.
@@ -103,14 +104,9 @@ async function main(): Promise<number> {
       notes.samples['docker run'] = samples.length;
     });
 
-    log('starting the server on port 3200');
-    server = await startServer({
-      port: 3200,
-      dataDir: '.cache/bench-data',
-      instance: INSTANCE,
-      maxSessions: SESSION_CAP + 10,
-      logFile: '.cache/bench-server.log',
-    });
+    log('starting the server on port 3200, without warm pool');
+    const serverOptions = { port: 3200, dataDir: DATA_DIR, instance: INSTANCE, maxSessions: SESSION_CAP + 10, logFile: '.cache/bench-server.log' };
+    server = await startServer({ ...serverOptions, poolSize: 0 });
     const baseUrl = server.baseUrl;
     const driver = new DockerSandboxDriver({ instance: INSTANCE });
     browser = await launchBrowser();
@@ -179,6 +175,29 @@ async function main(): Promise<number> {
       notes.facts.push(
         `Idle sessions: ${capacity.started} started in ${capacity.startSeconds.toFixed(0)} s, ${capacity.answering} answering; stopped at ${capacity.stoppedBecause}. MemAvailable ${capacity.memAvailableBeforeGiB.toFixed(1)} → ${capacity.memAvailableAfterGiB.toFixed(1)} GiB; cgroup memory per sandbox (docker stats) ${capacity.cgroupMiBPerSandbox === null ? '—' : round(capacity.cgroupMiBPerSandbox, 0)} MiB.`,
       );
+    });
+
+    // A second server, with one spare node: each start waits until a spare is ready, as a
+    // student does who arrives after the previous one (the pool refills in about a second).
+    await server.stop();
+    await removeInstance(INSTANCE);
+    log('starting the server on port 3200, with a warm pool of 1');
+    server = await startServer({ ...serverOptions, poolSize: 1 });
+    browser = await launchBrowser();
+    const pooled = await newProbedPage(browser, server.baseUrl);
+    await measure('lab start with warm pool', async () => {
+      const waitForSpare = async () => {
+        const deadline = Date.now() + 60_000;
+        while (!(await spareReady(INSTANCE))) {
+          if (Date.now() > deadline) throw new Error('no spare node ready within 60 s');
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      };
+      const samples = await measureLabStarts(pooled.page, N.starts, log, waitForSpare);
+      results.startMs.pooledP50 = percentile(samples, 50);
+      results.startMs.pooledP95 = percentile(samples, 95);
+      notes.samples['lab starts with warm pool'] = samples.length;
+      await endLabInPage(pooled.page).catch(() => undefined);
     });
   } catch (err) {
     notes.errors.push(`bench: ${(err as Error).message}`);

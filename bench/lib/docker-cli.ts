@@ -4,6 +4,8 @@
  * the clean-up the same commands an operator would type.
  */
 import { execFile } from 'node:child_process';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
@@ -32,6 +34,25 @@ export async function removeInstance(instance: string, mirrorName = 'dockyard-mi
   const volumes = lines(await docker(['volume', 'ls', '-q', '--filter', filter]));
   if (volumes.length > 0) await docker(['volume', 'rm', '-f', ...volumes]).catch(() => undefined);
   return ids.length;
+}
+
+/** Unmounts and deletes the node disks (runtime/docker/node-disk.ts) kept in `dir`. */
+export async function removeNodeDisks(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries.filter((e) => e.isDirectory())) {
+    await execFileAsync('umount', ['-l', join(dir, entry.name)]).catch(() => undefined);
+  }
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Whether a spare node (warm pool) of this instance is up and its engine answers. */
+export async function spareReady(instance: string): Promise<boolean> {
+  const ids = lines(await docker(['ps', '-q', '--filter', `label=dockyard.instance=${instance}`, '--filter', 'name=dockyard-spare-']));
+  for (const id of ids) {
+    const answers = await docker(['exec', id, 'dockyard-enter', 'docker', 'info', '--format', 'ok'], 10_000).catch(() => '');
+    if (answers === 'ok') return true;
+  }
+  return false;
 }
 
 /** Dockyard sandboxes of other instances (tests of other engineers): a sign of a disturbed run. */

@@ -14,6 +14,8 @@ export interface ServerOptions {
   dataDir: string;
   instance: string;
   maxSessions: number;
+  /** Spare nodes kept ready (DOCKYARD_POOL_SIZE); 0 measures starts without the pool. */
+  poolSize: number;
   logFile: string;
 }
 
@@ -41,6 +43,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       DOCKYARD_INSTANCE: options.instance,
       DOCKYARD_MAX_SESSIONS: String(options.maxSessions),
       DOCKYARD_MAX_SESSIONS_PER_USER: String(options.maxSessions),
+      DOCKYARD_POOL_SIZE: String(options.poolSize),
     },
   });
   child.stdout?.pipe(log);

@@ -12,10 +12,19 @@ declare global {
   }
 }
 
-/** Starts the lab `runs` times; every start but the last is ended (the last one stays open for the next measures). */
-export async function measureLabStarts(page: Page, runs: number, log: (line: string) => void): Promise<number[]> {
+/**
+ * Starts the lab `runs` times; every start but the last is ended (the last one stays open for
+ * the next measures). `beforeEach` runs before a start's page load (e.g. waits for a spare node).
+ */
+export async function measureLabStarts(
+  page: Page,
+  runs: number,
+  log: (line: string) => void,
+  beforeEach: () => Promise<void> = async () => undefined,
+): Promise<number[]> {
   const samples: number[] = [];
   for (let run = 0; run < runs; run += 1) {
+    await beforeEach();
     await page.goto(labPath);
     const start = page.getByRole('button', { name: 'Démarrer le lab' });
     await start.waitFor({ timeout: 60_000 });
