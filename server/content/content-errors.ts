@@ -8,6 +8,12 @@ export interface ContentValidation {
   message: string;
 }
 
+/** 1-based place in a file, when the problem has one (a JSON syntax error, a Markdown link). */
+export interface ContentPosition {
+  line: number;
+  column?: number;
+}
+
 /** Content exists but is invalid (bad JSON, a missing step file…): an author must fix it. */
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -18,6 +24,7 @@ export class ContentError extends Error {
     readonly file?: string,
     /** Field-level problems, shaped like the error envelope's `validations`. */
     readonly validations: ContentValidation[] = [],
+    readonly position?: ContentPosition,
   ) {
     super(message);
   }

@@ -1,48 +1,60 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { assertSlug, resolveContentRoot, resolveInside, type ContentOptions } from './content-paths';
+import { ContentError } from './content-errors';
+import { assertSlug, displayPath, resolveContentRoot, resolveInside, type ContentOptions } from './content-paths';
+import { killercodaWarnings, type LabWarning } from './killercoda-support';
+import { ASSETS_DIR, isAssetPattern, labFileReferences } from './lab-files';
+import { DEFAULT_SANDBOX_IMAGE, hostIndex, labIndexSchema, labNodes, type DockyardStep, type LabIndex } from './lab-index';
+import { renderCodeBlock } from './markdown/code-block';
 import { renderMarkdown } from './markdown/render-markdown';
 import { readContentText, readJsonContent } from './read-content-file';
 
-export const DEFAULT_SANDBOX_IMAGE = 'dockyard/node:latest';
+/** Scripts Killercoda runs when a page (intro, step, finish) starts; source text, or null. */
+export interface PageScripts {
+  /** Run on the lab's first machine, without the student seeing it. */
+  background: string | null;
+  /** Typed into the student's terminal on the first machine. */
+  foreground: string | null;
+}
 
-// Same rule as the terminal protocol's node names: the node is also the shell's hostname.
-const nodeNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, 'nom de nœud attendu : minuscules, chiffres, tirets');
-const fileSchema = z.string().min(1);
+export interface LabPage extends PageScripts {
+  /** Killercoda's page title, when the author gave one. */
+  title: string | null;
+  html: string;
+}
 
-/**
- * Killercoda's scenario format (index.json). Objects are not strict on Killercoda's side so
- * that scenarios written for it (with `background`, `foreground`, `interface`…) still load;
- * our own `dockyard` extension is strict, since a typo there would silently change the sandbox.
- */
-const labIndexSchema = z.object({
-  title: z.string().min(1),
-  description: z.string().min(1),
-  details: z.object({
-    intro: z.object({ text: fileSchema }).optional(),
-    steps: z.array(z.object({ title: z.string().min(1), text: fileSchema, verify: fileSchema.optional() })).min(1),
-    finish: z.object({ text: fileSchema }).optional(),
-  }),
-  backend: z.object({ imageid: z.string().min(1) }).optional(),
-  dockyard: z
-    .strictObject({
-      image: z.string().min(1).default(DEFAULT_SANDBOX_IMAGE),
-      nodes: z
-        .array(nodeNameSchema)
-        .min(1)
-        .default(['node1'])
-        .refine((nodes) => new Set(nodes).size === nodes.length, 'noms de nœuds en double'),
-    })
-    .optional(),
-});
+export interface SolutionPart {
+  /** Machines this part runs on, in order. */
+  nodes: string[];
+  script: string;
+  /** The script as a highlighted block with a copy button, for « Voir la solution ». */
+  html: string;
+}
 
-export interface LabStep {
+export interface LabStep extends PageScripts {
   /** 0-based position: the value sent as `step` when checking. */
   index: number;
   title: string;
   html: string;
+  /** The machine the step is checked on (and its solution's default machine). */
+  node: string;
   /** Bash source of the step's check, run inside the sandbox; null when the step has none. */
   verifyScript: string | null;
+  /** HTML of each hint, in the order they are shown. */
+  hints: string[];
+  /** null when the author wrote none (lab:test then refuses the step if it has a check). */
+  solution: SolutionPart[] | null;
+  points: number;
+}
+
+/** A file of the lab's assets/ folder, copied into a machine when a session starts. */
+export interface LabAsset {
+  node: string;
+  /** Absolute path of the file on the server. */
+  source: string;
+  /** Folder in the machine (`~` is root's home). */
+  target: string;
+  chmod: string | null;
 }
 
 export interface Lab {
@@ -52,47 +64,129 @@ export interface Lab {
   /** Sandbox image every node starts from. */
   image: string;
   nodes: string[];
-  intro: { html: string };
+  /** Sessions of this lab last this long and cannot be extended past it; null: the usual lifetime. */
+  timeLimitMinutes: number | null;
+  intro: LabPage;
   steps: LabStep[];
-  finish: { html: string };
+  finish: LabPage;
+  assets: LabAsset[];
+  /** What of Killercoda's format this lab uses and Dockyard does not do (content:check prints them). */
+  warnings: LabWarning[];
+}
+
+export function labIndexFile(slug: string, options: ContentOptions = {}): string {
+  return path.join(resolveContentRoot(options), 'labs', slug, 'index.json');
+}
+
+/** Reads and validates index.json; a lab without one does not exist. */
+export async function readLabIndex(slug: string, options: ContentOptions = {}): Promise<LabIndex> {
+  assertSlug(slug);
+  return readJsonContent(labIndexFile(slug, options), labIndexSchema, 'not-found');
 }
 
 export async function loadLab(slug: string, options: ContentOptions = {}): Promise<Lab> {
-  assertSlug(slug);
+  const index = await readLabIndex(slug, options);
   const contentRoot = resolveContentRoot(options);
-  const labDir = path.join(contentRoot, 'labs', slug);
-  const indexFile = path.join(labDir, 'index.json');
-  const index = await readJsonContent(indexFile, labIndexSchema, 'not-found');
-
+  const indexFile = labIndexFile(slug, options);
+  const labDir = path.dirname(indexFile);
   const fileOf = (relative: string) => resolveInside(contentRoot, labDir, relative, indexFile);
-  const renderFile = async (relative: string | undefined) => {
-    if (relative === undefined) return { html: '' };
-    const file = fileOf(relative);
-    const markdown = await readContentText(file);
-    return { html: renderMarkdown(markdown, { contentRoot, baseDir: path.dirname(file), sourceFile: file }).html };
-  };
 
-  const [intro, finish, steps] = await Promise.all([
-    renderFile(index.details.intro?.text),
-    renderFile(index.details.finish?.text),
-    Promise.all(
-      index.details.steps.map(async (step, stepIndex) => ({
-        index: stepIndex,
-        title: step.title,
-        html: (await renderFile(step.text)).html,
-        verifyScript: step.verify === undefined ? null : await readContentText(fileOf(step.verify)),
-      })),
-    ),
-  ]);
+  // Every file index.json names, read once (assets are only checked: they are copied at start).
+  const texts = new Map<string, string>();
+  await Promise.all(
+    labFileReferences(index).map(async ({ relative, kind }) => {
+      if (kind === 'asset') return assertFileExists(fileOf(relative), indexFile);
+      texts.set(relative, await readContentText(fileOf(relative)));
+    }),
+  );
+  const text = (relative: string | undefined) => (relative === undefined ? null : (texts.get(relative) ?? null));
+  const html = (relative: string | undefined) => {
+    const markdown = text(relative);
+    if (markdown === null) return '';
+    const file = fileOf(relative ?? '');
+    return renderMarkdown(markdown, { contentRoot, baseDir: path.dirname(file), sourceFile: file }).html;
+  };
+  const page = (source: NonNullable<LabIndex['details']['intro']> | undefined): LabPage => ({
+    title: source?.title ?? null,
+    html: html(source?.text),
+    background: text(source?.background),
+    foreground: text(source?.foreground),
+  });
+
+  const nodes = labNodes(index);
+  const firstNode = nodes[0] ?? 'node1';
+  const steps = index.details.steps.map((step, stepIndex): LabStep => {
+    const extension: Partial<DockyardStep> = index.dockyard?.steps?.[stepIndex] ?? {};
+    const node = extension.node ?? firstNode;
+    return {
+      index: stepIndex,
+      title: step.title ?? `Étape ${stepIndex + 1}`,
+      html: html(step.text),
+      node,
+      verifyScript: text(step.verify),
+      background: text(step.background),
+      foreground: text(step.foreground),
+      hints: (extension.hints ?? []).map((hint) => html(hint)),
+      solution: solutionParts(extension.solution, node, text),
+      points: extension.points ?? 1,
+    };
+  });
 
   return {
     slug,
     title: index.title,
     description: index.description,
     image: index.dockyard?.image ?? DEFAULT_SANDBOX_IMAGE,
-    nodes: index.dockyard?.nodes ?? ['node1'],
-    intro,
+    nodes,
+    timeLimitMinutes: index.dockyard?.timeLimitMinutes ?? null,
+    intro: page(index.details.intro),
     steps,
-    finish,
+    finish: page(index.details.finish),
+    assets: labAssets(index, nodes, (file) => fileOf(path.posix.join(ASSETS_DIR, file))),
+    warnings: killercodaWarnings(index),
   };
+}
+
+function solutionParts(
+  solution: DockyardStep['solution'] | undefined,
+  stepNode: string,
+  text: (relative: string) => string | null,
+): SolutionPart[] | null {
+  if (solution === undefined) return null;
+  const parts = typeof solution === 'string' ? [{ script: solution, nodes: [stepNode] }] : solution;
+  return parts.map((part) => {
+    const script = text(part.script) ?? '';
+    return {
+      nodes: part.nodes ?? [stepNode],
+      script,
+      html: renderCodeBlock(script.trimEnd(), 'bash', { action: 'copy', interrupt: false }),
+    };
+  });
+}
+
+/** Killercoda's assets for the machines the lab has (the others are warned about, not copied). */
+function labAssets(index: LabIndex, nodes: string[], sourceOf: (file: string) => string): LabAsset[] {
+  return Object.entries(index.details.assets ?? {}).flatMap(([host, assets]) => {
+    const position = hostIndex(host);
+    const node = position === null ? undefined : nodes[position];
+    if (!node) return [];
+    return assets
+      .filter((asset) => !isAssetPattern(asset.file))
+      .map((asset) => ({
+        node,
+        source: sourceOf(asset.file),
+        target: asset.target,
+        chmod: asset.chmod ?? null,
+      }));
+  });
+}
+
+async function assertFileExists(file: string, referencedIn: string): Promise<void> {
+  const found = await stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  if (!found) {
+    throw new ContentError(`Fichier introuvable : ${displayPath(file)} (référencé dans ${displayPath(referencedIn)})`, referencedIn);
+  }
 }

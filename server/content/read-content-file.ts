@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ContentError, ContentNotFoundError } from './content-errors';
 import { displayPath } from './content-paths';
+import { findJsonSyntaxError } from './json-syntax-error';
 
 const frenchMessages = z.locales.fr().localeError;
 
@@ -45,8 +46,15 @@ export async function readJsonContent<Schema extends z.ZodType>(
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ContentError(`JSON invalide dans ${displayPath(file)} : ${reason}`, file);
+    const located = findJsonSyntaxError(text);
+    if (!located) throw error; // the scanner and JSON.parse disagree: keep Node's own error
+    const { line, column, reason } = located;
+    throw new ContentError(
+      `JSON invalide dans ${displayPath(file)}, ligne ${line}, colonne ${column} : ${reason}`,
+      file,
+      [],
+      { line, column },
+    );
   }
   return parseContent(schema, data, file);
 }

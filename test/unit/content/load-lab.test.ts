@@ -59,10 +59,52 @@ describe('loadLab', () => {
     expect(error.validations.map((v) => v.path)).toEqual(expect.arrayContaining(['title', 'dockyard.nodes.0']));
   });
 
-  it('names index.json when it is not JSON', async () => {
-    const contentRoot = await writeContentFixture({ ...labFiles(validIndex), 'labs/essai/index.json': '{ "title": ' });
+  it('names index.json and the line when it is not JSON', async () => {
+    const contentRoot = await writeContentFixture({ ...labFiles(validIndex), 'labs/essai/index.json': '{\n  "title": "Essai",\n}' });
     const error = await loadError(loadLab('essai', { contentRoot }));
-    expect(error.message).toMatch(/JSON invalide.*index\.json/);
+    expect(error.message).toMatch(/JSON invalide.*index\.json, ligne 3, colonne 1 : .*virgule en trop/);
+    expect(error.position).toEqual({ line: 3, column: 1 });
+  });
+
+  it('reads the Dockyard extension: hints, solutions, points, the checking node and the time limit', async () => {
+    const index = {
+      ...validIndex,
+      dockyard: {
+        nodes: ['node1', 'node2'],
+        timeLimitMinutes: 45,
+        steps: [
+          { hints: ['step1/indice1.md', 'step1/indice2.md'], solution: 'step1/solution.sh', points: 3 },
+          { node: 'node2', solution: [{ script: 'step2/jeton.sh' }, { script: 'step2/rejoindre.sh', nodes: ['node1', 'node2'] }] },
+        ],
+      },
+    };
+    const contentRoot = await writeContentFixture({
+      ...labFiles(index),
+      'labs/essai/step1/indice1.md': 'Regardez `docker ps -a`.',
+      'labs/essai/step1/indice2.md': 'Essayez **-a**.',
+      'labs/essai/step1/solution.sh': 'docker run hello-world\n',
+      'labs/essai/step2/jeton.sh': 'echo jeton',
+      'labs/essai/step2/rejoindre.sh': 'echo "$DOCKYARD_PREVIOUS_OUTPUT"',
+    });
+    const lab = await loadLab('essai', { contentRoot });
+    expect(lab.timeLimitMinutes).toBe(45);
+    const [first, second] = lab.steps;
+    expect(first).toMatchObject({ node: 'node1', points: 3 });
+    expect(first?.hints).toEqual([expect.stringContaining('<code>docker ps -a</code>'), expect.stringContaining('<strong>-a</strong>')]);
+    expect(first?.solution).toEqual([
+      { nodes: ['node1'], script: 'docker run hello-world\n', html: expect.stringContaining('data-copy="docker run hello-world"') },
+    ]);
+    expect(second).toMatchObject({ node: 'node2', points: 1, hints: [] });
+    expect(second?.solution?.map((part) => [part.nodes, part.script])).toEqual([
+      [['node2'], 'echo jeton'],
+      [['node1', 'node2'], 'echo "$DOCKYARD_PREVIOUS_OUTPUT"'],
+    ]);
+  });
+
+  it('names the missing hint file', async () => {
+    const index = { ...validIndex, dockyard: { steps: [{ hints: ['step1/absent.md'] }, {}] } };
+    const error = await loadError(loadLab('essai', { contentRoot: await writeContentFixture(labFiles(index)) }));
+    expect(error.message).toContain(path.join('step1', 'absent.md'));
   });
 
   it('names the missing verify script', async () => {

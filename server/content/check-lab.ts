@@ -1,0 +1,63 @@
+/**
+ * The content checker's view of one lab: index.json (syntax with its line, schema), every
+ * file it names, the links of its Markdown, and what of Killercoda's format it uses that
+ * Dockyard does not do (warnings). Every problem is collected, not just the first.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { lineOf, type ContentIssues } from './content-issues';
+import { resolveInside, type ContentOptions } from './content-paths';
+import { killercodaWarnings } from './killercoda-support';
+import { loadLab, labIndexFile, readLabIndex } from './lab';
+import { ASSETS_DIR, labFileReferences } from './lab-files';
+import { checkMarkdownLinks } from './check-markdown';
+import type { SitePages } from './link-problems';
+
+export async function checkLab(slug: string, site: SitePages, issues: ContentIssues, options: ContentOptions & { contentRoot: string }) {
+  const indexFile = labIndexFile(slug, options);
+  const labDir = path.dirname(indexFile);
+  let index;
+  try {
+    index = await readLabIndex(slug, options);
+  } catch (error) {
+    return issues.fromError(error, indexFile);
+  }
+  const indexText = await readFile(indexFile, 'utf8');
+
+  let filesOk = true;
+  for (const reference of labFileReferences(index)) {
+    let file: string;
+    try {
+      file = resolveInside(options.contentRoot, labDir, reference.relative, indexFile);
+    } catch (error) {
+      filesOk = false;
+      issues.fromError(error, indexFile);
+      continue;
+    }
+    if (!existsSync(file)) {
+      filesOk = false;
+      // Assets are named without their folder in index.json.
+      const written = reference.kind === 'asset' ? reference.relative.slice(ASSETS_DIR.length + 1) : reference.relative;
+      issues.error(indexFile, `${reference.field} : fichier introuvable, ${path.relative(options.contentRoot, file)}`, {
+        line: lineOf(indexText, JSON.stringify(written)) ?? 1,
+      });
+      continue;
+    }
+    if (reference.kind === 'markdown') await checkMarkdownLinks(file, site, issues, options.contentRoot);
+  }
+
+  for (const warning of killercodaWarnings(index)) {
+    const key = warning.field.split('.').at(-1) ?? '';
+    // A line only when the field's name appears once: a wrong line would mislead more than none.
+    const quoted = JSON.stringify(key);
+    const once = indexText.indexOf(quoted) === indexText.lastIndexOf(quoted);
+    const line = once ? lineOf(indexText, quoted) : undefined;
+    issues.warning(indexFile, `${warning.field} : ${warning.message}`, line ? { line } : undefined);
+  }
+
+  // Everything above passed: the loader itself must agree (rendering, paths), or say why not.
+  if (filesOk && !issues.hasErrorIn(indexFile)) {
+    await loadLab(slug, options).catch((error: unknown) => issues.fromError(error, indexFile));
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { findJsonSyntaxError } from '@/server/content/json-syntax-error';
+
+describe('findJsonSyntaxError', () => {
+  it.each([
+    ['a comma too many before }', '{\n  "a": 1,\n}', { line: 3, column: 1 }, /virgule en trop/],
+    ['a comma too many before ]', '{ "a": [1, 2, ] }', { line: 1, column: 15 }, /virgule en trop/],
+    ['a missing comma between fields', '{\n  "title": "x"\n  "description": "y"\n}', { line: 3, column: 3 }, /virgule manquante/],
+    ['a string never closed', '{\n  "title": "x,\n  "b": 1\n}', { line: 2, column: 15 }, /guillemet fermant/],
+    ['single quotes', "{ 'a': 1 }", { line: 1, column: 3 }, /guillemets doubles/],
+    ['a brace never closed', '{ "a": { "b": 1 }', { line: 1, column: 18 }, /fin du fichier/],
+    ['text after the end', '{}\n}', { line: 2, column: 1 }, /en trop/],
+    ['an empty file', '  \n', { line: 1, column: 1 }, /vide/],
+  ])('locates %s, and says what to fix', (_name, text, position, reason) => {
+    expect(() => JSON.parse(text)).toThrow();
+    const error = findJsonSyntaxError(text);
+    expect(error).toMatchObject(position);
+    expect(error?.reason).toMatch(reason);
+  });
+
+  it('accepts what JSON.parse accepts', () => {
+    for (const text of ['{}', '[]', '"é\\u00e9\\n"', '-1.5e+3', '{ "a": [true, false, null, {"b": 0}] }', ' \n{"x":"y"}\n ']) {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(findJsonSyntaxError(text)).toBeNull();
+    }
+  });
+});
