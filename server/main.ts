@@ -13,6 +13,8 @@ import { createSandboxDriver } from './runtime-factory';
 import { SessionService } from './sessions/session-service';
 import { QuizService } from './quizzes/quiz-service';
 import { loadQuiz } from './content/quiz';
+import { LabScripts } from './sessions/lab-scripts';
+import { StepHelpService } from './sessions/step-help';
 import { Reaper } from './sessions/reaper';
 import { ShellHub } from './terminal/shell-hub';
 import { attachTerminalGateway } from './terminal/gateway';
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     driver,
     findLab: findLabSpec,
     onEnded: (sessionId) => shells.closeSession(sessionId),
+    scripts: new LabScripts({ driver, typeIntoTerminal: (target, text) => shells.type(target, text), log }),
     lifetime: {
       initialMs: env.DOCKYARD_LIFETIME_MINUTES * 60_000,
       extendMs: env.DOCKYARD_EXTEND_MINUTES * 60_000,
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
   reaper.start(env.DOCKYARD_REAPER_INTERVAL_SECONDS * 1000);
 
   const quizzes = new QuizService({ prisma: db.prisma, findQuiz: loadQuiz });
-  publishServices({ sessions, quizzes, owners });
+  publishServices({ sessions, quizzes, owners, help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }) });
 
   const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
   await app.prepare();

@@ -6,10 +6,12 @@
 import type { OwnerTokens } from './auth/owner-token';
 import type { QuizService } from './quizzes/quiz-service';
 import type { SessionService } from './sessions/session-service';
+import type { StepHelpService } from './sessions/step-help';
 
 export interface Services {
   sessions: SessionService;
   quizzes: QuizService;
+  help: StepHelpService;
   owners: OwnerTokens;
 }
 

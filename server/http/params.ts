@@ -7,7 +7,12 @@ export const sessionIdSchema = z.string().uuid('identifiant de session invalide'
 
 export const labParams = z.object({ slug: slugSchema });
 export const sessionParams = z.object({ id: sessionIdSchema });
-export const checkBody = z.object({ step: z.number().int().min(0).max(200) });
+const stepIndexSchema = z.number().int().min(0).max(200);
+export const checkBody = z.object({ step: stepIndexSchema });
+/** The page the student opened: a step (0-based) or the conclusion. */
+export const visitBody = z.object({ step: z.union([stepIndexSchema, z.literal('finish')]) });
+export const hintBody = z.object({ step: stepIndexSchema, hint: z.number().int().min(0).max(50) });
+export const solutionBody = z.object({ step: stepIndexSchema });
 
 export const quizParams = z.object({ slug: slugOf('quiz') });
 /** The ticked choice ids by question id; the quiz itself decides which ids exist. */

@@ -1,9 +1,8 @@
-/** Adapts the content loader to what the session service needs: a lab, or null if none. */
+/** Adapts the content loader to what the services need: a lab, or null if none. */
 import { ContentNotFoundError } from '../content/content-errors';
-import { loadLab } from '../content/lab';
-import type { LabSpec } from './session-service';
+import { loadLab, type Lab } from '../content/lab';
 
-export async function findLabSpec(slug: string): Promise<LabSpec | null> {
+export async function findLabSpec(slug: string): Promise<Lab | null> {
   try {
     return await loadLab(slug);
   } catch (error) {

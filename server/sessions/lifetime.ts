@@ -24,6 +24,16 @@ export interface CapacitySettings {
 export const DEFAULT_LIFETIME: LifetimeSettings = { initialMs: 60 * MINUTE_MS, extendMs: 30 * MINUTE_MS, maxMs: 120 * MINUTE_MS };
 export const DEFAULT_CAPACITY: CapacitySettings = { perOwner: 3, total: 60 };
 
+/**
+ * A lab's time limit: its sessions last that long from their start and cannot be extended
+ * past it (nor past the operator's maximum). Without a limit, the operator's rules apply.
+ */
+export function withTimeLimit(settings: LifetimeSettings, timeLimitMinutes: number | null): LifetimeSettings {
+  if (timeLimitMinutes === null) return settings;
+  const limitMs = Math.min(timeLimitMinutes * MINUTE_MS, settings.maxMs);
+  return { ...settings, initialMs: limitMs, maxMs: limitMs };
+}
+
 export function initialExpiry(createdAt: Date, settings: LifetimeSettings): Date {
   return new Date(createdAt.getTime() + Math.min(settings.initialMs, settings.maxMs));
 }

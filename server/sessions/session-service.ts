@@ -11,6 +11,7 @@ import { RuntimeTimeoutError } from '../../runtime/errors';
 import { ConflictError, NotFoundError } from '../errors';
 import { CapacityError } from './capacity-error';
 import { KeyedLock } from './keyed-lock';
+import { LabScripts, type AssetSpec, type BackgroundRun, type PageScriptsSpec, type SessionMachines } from './lab-scripts';
 import {
   DEFAULT_CAPACITY,
   DEFAULT_LIFETIME,
@@ -19,18 +20,30 @@ import {
   initialExpiry,
   maxExpiry,
   minutesUntil,
+  withTimeLimit,
   type CapacitySettings,
   type LifetimeSettings,
 } from './lifetime';
 import type { AttemptView, SessionView } from './session-view';
 
-/** The part of a lab the session service needs (server/content provides it). */
+/**
+ * The part of a lab the session service needs (server/content provides it). Killercoda's
+ * scripts, assets and the time limit are optional: a lab may have none.
+ */
 export interface LabSpec {
   slug: string;
   image: string;
+  /** In the author's order: the first one is Killercoda's host01, where page scripts run. */
   nodes: string[];
-  steps: Array<{ index: number; verifyScript: string | null }>;
+  steps: Array<PageScriptsSpec & { index: number; verifyScript: string | null; /** Checked on this node (default: the first). */ node?: string }>;
+  intro?: PageScriptsSpec;
+  finish?: PageScriptsSpec;
+  assets?: AssetSpec[];
+  timeLimitMinutes?: number | null;
 }
+
+/** A page the student opens: a step (0-based) or the conclusion. */
+export type LabPageRef = number | 'finish';
 
 export interface SessionServiceDeps {
   prisma: PrismaClient;
@@ -43,6 +56,8 @@ export interface SessionServiceDeps {
   capacity?: CapacitySettings;
   /** Called when a session ends, so open terminals can be closed. */
   onEnded?: (sessionId: string) => void;
+  /** Runs Killercoda's assets and page scripts; by default without foreground scripts (no terminal). */
+  scripts?: LabScripts;
   now?: () => Date;
 }
 
@@ -56,8 +71,13 @@ export class SessionService {
   private readonly starting = new KeyedLock();
   /** Serialises « is there room? » with the insert that takes the room. */
   private readonly capacityLock = new KeyedLock();
+  /** Serialises the pages a session starts, so each starts once and in order. */
+  private readonly pagesLock = new KeyedLock();
+  private readonly scripts: LabScripts;
 
-  constructor(private readonly deps: SessionServiceDeps) {}
+  constructor(private readonly deps: SessionServiceDeps) {
+    this.scripts = deps.scripts ?? new LabScripts({ driver: deps.driver });
+  }
 
   private get prisma() {
     return this.deps.prisma;
@@ -67,8 +87,9 @@ export class SessionService {
     return this.deps.now?.() ?? new Date();
   }
 
-  private get lifetime(): LifetimeSettings {
-    return this.deps.lifetime ?? DEFAULT_LIFETIME;
+  /** The session's lifetime rules: the operator's, capped by the lab's time limit if it has one. */
+  private lifetimeOf(session: { timeLimitMinutes: number | null }): LifetimeSettings {
+    return withTimeLimit(this.deps.lifetime ?? DEFAULT_LIFETIME, session.timeLimitMinutes);
   }
 
   /** Returns the owner's running session of this lab, creating its sandboxes if needed. */
@@ -118,10 +139,11 @@ export class SessionService {
   /** « Prolonger »: pushes the expiry back by one extension, never past the maximum lifetime. */
   async extend(ownerId: string, sessionId: string): Promise<SessionView> {
     const row = await this.requireRunning(ownerId, sessionId);
-    const expiresAt = extendedExpiry(row.expiresAt, row.createdAt, this.lifetime);
+    const lifetime = this.lifetimeOf(row);
+    const expiresAt = extendedExpiry(row.expiresAt, row.createdAt, lifetime);
     if (!expiresAt) {
       throw new ConflictError(
-        `Ce lab a atteint sa durée maximale (${formatMinutes(Math.round(this.lifetime.maxMs / 60_000))}) : ` +
+        `Ce lab a atteint sa durée maximale (${formatMinutes(Math.round(lifetime.maxMs / 60_000))}) : ` +
           'il ne peut plus être prolongé. Pensez à noter ce que vous voulez garder.',
       );
     }
@@ -158,7 +180,8 @@ export class SessionService {
     const step = lab.steps.find((s) => s.index === stepIndex);
     if (!step) throw new NotFoundError(`Ce lab n'a pas d'étape numéro ${stepIndex + 1}.`);
     if (!step.verifyScript) throw new ConflictError("Cette étape n'a rien à vérifier : passez à la suivante.");
-    const node = row.nodes[0];
+    const checkedOn = step.node ?? lab.nodes[0];
+    const node = row.nodes.find((candidate) => candidate.name === checkedOn);
     if (!node) throw new NotFoundError(SESSION_NOT_FOUND);
 
     const started = Date.now();
@@ -180,6 +203,48 @@ export class SessionService {
       passed: attempt.passed,
       output: attempt.output,
       createdAt: attempt.createdAt.toISOString(),
+    };
+  }
+
+  /**
+   * The student opened a step, or the conclusion: every page up to it that has not started
+   * yet in this session starts now, in order (Killercoda's scenarios are linear), once.
+   */
+  async visit(ownerId: string, sessionId: string, page: LabPageRef): Promise<void> {
+    const row = await this.requireRunning(ownerId, sessionId);
+    const lab = await this.requireLab(row.lab);
+    if (page !== 'finish' && !lab.steps[page]) throw new NotFoundError(`Ce lab n'a pas d'étape numéro ${page + 1}.`);
+    // The conclusion is recorded as the step after the last one.
+    const last = page === 'finish' ? lab.steps.length : page;
+    await this.pagesLock.run(sessionId, async () => {
+      const started = await this.prisma.stepEvent.findMany({ where: { sessionId, kind: 'started' }, select: { step: true } });
+      const done = new Set(started.map((event) => event.step));
+      const machines = this.machinesOf(row, lab);
+      for (let index = 0; index <= last; index += 1) {
+        if (done.has(index)) continue;
+        await this.prisma.stepEvent.create({ data: { sessionId, step: index, kind: 'started' } });
+        const step = lab.steps[index];
+        this.scripts.startPage(machines, step ? `étape ${index + 1}` : 'conclusion', step ?? lab.finish ?? {});
+      }
+    });
+    await this.touch(sessionId);
+  }
+
+  /** The background scripts the session has run, once those started so far have finished (lab:test). */
+  backgroundRuns(sessionId: string): Promise<BackgroundRun[]> {
+    return this.scripts.settled(sessionId);
+  }
+
+  /** The owner's running session, with its nodes sorted by name; 404 otherwise. */
+  async runningSession(ownerId: string, sessionId: string) {
+    return this.requireRunning(ownerId, sessionId);
+  }
+
+  private machinesOf(row: { id: string; nodes: Array<{ name: string; sandboxId: string }> }, lab: LabSpec): SessionMachines {
+    return {
+      sessionId: row.id,
+      sandboxes: new Map(row.nodes.map((node) => [node.name, node.sandboxId])),
+      firstNode: lab.nodes[0] ?? 'node1',
     };
   }
 
@@ -219,6 +284,7 @@ export class SessionService {
     });
     const row = await this.prisma.labSession.findUniqueOrThrow({ where: { id: sessionId }, include: { nodes: true } });
     if (count > 0) {
+      this.scripts.forget(sessionId);
       this.deps.onEnded?.(sessionId);
       await Promise.all(row.nodes.map((n) => this.deps.driver.destroy(n.sandboxId)));
     }
@@ -226,7 +292,7 @@ export class SessionService {
   }
 
   private async create(ownerId: string, lab: LabSpec): Promise<SessionView> {
-    const session = await this.reserve(ownerId, lab.slug);
+    const session = await this.reserve(ownerId, lab);
     try {
       // Each node is recorded as soon as it exists, so a crash mid-way leaves nothing unknown.
       await Promise.all(
@@ -241,6 +307,10 @@ export class SessionService {
           await this.prisma.sandboxNode.create({ data: { sessionId: session.id, name: node, sandboxId: ref.id } });
         }),
       );
+      const nodes = await this.prisma.sandboxNode.findMany({ where: { sessionId: session.id } });
+      const machines = this.machinesOf({ id: session.id, nodes }, lab);
+      await this.scripts.copyAssets(machines, lab.assets ?? []);
+      this.scripts.startPage(machines, 'introduction', lab.intro ?? {});
     } catch (error) {
       await this.endSession(session.id, 'failed');
       // Sandboxes created before the failure but not yet recorded are left to the reaper.
@@ -255,7 +325,7 @@ export class SessionService {
    * the soonest expiry. Sessions past their expiry hold no room: the reaper is about to end them.
    * The row exists before its sandboxes, so starts in progress count against the limits.
    */
-  private reserve(ownerId: string, lab: string) {
+  private reserve(ownerId: string, lab: LabSpec) {
     return this.capacityLock.run('capacity', async () => {
       const now = this.now();
       const { perOwner, total } = this.deps.capacity ?? DEFAULT_CAPACITY;
@@ -277,8 +347,17 @@ export class SessionService {
         });
         throw new CapacityError('machine', minutesUntil(soonest?.expiresAt ?? now, now), total);
       }
+      const timeLimitMinutes = lab.timeLimitMinutes ?? null;
       return this.prisma.labSession.create({
-        data: { id: randomUUID(), ownerId, lab, createdAt: now, lastActiveAt: now, expiresAt: initialExpiry(now, this.lifetime) },
+        data: {
+          id: randomUUID(),
+          ownerId,
+          lab: lab.slug,
+          createdAt: now,
+          lastActiveAt: now,
+          timeLimitMinutes,
+          expiresAt: initialExpiry(now, this.lifetimeOf({ timeLimitMinutes })),
+        },
       });
     });
   }
@@ -315,7 +394,7 @@ export class SessionService {
       nodes: [...row.nodes].sort((a, b) => a.name.localeCompare(b.name)).map((n) => n.name),
       startedAt: row.createdAt.toISOString(),
       expiresAt: row.expiresAt.toISOString(),
-      maxExpiresAt: maxExpiry(row.createdAt, this.lifetime).toISOString(),
+      maxExpiresAt: maxExpiry(row.createdAt, this.lifetimeOf(row)).toISOString(),
     };
   }
 }

@@ -18,3 +18,20 @@ export interface AttemptView {
   output: string;
   createdAt: string;
 }
+
+/** A step's help as the student has revealed it so far (« Indice », « Voir la solution »). */
+export interface StepHelpView {
+  step: number;
+  /** How many hints the step has, shown or not. */
+  hintCount: number;
+  /** HTML of the hints shown so far, in order. */
+  hints: string[];
+  solution: SolutionView | null;
+}
+
+export interface SolutionView {
+  /** When the student revealed it (ISO date): the step says so from then on. */
+  revealedAt: string;
+  /** The solution's scripts, each with the machines it runs on, as highlighted HTML. */
+  parts: Array<{ nodes: string[]; html: string }>;
+}

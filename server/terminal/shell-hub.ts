@@ -14,6 +14,9 @@ export interface ShellKey {
 
 type Viewer = (chunk: string) => void;
 
+/** Until a browser attaches and sends its own size. */
+const DEFAULT_SIZE: ShellSize = { cols: 80, rows: 24 };
+
 export class TerminalChannel {
   readonly scrollback = new Scrollback();
   private readonly viewers = new Set<Viewer>();
@@ -49,11 +52,16 @@ export class TerminalChannel {
       this.viewers.delete(viewer);
       this.exitListeners.delete(onExit);
       this.setBehind(viewer, false);
-      if (this.viewers.size === 0) {
-        this.graceTimer = setTimeout(() => this.onIdle(), this.graceMs);
-        this.graceTimer.unref();
-      }
+      this.closeWhenUnwatched();
     };
+  }
+
+  /** A shell nobody watches is closed after the grace period, unless a browser attaches first. */
+  closeWhenUnwatched(): void {
+    if (this.viewers.size > 0) return;
+    clearTimeout(this.graceTimer);
+    this.graceTimer = setTimeout(() => this.onIdle(), this.graceMs);
+    this.graceTimer.unref();
   }
 
   /** Flow control: a viewer says when its browser falls behind and when it has caught up. */
@@ -107,6 +115,16 @@ export class ShellHub {
       .finally(() => this.opening.delete(id));
     this.opening.set(id, opening);
     return { channel: await opening, reused: false };
+  }
+
+  /**
+   * Types into the node's shell as if the student had (Killercoda's foreground scripts). The
+   * shell is opened if no browser has yet; its scrollback shows the text once one attaches.
+   */
+  async type(key: ShellKey, text: string): Promise<void> {
+    const { channel } = await this.open(key, DEFAULT_SIZE);
+    channel.shell.write(text);
+    channel.closeWhenUnwatched();
   }
 
   /** True while some browser has one of the session's terminals open. */

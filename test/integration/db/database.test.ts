@@ -39,9 +39,11 @@ describe('embedded database (PGlite) after migrations', () => {
         attempts: {
           create: [{ step: 0, passed: false, exitCode: 1, output: 'pas encore', durationMs: 12 }],
         },
+        stepEvents: { create: [{ step: 0, kind: 'started' }, { step: 0, kind: 'hint', hint: 0 }] },
       },
-      include: { nodes: true, attempts: true },
+      include: { nodes: true, attempts: true, stepEvents: true },
     });
+    expect(session.stepEvents.map((e) => e.kind).sort()).toEqual(['hint', 'started']);
     expect(session.state).toBe('running');
     expect(session.nodes[0]?.sandboxId).toBe('container-1');
     expect(session.attempts[0]?.output).toBe('pas encore');
@@ -49,6 +51,14 @@ describe('embedded database (PGlite) after migrations', () => {
     await db.prisma.labSession.delete({ where: { id: 'sess-1' } });
     expect(await db.prisma.sandboxNode.count()).toBe(0);
     expect(await db.prisma.checkAttempt.count()).toBe(0);
+    expect(await db.prisma.stepEvent.count()).toBe(0);
+  });
+
+  it('refuses a step event of an unknown kind, and the same event twice', async () => {
+    await db.prisma.labSession.create({ data: { id: 'sess-3', ownerId: 'o', lab: 'l', expiresAt: new Date(Date.now() + 3_600_000) } });
+    await expect(db.prisma.stepEvent.create({ data: { sessionId: 'sess-3', step: 0, kind: 'triche' } })).rejects.toThrow();
+    await db.prisma.stepEvent.create({ data: { sessionId: 'sess-3', step: 1, kind: 'solution' } });
+    await expect(db.prisma.stepEvent.create({ data: { sessionId: 'sess-3', step: 1, kind: 'solution' } })).rejects.toThrow();
   });
 
   it('keeps data on disk across restarts', async () => {

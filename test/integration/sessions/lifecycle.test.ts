@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { SessionService, type LabSpec } from '@/server/sessions/session-service';
+import { StepHelpService } from '@/server/sessions/step-help';
 import { Reaper } from '@/server/sessions/reaper';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { CapacityError } from '@/server/sessions/capacity-error';
@@ -222,7 +223,12 @@ describe('capacity', () => {
   it('answers over HTTP with the error envelope and its status, not a 500', async () => {
     const { db, sessions } = await world({ perOwner: 3, total: 1 });
     const owners = new OwnerTokens('secret-de-test-'.repeat(4));
-    publishServices({ sessions, owners, quizzes: new QuizService({ prisma: db.prisma, findQuiz: loadQuiz }) });
+    publishServices({
+      sessions,
+      owners,
+      quizzes: new QuizService({ prisma: db.prisma, findQuiz: loadQuiz }),
+      help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
+    });
     await sessions.start(`first-${randomUUID()}`, LAB);
 
     const request = new Request(`http://localhost/api/labs/${LAB}/session`, {

@@ -6,6 +6,7 @@ import {
   initialExpiry,
   maxExpiry,
   minutesUntil,
+  withTimeLimit,
   type LifetimeSettings,
 } from '@/server/sessions/lifetime';
 import { toEnvelope } from '@/server/errors';
@@ -27,6 +28,16 @@ describe('session lifetime', () => {
     expect(extendedExpiry(at(90), start, settings)).toEqual(at(120));
     expect(extendedExpiry(at(110), start, settings)).toEqual(at(120));
     expect(extendedExpiry(at(120), start, settings)).toBeNull();
+  });
+
+  it('gives a timed lab exactly its time limit, which « Prolonger » cannot pass', () => {
+    const timed = withTimeLimit(settings, 45);
+    expect(initialExpiry(start, timed)).toEqual(at(45));
+    expect(maxExpiry(start, timed)).toEqual(at(45));
+    expect(extendedExpiry(at(45), start, timed)).toBeNull();
+    // Longer than the operator allows: the operator's maximum wins.
+    expect(initialExpiry(start, withTimeLimit(settings, 500))).toEqual(at(120));
+    expect(withTimeLimit(settings, null)).toBe(settings);
   });
 
   it('announces a wait in whole minutes, never zero', () => {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Passes when at least one container from the hello-world image exists, whatever its state.
+# Passes when hello-world was run at least twice: each docker run makes a new container.
 count=$(docker ps -a --filter ancestor=hello-world --quiet | wc -l)
-if [ "$count" -eq 0 ]; then
-  echo "Aucun conteneur issu de l'image hello-world : lancez d'abord docker run hello-world,"
-  echo "puis listez les conteneurs avec docker ps -a."
+if [ "$count" -lt 2 ]; then
+  echo "$count conteneur issu de l'image hello-world : relancez docker run hello-world,"
+  echo "puis listez les conteneurs avec docker ps -a pour voir qu'il y en a un nouveau."
   exit 1
 fi
-echo "$count conteneur(s) issu(s) de hello-world, visibles avec docker ps -a."
+echo "$count conteneurs issus de hello-world, visibles avec docker ps -a : chaque docker run en crée un nouveau."

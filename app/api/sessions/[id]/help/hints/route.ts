@@ -1,0 +1,10 @@
+// « Indice »: records and returns the next hint of a step (hints come one at a time).
+import { jsonBody, route } from '@/server/http/route';
+import { hintBody, sessionParams } from '@/server/http/params';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route(sessionParams, async ({ request, params, ownerId, services }) => {
+  const { step, hint } = await jsonBody(request, hintBody);
+  return { help: await services.help.revealHint(ownerId, params.id, step, hint) };
+});
