@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from './content-errors';
 import { assertSlug, displayPath, resolveContentRoot, resolveInside, type ContentOptions } from './content-paths';
@@ -76,6 +76,19 @@ export interface Lab {
 
 export function labIndexFile(slug: string, options: ContentOptions = {}): string {
   return path.join(resolveContentRoot(options), 'labs', slug, 'index.json');
+}
+
+/** Every lab of the content folder (a folder of labs/ holding an index.json), by slug. */
+export async function listLabSlugs(options: ContentOptions = {}): Promise<string[]> {
+  const labsDir = path.join(resolveContentRoot(options), 'labs');
+  const entries = await readdir(labsDir, { withFileTypes: true }).catch(() => []);
+  const labs = await Promise.all(
+    entries.map(async (entry) => {
+      const found = entry.isDirectory() && (await stat(path.join(labsDir, entry.name, 'index.json')).then(() => true, () => false));
+      return found ? [entry.name] : [];
+    }),
+  );
+  return labs.flat().sort();
 }
 
 /** Reads and validates index.json; a lab without one does not exist. */

@@ -1,0 +1,180 @@
+/**
+ * `npm run lab:test` for one lab: a fresh session (all its machines, real driver, real
+ * engine), then every step in order, as a student would meet it: the step starts (its
+ * background script runs), its check must FAIL (otherwise it checks nothing the step asks
+ * for), its solution runs on its machines, and its check must then PASS. The session is
+ * always ended, which destroys its machines. Foreground scripts are not run: they are typed
+ * into a terminal, and lab:test has none.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SandboxDriver } from '../../runtime/driver';
+import { ContentError } from '../content/content-errors';
+import { loadLab, type Lab, type LabStep } from '../content/lab';
+import type { SessionService } from '../sessions/session-service';
+import type { LabTestReport, StepReport } from './lab-test-report';
+
+export interface LabTestDeps {
+  sessions: SessionService;
+  driver: SandboxDriver;
+  /** How long one part of a solution may run on one machine. */
+  solutionTimeoutMs?: number;
+}
+
+const DEFAULT_SOLUTION_TIMEOUT_MS = 5 * 60_000;
+
+/** Steps lab:test cannot solve: they have a check, and no solution to make it pass. */
+export function stepsWithoutSolution(lab: Lab): LabStep[] {
+  return lab.steps.filter((step) => step.verifyScript !== null && step.solution === null);
+}
+
+class StepFailure extends Error {
+  constructor(
+    message: string,
+    readonly output = '',
+  ) {
+    super(message);
+  }
+}
+
+export async function runLabTest(slug: string, deps: LabTestDeps): Promise<LabTestReport> {
+  let lab: Lab;
+  try {
+    lab = await loadLab(slug);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return { slug, title: '?', nodes: [], problem: `${error.message} (npm run content:check en dit plus)`, steps: [] };
+  }
+  const report: LabTestReport = { slug, title: lab.title, nodes: lab.nodes, steps: [] };
+  const unsolvable = stepsWithoutSolution(lab);
+  if (unsolvable.length > 0) {
+    const list = unsolvable.map((step) => `étape ${step.index + 1} (dockyard.steps[${step.index}].solution)`).join(', ');
+    report.problem = `Pas de solution pour ${list} : écrivez le script qui résout l'étape, lab:test le lance entre les deux vérifications.`;
+    return report;
+  }
+
+  const owner = `lab-test-${randomUUID()}`;
+  const started = performance.now();
+  let sessionId: string;
+  try {
+    sessionId = (await deps.sessions.start(owner, slug)).id;
+  } catch (error) {
+    // The runtime's detail (engine logs) is what an author needs to see here.
+    const detail = error instanceof Error && 'detail' in error && typeof error.detail === 'string' ? `\n${error.detail}` : '';
+    report.problem = `La session n'a pas démarré : ${(error as Error).message}${detail}`;
+    return report;
+  }
+  report.startMs = performance.now() - started;
+
+  const tester = new StepTester(deps, owner, sessionId);
+  try {
+    const introFailure = await tester.newBackgroundFailure();
+    if (introFailure) {
+      report.problem = introFailure.message;
+      report.steps = lab.steps.map((step) => ({ index: step.index, title: step.title, outcome: 'not-run', timing: {} }));
+      return report;
+    }
+    // Once a step is not solved, later steps would start from the wrong state: they are not run.
+    let solved = true;
+    for (const step of lab.steps) {
+      if (!solved) {
+        report.steps.push({ index: step.index, title: step.title, outcome: 'not-run', timing: {} });
+        continue;
+      }
+      const tested = await tester.test(step);
+      report.steps.push(tested.report);
+      solved = tested.solved;
+    }
+  } finally {
+    await deps.sessions.end(owner, sessionId).catch(() => undefined);
+  }
+  return report;
+}
+
+/** One lab session under test: runs each step and says what happened. */
+class StepTester {
+  private backgroundsSeen = 0;
+
+  constructor(
+    private readonly deps: LabTestDeps,
+    private readonly owner: string,
+    private readonly sessionId: string,
+  ) {}
+
+  /** The step's report, and whether the machine is now as a student who solved it would leave it. */
+  async test(step: LabStep): Promise<{ report: StepReport; solved: boolean }> {
+    const report: StepReport = { index: step.index, title: step.title, outcome: 'passed', timing: {} };
+    let solved = false;
+    try {
+      await this.deps.sessions.visit(this.owner, this.sessionId, step.index);
+      const backgroundFailure = await this.newBackgroundFailure();
+      if (backgroundFailure) throw backgroundFailure;
+
+      if (step.verifyScript === null) {
+        if (step.solution) report.timing.solutionMs = await this.timed(() => this.solve(step));
+        report.outcome = 'no-check';
+        return { report, solved: true };
+      }
+      let passedTooEarly: StepFailure | null = null;
+      const before = await this.check(step, report, 'beforeMs');
+      if (before.passed) {
+        passedTooEarly = new StepFailure(
+          "La vérification réussit avant la solution : elle ne contrôle pas ce que l'étape demande (ou une étape précédente l'a déjà fait).",
+          before.output,
+        );
+      }
+      report.timing.solutionMs = await this.timed(() => this.solve(step));
+      const after = await this.check(step, report, 'afterMs');
+      if (!after.passed) throw new StepFailure('La vérification échoue après la solution : la solution ne résout pas l’étape, ou la vérification est trop stricte.', after.output);
+      solved = true;
+      if (passedTooEarly) throw passedTooEarly;
+      return { report, solved };
+    } catch (error) {
+      if (!(error instanceof StepFailure)) throw error;
+      return { report: { ...report, outcome: 'failed', problem: error.message, output: error.output }, solved };
+    }
+  }
+
+  /** A background script that failed since the last look, as a failure to report. */
+  async newBackgroundFailure(): Promise<StepFailure | null> {
+    const runs = await this.deps.sessions.backgroundRuns(this.sessionId);
+    const fresh = runs.slice(this.backgroundsSeen);
+    this.backgroundsSeen = runs.length;
+    const failed = fresh.find((run) => run.exitCode !== 0);
+    return failed ? new StepFailure(`Le script d'arrière-plan (${failed.page}) a échoué avec le code ${failed.exitCode}.`, failed.output) : null;
+  }
+
+  private async check(step: LabStep, report: StepReport, timing: 'beforeMs' | 'afterMs') {
+    const started = performance.now();
+    const attempt = await this.deps.sessions.check(this.owner, this.sessionId, step.index);
+    report.timing[timing] = performance.now() - started;
+    return attempt;
+  }
+
+  /** Runs the solution's parts in order; each gets the previous part's output. */
+  private async solve(step: LabStep): Promise<void> {
+    let previousOutput = '';
+    for (const [partIndex, part] of (step.solution ?? []).entries()) {
+      const outputs: string[] = [];
+      for (const node of part.nodes) {
+        const { sandboxId } = await this.deps.sessions.sandboxFor(this.owner, this.sessionId, node);
+        const result = await this.deps.driver.exec(sandboxId, ['bash', '-s'], {
+          stdin: part.script,
+          env: { DOCKYARD_PREVIOUS_OUTPUT: previousOutput },
+          timeoutMs: this.deps.solutionTimeoutMs ?? DEFAULT_SOLUTION_TIMEOUT_MS,
+        });
+        if (result.exitCode !== 0) {
+          const which = step.solution && step.solution.length > 1 ? ` (partie ${partIndex + 1}, sur ${node})` : ` (sur ${node})`;
+          throw new StepFailure(`La solution${which} a échoué avec le code ${result.exitCode}.`, result.output);
+        }
+        outputs.push(result.output.trim());
+      }
+      previousOutput = outputs.join('\n');
+    }
+  }
+
+  private async timed(work: () => Promise<void>): Promise<number> {
+    const started = performance.now();
+    await work();
+    return performance.now() - started;
+  }
+}
