@@ -9,6 +9,8 @@ import { renderCodeBlock } from './markdown/code-block';
 import { renderMarkdown } from './markdown/render-markdown';
 import { readContentText, readJsonContent } from './read-content-file';
 
+export { DEFAULT_SANDBOX_IMAGE };
+
 /** Scripts Killercoda runs when a page (intro, step, finish) starts; source text, or null. */
 export interface PageScripts {
   /** Run on the lab's first machine, without the student seeing it. */

@@ -12,6 +12,7 @@ import type { Quiz } from '@/server/content/quiz';
 import { openDatabase, type Database } from '@/server/db/database';
 import { QuizService } from '@/server/quizzes/quiz-service';
 import type { SessionService } from '@/server/sessions/session-service';
+import type { StepHelpService } from '@/server/sessions/step-help';
 import { publishServices } from '@/server/services';
 
 const QUIZ: Quiz = {
@@ -54,7 +55,7 @@ beforeAll(async () => {
     now: () => clock,
   });
   // The quiz routes use only `quizzes` and `owners`.
-  publishServices({ quizzes, owners, sessions: undefined as unknown as SessionService });
+  publishServices({ quizzes, owners, sessions: undefined as unknown as SessionService, help: undefined as unknown as StepHelpService });
 });
 
 afterAll(async () => {
