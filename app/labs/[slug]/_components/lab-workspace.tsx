@@ -8,7 +8,9 @@ import type { LabView } from '../_lib/lab-view';
 import { EXPIRY_WARNING_MS } from '../_lib/countdown';
 import { useLabSession } from '../_lib/use-lab-session';
 import { useRemainingTime } from '../_lib/use-remaining-time';
+import { usePageVisits } from '../_lib/use-page-visits';
 import { useStepChecks } from '../_lib/use-step-checks';
+import { useStepHelp } from '../_lib/use-step-help';
 import styles from './lab-workspace.module.css';
 import { SandboxPanel } from './sandbox-panel';
 import { ExpiryWarning, SessionControls } from './session-controls';
@@ -29,8 +31,10 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
   const reportError = useCallback((error: unknown) => setAlert(alertFromError(error)), []);
   const { phase, session, start, end, extend, reset, refresh } = useLabSession(lab.slug, reportError);
   const { byStep, check } = useStepChecks(session?.id ?? null, reportError);
+  const help = useStepHelp(session?.id ?? null, reportError);
   const terminalRef = useRef<TerminalHandle>(null);
   const [page, setPage] = useState(0);
+  usePageVisits(session?.id ?? null, page, lab.steps.length, reportError);
 
   // When a session appears (started, or found again after a reload), leave the introduction
   // for step 1. Adjusted during render, as React recommends for state that follows a change.
@@ -130,6 +134,7 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
           canCheck={phase === 'running'}
           onCheck={(step) => void check(step)}
           onExec={handleExec}
+          help={help}
           session={session}
         />
         <SandboxPanel phase={phase} session={session} onStart={handleStart} terminalRef={terminalRef} />

@@ -3,10 +3,13 @@
 import { useEffect, useRef } from 'react';
 import { CodeActions, type ExecRequest } from '../../../_components/code-actions';
 import { MarkdownHtml } from '../../../_components/markdown-html';
+import { formatRemaining } from '../_lib/countdown';
 import type { LabView } from '../_lib/lab-view';
 import { withPreviewLinks, type PreviewSession } from '../_lib/preview-links';
 import type { StepCheck as StepCheckState } from '../_lib/use-step-checks';
+import type { useStepHelp } from '../_lib/use-step-help';
 import { StepCheck } from './step-check';
+import { StepHelp } from './step-help';
 import styles from './step-panel.module.css';
 
 interface StepPanelProps {
@@ -18,11 +21,13 @@ interface StepPanelProps {
   canCheck: boolean;
   onCheck(step: number): void;
   onExec(request: ExecRequest): boolean;
+  /** Hints and solutions revealed in this session, and how to ask for more. */
+  help: ReturnType<typeof useStepHelp>;
   /** Fills `{{TRAFFIC_HOST1_8080}}` with this session's preview URLs. */
   session: PreviewSession | null;
 }
 
-export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, onExec, session }: StepPanelProps) {
+export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, onExec, help, session }: StepPanelProps) {
   const stepCount = lab.steps.length;
   const lastPage = stepCount + 1;
   const step = page >= 1 && page <= stepCount ? lab.steps[page - 1] : undefined;
@@ -33,12 +38,17 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
     bodyRef.current?.scrollTo({ top: 0 });
   }, [page]);
 
-  const label = step ? `Étape ${page} sur ${stepCount}` : page === 0 ? 'Introduction' : 'Conclusion';
-  const title = step ? step.title : page === 0 ? 'Avant de commencer' : 'Bravo !';
+  const label = step
+    ? `Étape ${page} sur ${stepCount} · ${step.points} point${step.points > 1 ? 's' : ''}`
+    : page === 0
+      ? 'Introduction'
+      : 'Conclusion';
+  const title = step ? step.title : page === 0 ? (lab.intro.title ?? 'Avant de commencer') : (lab.finish.title ?? 'Bravo !');
   const passed = (index: number) => {
     const check = checks[index];
     return check?.status === 'done' && check.attempt.passed;
   };
+  const solutionSeen = (index: number) => Boolean(help.byStep[index]?.solution);
 
   return (
     <section className={styles.panel} aria-labelledby="titre-etape">
@@ -48,6 +58,7 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
           {lab.steps.map((candidate) => {
             const classes = [styles.segment];
             if (passed(candidate.index)) classes.push(styles.segmentPassed);
+            if (solutionSeen(candidate.index)) classes.push(styles.segmentSolution);
             if (candidate.index === page - 1) classes.push(styles.segmentCurrent);
             return (
               <li key={candidate.index}>
@@ -61,6 +72,7 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
                   <span className="visually-hidden">
                     Aller à l’étape {candidate.index + 1} : {candidate.title}
                     {passed(candidate.index) ? ' (validée)' : ''}
+                    {solutionSeen(candidate.index) ? ' (solution consultée)' : ''}
                   </span>
                 </button>
               </li>
@@ -73,11 +85,21 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
         <h2 id="titre-etape" className={styles.title}>
           {title}
         </h2>
+        {step && solutionSeen(step.index) && (
+          <p className={styles.solutionBadge} data-testid="solution-badge">
+            Solution consultée
+          </p>
+        )}
         {page === 0 && <p className={styles.lead}>{lab.description}</p>}
+        {page === 0 && lab.timeLimitMinutes !== null && (
+          <p className={styles.timeLimit}>
+            Temps imparti : <strong>{formatRemaining(lab.timeLimitMinutes * 60_000)}</strong>, sans prolongation possible.
+          </p>
+        )}
         <CodeActions onExec={onExec}>
           <MarkdownHtml
             html={withPreviewLinks(
-              step ? step.html : page === 0 ? lab.introHtml : lab.finishHtml,
+              step ? step.html : page === 0 ? lab.intro.html : lab.finish.html,
               session,
               session ? window.location.origin : '',
             )}
@@ -85,6 +107,19 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
         </CodeActions>
         {step?.hasCheck && (
           <StepCheck check={checks[step.index]} enabled={canCheck} onCheck={() => onCheck(step.index)} />
+        )}
+        {step && (
+          <StepHelp
+            key={step.index}
+            stepNumber={step.index + 1}
+            hintCount={step.hintCount}
+            hasSolution={step.hasSolution}
+            help={help.byStep[step.index]}
+            enabled={canCheck}
+            pending={help.pendingStep === step.index}
+            onHint={(shown) => void help.revealHint(step.index, shown)}
+            onSolution={() => void help.revealSolution(step.index)}
+          />
         )}
       </div>
 

@@ -1,4 +1,4 @@
-import type { AttemptView, SessionView } from '@/server/sessions/session-view';
+import type { AttemptView, SessionView, StepHelpView } from '@/server/sessions/session-view';
 import { requestJson } from '../../../_lib/request-json';
 
 const jsonPost = (body: unknown): RequestInit => ({
@@ -26,4 +26,17 @@ export const labApi = {
 
   checkStep: (sessionId: string, step: number) =>
     requestJson<{ attempt: AttemptView }>(`/api/sessions/${encodeURIComponent(sessionId)}/checks`, jsonPost({ step })),
+
+  /** The student opened a step or the conclusion: the server starts its scripts, once. */
+  visitPage: (sessionId: string, step: number | 'finish') =>
+    requestJson<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}/visits`, jsonPost({ step })),
+
+  listHelp: (sessionId: string) =>
+    requestJson<{ steps: StepHelpView[] }>(`/api/sessions/${encodeURIComponent(sessionId)}/help`),
+
+  revealHint: (sessionId: string, step: number, hint: number) =>
+    requestJson<{ help: StepHelpView }>(`/api/sessions/${encodeURIComponent(sessionId)}/help/hints`, jsonPost({ step, hint })),
+
+  revealSolution: (sessionId: string, step: number) =>
+    requestJson<{ help: StepHelpView }>(`/api/sessions/${encodeURIComponent(sessionId)}/help/solution`, jsonPost({ step })),
 };
