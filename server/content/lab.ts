@@ -171,11 +171,9 @@ function solutionParts(
   const parts = typeof solution === 'string' ? [{ script: solution, nodes: [stepNode] }] : solution;
   return parts.map((part) => {
     const script = text(part.script) ?? '';
-    return {
-      nodes: part.nodes ?? [stepNode],
-      script,
-      html: renderCodeBlock(script.trimEnd(), 'bash', { action: 'copy', interrupt: false }),
-    };
+    // The shebang is for running the script; the student reads and copies the commands.
+    const shown = script.replace(/^#!.*\n/, '').trimEnd();
+    return { nodes: part.nodes ?? [stepNode], script, html: renderCodeBlock(shown, 'bash', { action: 'copy', interrupt: false }) };
   });
 }
 

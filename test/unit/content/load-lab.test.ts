@@ -82,7 +82,7 @@ describe('loadLab', () => {
       ...labFiles(index),
       'labs/essai/step1/indice1.md': 'Regardez `docker ps -a`.',
       'labs/essai/step1/indice2.md': 'Essayez **-a**.',
-      'labs/essai/step1/solution.sh': 'docker run hello-world\n',
+      'labs/essai/step1/solution.sh': '#!/usr/bin/env bash\ndocker run hello-world\n',
       'labs/essai/step2/jeton.sh': 'echo jeton',
       'labs/essai/step2/rejoindre.sh': 'echo "$DOCKYARD_PREVIOUS_OUTPUT"',
     });
@@ -92,7 +92,8 @@ describe('loadLab', () => {
     expect(first).toMatchObject({ node: 'node1', points: 3 });
     expect(first?.hints).toEqual([expect.stringContaining('<code>docker ps -a</code>'), expect.stringContaining('<strong>-a</strong>')]);
     expect(first?.solution).toEqual([
-      { nodes: ['node1'], script: 'docker run hello-world\n', html: expect.stringContaining('data-copy="docker run hello-world"') },
+      // Shown without its shebang, run with it.
+      { nodes: ['node1'], script: '#!/usr/bin/env bash\ndocker run hello-world\n', html: expect.stringContaining('data-copy="docker run hello-world"') },
     ]);
     expect(second).toMatchObject({ node: 'node2', points: 1, hints: [] });
     expect(second?.solution?.map((part) => [part.nodes, part.script])).toEqual([
