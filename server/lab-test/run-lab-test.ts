@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxDriver } from '../../runtime/driver';
 import { ContentError } from '../content/content-errors';
+import type { ContentOptions } from '../content/content-paths';
 import { loadLab, type Lab, type LabStep } from '../content/lab';
 import type { SessionService } from '../sessions/session-service';
 import type { LabTestReport, StepReport } from './lab-test-report';
@@ -18,6 +19,8 @@ export interface LabTestDeps {
   driver: SandboxDriver;
   /** How long one part of a solution may run on one machine. */
   solutionTimeoutMs?: number;
+  /** Where the labs are (content/ by default); the session service must read the same. */
+  content?: ContentOptions;
 }
 
 const DEFAULT_SOLUTION_TIMEOUT_MS = 5 * 60_000;
@@ -39,7 +42,7 @@ class StepFailure extends Error {
 export async function runLabTest(slug: string, deps: LabTestDeps): Promise<LabTestReport> {
   let lab: Lab;
   try {
-    lab = await loadLab(slug);
+    lab = await loadLab(slug, deps.content);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     return { slug, title: '?', nodes: [], problem: `${error.message} (npm run content:check en dit plus)`, steps: [] };
