@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { CapacityError } from './capacity-error';
 import { KeyedLock } from './keyed-lock';
 import { LabScripts, type AssetSpec, type BackgroundRun, type PageScriptsSpec, type SessionMachines } from './lab-scripts';
+import { startPagesUpTo } from './page-starts';
 import {
   DEFAULT_CAPACITY,
   DEFAULT_LIFETIME,
@@ -206,27 +207,15 @@ export class SessionService {
     };
   }
 
-  /**
-   * The student opened a step, or the conclusion: every page up to it that has not started
-   * yet in this session starts now, in order (Killercoda's scenarios are linear), once.
-   */
+  /** The student opened a step, or the conclusion: the pages up to it start (page-starts.ts). */
   async visit(ownerId: string, sessionId: string, page: LabPageRef): Promise<void> {
     const row = await this.requireRunning(ownerId, sessionId);
     const lab = await this.requireLab(row.lab);
     if (page !== 'finish' && !lab.steps[page]) throw new NotFoundError(`Ce lab n'a pas d'étape numéro ${page + 1}.`);
-    // The conclusion is recorded as the step after the last one.
     const last = page === 'finish' ? lab.steps.length : page;
-    await this.pagesLock.run(sessionId, async () => {
-      const started = await this.prisma.stepEvent.findMany({ where: { sessionId, kind: 'started' }, select: { step: true } });
-      const done = new Set(started.map((event) => event.step));
-      const machines = this.machinesOf(row, lab);
-      for (let index = 0; index <= last; index += 1) {
-        if (done.has(index)) continue;
-        await this.prisma.stepEvent.create({ data: { sessionId, step: index, kind: 'started' } });
-        const step = lab.steps[index];
-        this.scripts.startPage(machines, step ? `étape ${index + 1}` : 'conclusion', step ?? lab.finish ?? {});
-      }
-    });
+    await this.pagesLock.run(sessionId, () =>
+      startPagesUpTo({ prisma: this.prisma, scripts: this.scripts }, this.machinesOf(row, lab), lab, last),
+    );
     await this.touch(sessionId);
   }
 
