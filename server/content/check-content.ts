@@ -12,11 +12,13 @@ import { checkLab } from './check-lab';
 import { checkMarkdownLinks } from './check-markdown';
 import { loadLesson } from './lesson';
 import type { SitePages } from './link-problems';
+import { listQuizSlugs, loadQuiz, quizFile } from './quiz';
 import { validateContent } from './validate-content';
 
 export interface ContentCheckReport {
   issues: ContentIssues;
   lessons: number;
+  quizzes: number;
   labs: number;
 }
 
@@ -31,6 +33,8 @@ export async function checkContent(options: ContentOptions = {}): Promise<Conten
 
   await checkCourse(site, issues, contentRoot, scoped);
   for (const slug of site.lessons) await checkLesson(slug, site, issues, scoped);
+  const quizzes = await listQuizSlugs(scoped);
+  for (const slug of quizzes) await checkQuiz(slug, site, issues, scoped);
   for (const slug of site.labs) await checkLab(slug, site, issues, scoped);
   // The start-up validation also covers quizzes; its first error is kept unless already reported.
   await validateContent(scoped).catch((error: unknown) => {
@@ -39,7 +43,16 @@ export async function checkContent(options: ContentOptions = {}): Promise<Conten
     const added = issues.all.splice(before);
     for (const issue of added) if (!issues.hasErrorIn(issue.file)) issues.all.push(issue);
   });
-  return { issues, lessons: site.lessons.size, labs: site.labs.size };
+  return { issues, lessons: site.lessons.size, quizzes: quizzes.length, labs: site.labs.size };
+}
+
+/** A quiz shows under the lesson of the same name: one without a lesson is misnamed. */
+async function checkQuiz(slug: string, site: SitePages, issues: ContentIssues, options: ContentOptions) {
+  const file = quizFile(slug, options);
+  if (!SLUG_PATTERN.test(slug) || !site.lessons.has(slug)) {
+    return issues.error(file, `aucune leçon lessons/${slug}.md : un quiz porte le nom de sa leçon (<leçon>.json)`);
+  }
+  await loadQuiz(slug, options).catch((error: unknown) => issues.fromError(error, file));
 }
 
 async function checkCourse(site: SitePages, issues: ContentIssues, contentRoot: string, options: ContentOptions) {

@@ -27,7 +27,7 @@ export function formatContentReport(report: ContentCheckReport, elapsedMs: numbe
   const seconds = (elapsedMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
   const verdict = errorCount === 0 ? '✓ contenu valide' : `✗ ${plural(errorCount, 'erreur')} à corriger`;
   lines.push(
-    `${lines.length ? '\n' : ''}content:check — ${plural(report.lessons, 'leçon')}, ${plural(report.labs, 'lab')} : ` +
+    `${lines.length ? '\n' : ''}content:check — ${plural(report.lessons, 'leçon')}, ${plural(report.quizzes, 'quiz', 'quiz')}, ${plural(report.labs, 'lab')} : ` +
       `${verdict}, ${plural(warningCount, 'avertissement')} (${seconds} s)`,
   );
   return lines.join('\n');

@@ -28,6 +28,8 @@ describe('checkContent', () => {
       'labs/essai/index.json': lab({ details: { steps: [{ title: 'Un', text: 'step1/text.md', verify: 'step1/verify.sh' }] } }),
       'labs/essai/step1/text.md': 'Texte\n\n![schéma](schema.png)\n',
       'labs/casse/index.json': '{\n  "title": "x",\n  "description": "y"\n  "details": {}\n}\n',
+      'quizzes/orphelin.json': '{ "title": "Q", "questions": [] }',
+      'quizzes/lecon.json': '{\n  "title": "Q",\n  "questions": [],\n}\n',
     });
     expect(await issuesOf(contentRoot)).toEqual(
       expect.arrayContaining([
@@ -36,6 +38,8 @@ describe('checkContent', () => {
         { severity: 'error', where: 'labs/essai/index.json:9', message: expect.stringMatching(/details\.steps\.0\.verify : fichier introuvable/) },
         { severity: 'error', where: 'labs/essai/step1/text.md:3:1', message: expect.stringMatching(/seules les images SVG/) },
         { severity: 'error', where: 'labs/casse/index.json:4:3', message: expect.stringMatching(/virgule manquante/) },
+        { severity: 'error', where: 'quizzes/orphelin.json', message: expect.stringMatching(/aucune leçon lessons\/orphelin\.md/) },
+        { severity: 'error', where: 'quizzes/lecon.json:4:1', message: expect.stringMatching(/virgule en trop/) },
       ]),
     );
   });
@@ -66,7 +70,7 @@ describe('checkContent', () => {
     });
     const text = formatContentReport(await checkContent({ contentRoot }), 250);
     expect(text).toContain(`✗ ${path.join(contentRoot, 'labs/essai/index.json')}:1:17\n    JSON invalide`);
-    expect(text).toMatch(/content:check — 0 leçon, 1 lab : ✗ 1 erreur à corriger, 0 avertissement \(0,3 s\)$/);
+    expect(text).toMatch(/content:check — 0 leçon, 0 quiz, 1 lab : ✗ 1 erreur à corriger, 0 avertissement \(0,3 s\)$/);
   });
 
   it('passes valid content', async () => {
@@ -77,7 +81,7 @@ describe('checkContent', () => {
       'labs/essai/step1/text.md': '[Retour à la leçon](/lecons/lecon#partie)',
     });
     const report = await checkContent({ contentRoot });
-    expect(report).toMatchObject({ lessons: 1, labs: 1 });
+    expect(report).toMatchObject({ lessons: 1, quizzes: 0, labs: 1 });
     expect(report.issues.all).toEqual([]);
   });
 });
