@@ -70,17 +70,18 @@ export async function runLabTest(slug: string, deps: LabTestDeps): Promise<LabTe
 
   const tester = new StepTester(deps, owner, sessionId);
   try {
+    const notRun = (step: LabStep): StepReport => ({ index: step.index, title: step.title, outcome: 'not-run', timing: {} });
     const introFailure = await tester.newBackgroundFailure();
     if (introFailure) {
-      report.problem = introFailure.message;
-      report.steps = lab.steps.map((step) => ({ index: step.index, title: step.title, outcome: 'not-run', timing: {} }));
+      report.problem = `${introFailure.message}\n${introFailure.output.trim()}`.trim();
+      report.steps = lab.steps.map(notRun);
       return report;
     }
     // Once a step is not solved, later steps would start from the wrong state: they are not run.
     let solved = true;
     for (const step of lab.steps) {
       if (!solved) {
-        report.steps.push({ index: step.index, title: step.title, outcome: 'not-run', timing: {} });
+        report.steps.push(notRun(step));
         continue;
       }
       const tested = await tester.test(step);
