@@ -93,4 +93,6 @@ export interface SandboxDriver {
   isRunning(id: string): Promise<boolean>;
   /** The address at which the server reaches `port` inside a running sandbox (port preview). */
   endpoint(id: string, port: number): Promise<SandboxEndpoint>;
+  /** At shutdown: stops background work and removes spare nodes; sessions' sandboxes stay. */
+  stop(): Promise<void>;
 }

@@ -43,10 +43,10 @@ export class WarmPool {
     return Object.fromEntries(this.opts.images.map((image) => [image, this.ready.get(image)?.length ?? 0]));
   }
 
-  /** Makes no more spares; returns the ids of those still waiting, for the caller to remove. */
-  stop(): string[] {
+  /** Makes no more spares and forgets those waiting (the caller removes them). */
+  stop(): void {
     this.stopped = true;
-    return [...this.ready.values()].flat().splice(0);
+    this.ready.clear();
   }
 
   /** Tops the pool of `image` up to its size, one spare at a time (a single filler per image). */

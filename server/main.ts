@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     shells.closeAll();
     await io.close();
     server.close();
+    await driver.stop().catch((err: unknown) => log(`nœuds de réserve non supprimés : ${(err as Error).message}`));
     await db.close();
     process.exit(0);
   };

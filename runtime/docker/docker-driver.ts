@@ -163,6 +163,18 @@ export class DockerSandboxDriver implements SandboxDriver {
     }
   }
 
+  async stop(): Promise<void> {
+    this.pool?.stop();
+    // Every unclaimed spare, those still being made included, so none outlives the server.
+    await this.removeUnclaimedSpares();
+  }
+
+  private async removeUnclaimedSpares(): Promise<void> {
+    const filters = { label: [`${SANDBOX_LABELS.instance}=${this.opts.instance}`, `${SPARE_LABEL}=true`] };
+    const spares = await this.docker.listContainers({ all: true, filters });
+    await Promise.all(spares.filter(isUnclaimedSpare).map((spare) => this.destroy(spare.Id).catch(() => undefined)));
+  }
+
   /** Spare nodes ready now, per image (warm pool). */
   spares(): Record<string, number> {
     return this.pool?.counts() ?? {};
@@ -317,9 +329,8 @@ export class DockerSandboxDriver implements SandboxDriver {
    * networks and node disks whose sandboxes vanished while no server was running (a crash).
    */
   private async releaseLeftovers(): Promise<void> {
+    await this.removeUnclaimedSpares();
     const filters = { label: [`${SANDBOX_LABELS.managed}=true`, `${SANDBOX_LABELS.instance}=${this.opts.instance}`] };
-    const spares = await this.docker.listContainers({ all: true, filters: { label: [...filters.label, `${SPARE_LABEL}=true`] } });
-    for (const spare of spares.filter(isUnclaimedSpare)) await this.destroy(spare.Id);
     const networks = await this.docker.listNetworks({ filters });
     await this.releaseNetworks(networks.map((n) => n.Name));
     const containers = await this.docker.listContainers({ all: true, filters });

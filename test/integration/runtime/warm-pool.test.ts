@@ -15,9 +15,9 @@ const driver = new DockerSandboxDriver({
 });
 const made: SandboxRef[] = [];
 
-async function spareReady(timeoutMs = 30_000): Promise<void> {
+async function spareReady(timeoutMs = 30_000, of = driver): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((driver.spares()[SANDBOX_IMAGE] ?? 0) < 1) {
+  while ((of.spares()[SANDBOX_IMAGE] ?? 0) < 1) {
     if (Date.now() > deadline) throw new Error('aucun nœud de réserve prêt après 30 s');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -69,5 +69,15 @@ describe('the warm pool', () => {
     await new Promise((r) => setTimeout(r, 3_000));
     expect(driver.spares()[SANDBOX_IMAGE]).toBe(0);
     expect(await spareIds()).toEqual([]);
+  });
+
+  it('removes its spares when the server stops, and leaves the sessions’ nodes running', async () => {
+    const other = new DockerSandboxDriver({ instance: TEST_INSTANCE, pool: { size: 1, images: [SANDBOX_IMAGE], hasRoom: async () => true } });
+    await other.prepare();
+    await spareReady(30_000, other);
+    expect(await spareIds()).toHaveLength(1);
+    await other.stop();
+    expect(await spareIds()).toEqual([]);
+    expect(await driver.isRunning(made[0]?.id ?? '')).toBe(true);
   });
 });
