@@ -10,6 +10,7 @@ import { loadSecret } from './auth/secret';
 import { OwnerTokens } from './auth/owner-token';
 import { openDatabase } from './db/database';
 import { createSandboxDriver } from './runtime-factory';
+import type { SandboxDriver } from '../runtime/driver';
 import { SessionService } from './sessions/session-service';
 import { QuizService } from './quizzes/quiz-service';
 import { loadQuiz } from './content/quiz';
@@ -27,6 +28,9 @@ import { PreviewProxy } from './preview/preview-proxy';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
 
+/** Known once made, so that a failed start still removes the spare nodes it began. */
+let startedDriver: SandboxDriver | undefined;
+
 async function main(): Promise<void> {
   const env = readEnv();
   const dev = env.NODE_ENV !== 'production';
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
   log(`base de données ${db.kind} prête (${db.migration.applied.length} migration(s) appliquée(s))`);
 
   const driver = createSandboxDriver(env, log, () => db.prisma.labSession.count({ where: { state: 'running' } }));
+  startedDriver = driver;
   await driver.prepare();
 
   const secret = await loadSecret(env.DOCKYARD_SECRET, env.DOCKYARD_DATA_DIR);
@@ -111,7 +116,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(`[dockyard] impossible de démarrer : ${(error as Error).message}`);
+  await startedDriver?.stop().catch(() => undefined);
   process.exit(1);
 });
