@@ -18,6 +18,8 @@ export interface WarmPoolOptions {
 export class WarmPool {
   private readonly ready = new Map<string, string[]>();
   private readonly filling = new Set<string>();
+  /** Spares being made right now: stop() waits for them, so none is left behind. */
+  private readonly making = new Set<Promise<string>>();
   private stopped = false;
 
   constructor(private readonly opts: WarmPoolOptions) {}
@@ -43,10 +45,13 @@ export class WarmPool {
     return Object.fromEntries(this.opts.images.map((image) => [image, this.ready.get(image)?.length ?? 0]));
   }
 
-  /** Makes no more spares and forgets those waiting (the caller removes them). */
-  stop(): void {
+  /** Makes no more spares; resolves with every spare it holds or was making, for the caller to remove. */
+  async stop(): Promise<string[]> {
     this.stopped = true;
+    const waiting = [...this.ready.values()].flat();
     this.ready.clear();
+    const made = await Promise.allSettled([...this.making]);
+    return [...waiting, ...made.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))];
   }
 
   /** Tops the pool of `image` up to its size, one spare at a time (a single filler per image). */
@@ -55,7 +60,9 @@ export class WarmPool {
     this.filling.add(image);
     try {
       while (!this.stopped && (this.ready.get(image)?.length ?? 0) < this.opts.size && (await this.opts.hasRoom())) {
-        const id = await this.opts.make(image);
+        const making = this.opts.make(image);
+        this.making.add(making);
+        const id = await making.finally(() => this.making.delete(making));
         if (this.stopped) break;
         this.ready.set(image, [...(this.ready.get(image) ?? []), id]);
       }

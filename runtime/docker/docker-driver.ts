@@ -164,8 +164,9 @@ export class DockerSandboxDriver implements SandboxDriver {
   }
 
   async stop(): Promise<void> {
-    this.pool?.stop();
-    // Every unclaimed spare, those still being made included, so none outlives the server.
+    // The pool's own spares (those still being made included), then any other unclaimed one.
+    const spares = (await this.pool?.stop()) ?? [];
+    await Promise.all(spares.map((id) => this.destroy(id).catch(() => undefined)));
     await this.removeUnclaimedSpares();
   }
 
