@@ -23,10 +23,12 @@ import {
   ImageMissingError,
   RuntimeError,
   SandboxNotFoundError,
+  SandboxNotRunningError,
 } from '../errors';
 import { engineMessage, statusOf, toRuntimeError } from './docker-errors';
 import { sandboxEndpoint } from './endpoint';
-import { DockerShell } from './docker-shell';
+import { HostShell } from './host-shell';
+import { cgroupProcsFiles, nodeInitPid } from './node-process';
 import { ensureInfrastructure, type RuntimeLogger } from './infrastructure';
 import { publishSessionHosts } from './session-hosts';
 import { NodeDisks } from './node-disk';
@@ -239,26 +241,11 @@ export class DockerSandboxDriver implements SandboxDriver {
   }
 
   async attachShell(id: string, size: ShellSize): Promise<Shell> {
-    // bash records its pid so that kill() can hang it up from inside (see DockerShell.kill).
-    const pidFile = `/run/dockyard-shell-${randomUUID()}.pid`;
     try {
-      const exec = await this.docker.getContainer(id).exec({
-        Cmd: [...ENTER_NODE, '/bin/sh', '-c', 'echo $$ > "$0"; exec bash -l', pidFile],
-        AttachStdin: true,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: true,
-        WorkingDir: '/root',
-        Env: ['TERM=xterm-256color', 'LANG=C.UTF-8'],
-      });
-      const stream = await exec.start({ hijack: true, stdin: true, Tty: true });
-      const hangUp = async (): Promise<void> => {
-        const script = 'p=$(cat "$0") || exit 0; rm -f "$0"; kill -HUP "$p"; sleep 2; kill -KILL "$p"; true';
-        await this.exec(id, ['/bin/sh', '-c', `${script} 2>/dev/null`, pidFile], { timeoutMs: 10_000 });
-      };
-      const shell = new DockerShell(exec, stream, hangUp);
-      await shell.resize(size);
-      return shell;
+      const info = await this.docker.getContainer(id).inspect();
+      if (!info.State.Running) throw new SandboxNotRunningError(id);
+      const nodePid = await nodeInitPid(info.State.Pid);
+      return new HostShell(nodePid, await cgroupProcsFiles(nodePid), size);
     } catch (err) {
       throw toRuntimeError(err, id);
     }

@@ -11,7 +11,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import type { SandboxRef } from '@/runtime/driver';
-import { requireImages, TEST_INSTANCE, testSpec } from '../integration/runtime/fixtures';
+import { recordShell, requireImages, TEST_INSTANCE, testSpec } from '../integration/runtime/fixtures';
 
 const run = promisify(execFile);
 const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
@@ -46,6 +46,22 @@ describe('root in the sandbox is nobody on the host', () => {
     const sleeper = stdout.split('\n').find((line) => line.includes('sleep 300'));
     expect(sleeper?.trim().split(/\s+/)[1]).toBe('100000');
     expect(await inSandbox('id -u')).toBe('0\n');
+  });
+
+  it('runs what is typed in a terminal as the node’s root, inside the sandbox’s limits', async () => {
+    const shell = await driver.attachShell(sandbox.id, { cols: 80, rows: 24 });
+    const screen = recordShell(shell);
+    const marker = 4200 + Math.floor(Math.random() * 99);
+    shell.write(`sleep ${marker} & sleep 0.5; echo LAN""CÉ\r`);
+    await screen.waitFor(/LANCÉ\r?\n/);
+    const { stdout } = await run('pgrep', ['-f', `^sleep ${marker}$`]);
+    const status = await readFile(`/proc/${stdout.trim()}/status`, 'utf8');
+    expect(/^Uid:\s+(\d+)/m.exec(status)?.[1]).toBe('100000');
+    // In the sandbox's pids and memory cgroups: its limits count this process.
+    const cgroups = await readFile(`/proc/${stdout.trim()}/cgroup`, 'utf8');
+    expect(cgroups).toMatch(new RegExp(`:pids:/docker/${sandbox.id}/`));
+    expect(cgroups).toMatch(new RegExp(`:memory:/docker/${sandbox.id}/`));
+    shell.kill();
   });
 
   it('cannot create a device node for the host’s disk, nor mount it', async () => {
