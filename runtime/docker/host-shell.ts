@@ -12,10 +12,14 @@ import { childrenOf } from './node-process';
 /** A shell that ignores the hang-up is killed after this long. */
 const KILL_GRACE_MS = 3_000;
 
-/** Joins the cgroups given as arguments, then the node; "$0" is the node's init PID. */
+/**
+ * Joins the cgroups given as arguments, then the node ("$0" is its init's PID), in two steps
+ * as images/sandbox/jail/enter.sh explains: no process with the host's root uid ever shows
+ * up in the node's PID namespace, where the node's root could trace it.
+ */
 const LAUNCH = [
   'for procs in "$@"; do echo $$ > "$procs" || exit 125; done',
-  'exec nsenter -t "$0" -U -m -n -p -u -i -C -- /bin/sh -c "cd /root 2>/dev/null; exec bash -l"',
+  'exec nsenter -t "$0" -U -m -n -u -i -C -- nsenter -t 1 -p -- /bin/sh -c "cd /root 2>/dev/null; exec bash -l"',
 ].join('\n');
 
 export class HostShell implements Shell {
