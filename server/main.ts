@@ -82,7 +82,6 @@ async function main(): Promise<void> {
     prisma: db.prisma,
     secret,
     publicUrl: env.DOCKYARD_PUBLIC_URL,
-    port: env.PORT,
     requestsPerMinute: env.DOCKYARD_AUTH_REQUESTS_PER_MINUTE,
     log,
   });

@@ -23,9 +23,8 @@ export interface AuthOptions {
   prisma: PrismaClient;
   /** Dockyard's server secret; better-auth signs with a key derived from it. */
   secret: string;
-  /** The public address when set by the operator (DOCKYARD_PUBLIC_URL); else each request's own host. */
+  /** The public address when set by the operator (DOCKYARD_PUBLIC_URL); else each request's own origin. */
   publicUrl?: string;
-  port: number;
   /** Sign-in and sign-up requests per minute from one client address. */
   requestsPerMinute: number;
   /** Sign-in attempts on one account, from anywhere: what stops guessing a password. */
@@ -59,10 +58,11 @@ export function createAuth(options: AuthOptions) {
   return betterAuth({
     appName: 'Dockyard',
     secret: deriveKey(options.secret, 'better-auth'),
-    // Without a public URL, a request's own host is its origin: Dockyard answers on whatever
-    // name or address students use (localhost, a LAN address…), and the origin check still
-    // refuses requests sent from other sites.
-    baseURL: options.publicUrl ?? { allowedHosts: ['*'], protocol: 'http', fallback: `http://localhost:${options.port}` },
+    // Without a public URL, each request's own origin is the one trusted: Dockyard answers on
+    // whatever name or address students use (localhost, a LAN address…), and a request sent
+    // from another site still fails the origin check. (A dynamic baseURL with allowedHosts
+    // ['*'] would trust every origin: tested in test/integration/accounts/sign-in.test.ts.)
+    baseURL: options.publicUrl,
     basePath: AUTH_BASE_PATH,
     database: prismaAdapter(options.prisma, { provider: 'postgresql', transaction: true }),
     emailAndPassword: {
@@ -97,6 +97,8 @@ export function createAuth(options: AuthOptions) {
       }),
     },
     advanced: {
+      // better-auth skips its origin check under NODE_ENV=test: tests must meet the same checks.
+      disableOriginCheck: false,
       cookiePrefix: AUTH_COOKIE_PREFIX,
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
