@@ -36,14 +36,17 @@ interface AuthErrorBody {
   message?: unknown;
 }
 
-/** Dockyard's envelope for one of better-auth's error answers; `detail` keeps its code for operators. */
+/**
+ * Dockyard's envelope for one of better-auth's error answers. A message we know needs no
+ * detail; an unknown one keeps better-auth's code (or message) as detail, for whoever reports it.
+ */
 export function translateAuthError(status: number, body: AuthErrorBody | undefined, retryAfterSeconds?: number): ErrorEnvelope {
   const code = typeof body?.code === 'string' ? body.code : undefined;
-  if (code && MESSAGES[code]) return { message: MESSAGES[code], detail: code };
-  if (code && OWN_AUTH_CODES.has(code) && typeof body?.message === 'string') return { message: body.message, detail: code };
+  if (code && MESSAGES[code]) return { message: MESSAGES[code] };
+  if (code && OWN_AUTH_CODES.has(code) && typeof body?.message === 'string') return { message: body.message };
   if (status === 429 && !code) {
     const wait = retryAfterSeconds && retryAfterSeconds > 0 ? formatWait(retryAfterSeconds) : 'une minute';
-    return { message: `Trop de tentatives depuis votre connexion : réessayez dans ${wait}.`, detail: 'RATE_LIMITED' };
+    return { message: `Trop de tentatives depuis votre connexion : réessayez dans ${wait}.` };
   }
   return { message: GENERIC, detail: code ?? (typeof body?.message === 'string' ? body.message : `HTTP ${status}`) };
 }

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { userIdSchema } from './params';
 import { ASSIGNMENT_KINDS } from '../classes/assignable-content';
-
-export const MAX_CLASS_NAME_LENGTH = 80;
+import { MAX_CLASS_NAME_LENGTH } from '../classes/class-rules';
 
 const classId = z.string().uuid('identifiant de classe invalide');
 

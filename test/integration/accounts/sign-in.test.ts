@@ -83,7 +83,7 @@ describe('sign-in', () => {
     const ip = someIp();
     const wrong = await platform.auth('/sign-in/email', { email: person.email, password: 'pas-le-bon' }, { ip });
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toEqual({ message: 'E-mail ou mot de passe incorrect. Vérifiez-les, puis réessayez.', detail: 'INVALID_EMAIL_OR_PASSWORD' });
+    expect(await wrong.json()).toEqual({ message: 'E-mail ou mot de passe incorrect. Vérifiez-les, puis réessayez.' });
     expect(cookiesOf(wrong)).toBe('');
 
     const right = await platform.auth('/sign-in/email', { email: person.email.toUpperCase(), password: 'le-bon-mot-de-passe' }, { ip });
