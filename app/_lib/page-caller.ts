@@ -11,7 +11,9 @@ import { getServices } from '@/server/services';
 import { signInHref } from './return-path';
 
 export async function pageCaller(): Promise<Caller> {
-  return getServices().callers.resolve(await headers());
+  // headers() first: it marks the page dynamic, so the build never renders it without services.
+  const requestHeaders = await headers();
+  return getServices().callers.resolve(requestHeaders);
 }
 
 /** The signed-in user; a visitor goes to « Se connecter » and comes back to `returnTo`. */

@@ -58,11 +58,14 @@ export function createAuth(options: AuthOptions) {
   return betterAuth({
     appName: 'Dockyard',
     secret: deriveKey(options.secret, 'better-auth'),
-    // Without a public URL, each request's own origin is the one trusted: Dockyard answers on
-    // whatever name or address students use (localhost, a LAN address…), and a request sent
-    // from another site still fails the origin check. (A dynamic baseURL with allowedHosts
-    // ['*'] would trust every origin: tested in test/integration/accounts/sign-in.test.ts.)
+    // Without a public URL, the origin trusted is the one the browser addressed (its Host
+    // header): Dockyard answers on whatever name or address students use (localhost, a LAN
+    // address…), and a request sent from another site still fails the origin check. (Next
+    // gives route handlers a URL on its own host name, so better-auth cannot derive this
+    // itself; a dynamic baseURL with allowedHosts ['*'] would trust every origin. Both are
+    // tested in test/integration/accounts/sign-in.test.ts.)
     baseURL: options.publicUrl,
+    trustedOrigins: options.publicUrl ? [] : (request) => [addressedOrigin(request)],
     basePath: AUTH_BASE_PATH,
     database: prismaAdapter(options.prisma, { provider: 'postgresql', transaction: true }),
     emailAndPassword: {
@@ -112,3 +115,9 @@ export function createAuth(options: AuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** http://{Host}: what the browser typed; behind TLS the operator sets DOCKYARD_PUBLIC_URL instead. */
+function addressedOrigin(request: Request | undefined): string | undefined {
+  const host = request?.headers.get('host');
+  return host ? `http://${host}` : undefined;
+}

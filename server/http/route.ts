@@ -22,7 +22,8 @@ export function route<Schema extends z.ZodType>(
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const services = getServices();
-      const params = paramsSchema.parse(await context.params);
+      // Routes without dynamic segments get no params object at all.
+      const params = paramsSchema.parse((await context.params) ?? {});
       const caller = await services.callers.resolve(request.headers);
       return Response.json(await handler({ request, params, caller, services }));
     } catch (error) {

@@ -62,7 +62,7 @@ export interface Platform {
   /** Signs up through better-auth's handler (as the sign-up page does), then gives the role. */
   signUp(options?: { role?: Role; name?: string; email?: string; password?: string }): Promise<Person>;
   /** better-auth's HTTP handler, behind Dockyard's translation of its errors. */
-  auth(path: string, body: unknown, options?: { cookie?: string; ip?: string; origin?: string }): Promise<Response>;
+  auth(path: string, body: unknown, options?: { cookie?: string; ip?: string; origin?: string; host?: string }): Promise<Response>;
   call(handler: RouteHandler, url: string, call?: Call): Promise<Response>;
   /** A browser without an account: only Dockyard's signed owner cookie. */
   anonymousBrowser(): { cookie: string; ownerId: string };
@@ -102,12 +102,12 @@ export async function openPlatform(options: PlatformOptions = {}): Promise<Platf
   publishServices(services);
   const { auth } = services;
 
-  const authCall: Platform['auth'] = (path, body, { cookie, ip = '203.0.113.1', origin = ORIGIN } = {}) =>
+  const authCall: Platform['auth'] = (path, body, { cookie, ip = '203.0.113.1', origin = ORIGIN, host } = {}) =>
     handleAuthRequest(
       auth,
       new Request(`${ORIGIN}/api/auth${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin, [CLIENT_IP_HEADER]: ip, ...(cookie && { cookie }) },
+        headers: { 'content-type': 'application/json', origin, [CLIENT_IP_HEADER]: ip, ...(cookie && { cookie }), ...(host && { host }) },
         body: JSON.stringify(body),
       }),
     );

@@ -99,6 +99,16 @@ describe('sign-in', () => {
     expect(cookiesOf(response)).toBe('');
   });
 
+  it('trusts the address the browser typed, not only the server’s own name', async () => {
+    // Next hands route handlers a URL on its own host name; students may use a LAN address.
+    const person = await platform.signUp({ password: 'le-bon-mot-de-passe' });
+    const body = { email: person.email, password: 'le-bon-mot-de-passe' };
+    const lan = await platform.auth('/sign-in/email', body, { host: '192.0.2.10:3000', origin: 'http://192.0.2.10:3000', ip: someIp() });
+    expect(lan.status).toBe(200);
+    const foreign = await platform.auth('/sign-in/email', body, { host: '192.0.2.10:3000', origin: 'http://192.0.2.99:3000', ip: someIp() });
+    expect(foreign.status).toBe(403);
+  });
+
   it('limits attempts from one address, then says how long to wait', async () => {
     const ip = someIp();
     const statuses: number[] = [];
