@@ -86,7 +86,8 @@ export function createAuth(options: AuthOptions) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path === '/sign-up/email') {
+        // A name is given at sign-up and may be changed later (better-auth's /update-user).
+        if (ctx.path === '/sign-up/email' || (ctx.path === '/update-user' && ctx.body?.name !== undefined)) {
           const name = nameSchema.safeParse(ctx.body?.name);
           if (!name.success) throw APIError.from('BAD_REQUEST', { code: 'INVALID_NAME', message: name.error.issues[0]?.message ?? 'Nom invalide.' });
         }

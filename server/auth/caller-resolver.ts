@@ -5,6 +5,7 @@
  * route handlers, pages, the terminal socket and the preview proxy.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Auth } from './better-auth';
 import { Caller, type SignedInUser } from './caller';
 import type { OwnerTokens } from './owner-token';
 import { isRole } from './roles';
@@ -34,15 +35,15 @@ export class CallerResolver {
 }
 
 /** better-auth's session lookup, reduced to what Dockyard needs to know about the user. */
-export function findUserWith(auth: { api: { getSession(input: { headers: Headers }): Promise<unknown> } }): FindSignedInUser {
+export function findUserWith(auth: Pick<Auth, 'api'>): FindSignedInUser {
   return async (headers) => {
-    const found = (await auth.api.getSession({ headers })) as { user?: Record<string, unknown> } | null;
-    const user = found?.user;
-    if (!user || typeof user.id !== 'string' || user.banned === true) return null;
+    const user = (await auth.api.getSession({ headers }))?.user;
+    // A disabled account's sessions are deleted; this guards the moment in between.
+    if (!user || user.banned) return null;
     return {
       id: user.id,
-      name: String(user.name ?? ''),
-      email: String(user.email ?? ''),
+      name: user.name,
+      email: user.email,
       // The database allows only known roles; anything else gets the least power.
       role: isRole(user.role) ? user.role : 'student',
     };

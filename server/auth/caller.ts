@@ -25,7 +25,8 @@ export interface Owner {
 
 export const SIGN_IN_TO_START_LAB = 'Connectez-vous (ou créez un compte) pour démarrer ce lab : votre machine sera rattachée à votre compte.';
 
-const FORBIDDEN_BY_ROLE: Partial<Record<Role, string>> = {
+/** What to say to someone whose role is below the one needed. */
+const FORBIDDEN_BELOW: Record<'instructor' | 'admin', string> = {
   instructor: 'Cette action est réservée aux enseignants. Demandez à un administrateur de vous donner ce rôle.',
   admin: 'Cette action est réservée aux administrateurs.',
 };
@@ -69,7 +70,6 @@ export class Caller {
   requireRole(...roles: Role[]): SignedInUser {
     const user = this.requireUser();
     if (roles.includes(user.role)) return user;
-    const lowest = roles.includes('instructor') ? 'instructor' : 'admin';
-    throw new ForbiddenError(FORBIDDEN_BY_ROLE[lowest] ?? 'Votre rôle ne permet pas cette action.');
+    throw new ForbiddenError(FORBIDDEN_BELOW[roles.includes('instructor') ? 'instructor' : 'admin']);
   }
 }

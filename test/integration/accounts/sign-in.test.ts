@@ -60,6 +60,14 @@ describe('sign-up', () => {
     expect(response.status).toBe(400);
     expect((await response.json()).message).toBe('Ce champ ne peut pas être choisi à l’inscription.');
     expect(await platform.db.prisma.user.findUnique({ where: { email } })).toBeNull();
+
+    // Nor later, through better-auth's own profile update.
+    const student = await platform.signUp();
+    const update = await platform.auth('/update-user', { role: 'admin' }, { cookie: student.cookie, ip: someIp() });
+    expect(update.status).toBe(400);
+    expect(await who(student.cookie)).toMatchObject({ role: 'student' });
+    const longName = await platform.auth('/update-user', { name: 'x'.repeat(200) }, { cookie: student.cookie, ip: someIp() });
+    expect((await longName.json()).message).toBe('Votre nom doit tenir en 80 caractères.');
   });
 
   it('refuses an address already taken, a short password and an empty name, in French', async () => {
