@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { userSearch } from '@/server/http/admin-params';
 import { getServices } from '@/server/services';
 import { AccessDenied } from '../_components/access-denied';
 import { PageHeading } from '../_components/page-heading';
@@ -19,8 +20,8 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
   if (user.role !== 'admin') {
     return <AccessDenied title="Réservé aux administrateurs" message="Cette page sert à gérer les comptes et les classes de Dockyard." />;
   }
-  const raw = (await searchParams).q;
-  const search = (typeof raw === 'string' ? raw : '').slice(0, 100);
+  const parsed = userSearch.safeParse({ q: (await searchParams).q });
+  const search = parsed.success ? parsed.data.q : '';
   const { users, classes } = getServices();
   const [userList, classList] = await Promise.all([users.list(user, search), classes.listAll(user)]);
 
