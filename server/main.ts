@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const secureCookies = false; // Behind TLS, the operator's proxy sets Secure (docs/operations.md).
+  // Behind TLS the operator sets DOCKYARD_PUBLIC_URL=https://…: the owner cookie is then Secure,
+  // like better-auth's (docs/operations.md).
+  const secureCookies = env.DOCKYARD_PUBLIC_URL?.startsWith('https:') ?? false;
 
   const preview = new PreviewProxy({ callers, grants: new PreviewGrants(secret), sessions, driver, log });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

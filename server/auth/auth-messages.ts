@@ -27,7 +27,8 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** Raised by our hooks in better-auth.ts, with French messages. */
-export const OWN_AUTH_CODES = new Set(['INVALID_NAME', 'TOO_MANY_ATTEMPTS_ON_ACCOUNT']);
+export const OWN_AUTH_CODES = { invalidName: 'INVALID_NAME', tooManyOnAccount: 'TOO_MANY_ATTEMPTS_ON_ACCOUNT' } as const;
+const OWN_CODES: ReadonlySet<string> = new Set(Object.values(OWN_AUTH_CODES));
 
 const GENERIC = "La demande n'a pas abouti. Réessayez ; si le problème persiste, prévenez l'équipe.";
 
@@ -43,7 +44,7 @@ interface AuthErrorBody {
 export function translateAuthError(status: number, body: AuthErrorBody | undefined, retryAfterSeconds?: number): ErrorEnvelope {
   const code = typeof body?.code === 'string' ? body.code : undefined;
   if (code && MESSAGES[code]) return { message: MESSAGES[code] };
-  if (code && OWN_AUTH_CODES.has(code) && typeof body?.message === 'string') return { message: body.message };
+  if (code && OWN_CODES.has(code) && typeof body?.message === 'string') return { message: body.message };
   if (status === 429 && !code) {
     const wait = retryAfterSeconds && retryAfterSeconds > 0 ? formatWait(retryAfterSeconds) : 'une minute';
     return { message: `Trop de tentatives depuis votre connexion : réessayez dans ${wait}.` };

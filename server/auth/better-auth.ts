@@ -17,6 +17,7 @@ import { CLIENT_IP_HEADER } from '../http/client-ip';
 import { formatWait, RateLimiter, type RateLimit } from '../http/rate-limiter';
 import { AUTH_BASE_PATH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './account-rules';
 import { AUTH_COOKIE_PREFIX } from './auth-cookies';
+import { OWN_AUTH_CODES } from './auth-messages';
 import { deriveKey } from './derive-key';
 
 export interface AuthOptions {
@@ -89,13 +90,13 @@ export function createAuth(options: AuthOptions) {
         // A name is given at sign-up and may be changed later (better-auth's /update-user).
         if (ctx.path === '/sign-up/email' || (ctx.path === '/update-user' && ctx.body?.name !== undefined)) {
           const name = nameSchema.safeParse(ctx.body?.name);
-          if (!name.success) throw APIError.from('BAD_REQUEST', { code: 'INVALID_NAME', message: name.error.issues[0]?.message ?? 'Nom invalide.' });
+          if (!name.success) throw APIError.from('BAD_REQUEST', { code: OWN_AUTH_CODES.invalidName, message: name.error.issues[0]?.message ?? 'Nom invalide.' });
         }
         if (ctx.path === '/sign-in/email' && typeof ctx.body?.email === 'string') {
           try {
             accountAttempts.take(ctx.body.email.trim().toLowerCase());
           } catch (error) {
-            throw APIError.from('TOO_MANY_REQUESTS', { code: 'TOO_MANY_ATTEMPTS_ON_ACCOUNT', message: (error as Error).message });
+            throw APIError.from('TOO_MANY_REQUESTS', { code: OWN_AUTH_CODES.tooManyOnAccount, message: (error as Error).message });
           }
         }
       }),
