@@ -2,6 +2,7 @@
 // with its own port and data folder so they never touch a running Dockyard. E2E_PORT and
 // E2E_SUBNETS let two checkouts run their suites side by side on one engine.
 import { defineConfig } from '@playwright/test';
+import { E2E_ADMIN } from './test/e2e/accounts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = `.cache/e2e-data-${PORT}`;
@@ -37,6 +38,9 @@ export default defineConfig({
       DOCKYARD_DATA_DIR: DATA_DIR,
       DOCKYARD_INSTANCE: `e2e-${PORT}`,
       DOCKYARD_SANDBOX_SUBNETS: SUBNETS,
+      // The first admin, as an operator would create it; tests sign in with it to give roles.
+      DOCKYARD_ADMIN_EMAIL: E2E_ADMIN.email,
+      DOCKYARD_ADMIN_PASSWORD: E2E_ADMIN.password,
     },
   },
 });

@@ -5,6 +5,11 @@
 import { z } from 'zod';
 
 const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
+/** "true"/"1" or "false"/"0"/unset: z.coerce.boolean() would read "false" as true. */
+const flag = z
+  .enum(['true', 'false', '1', '0', ''], { error: 'attendu : true ou false' })
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -40,12 +45,35 @@ const envSchema = z.object({
   DOCKYARD_MAX_SESSIONS_PER_USER: z.coerce.number().int().positive().default(3),
   /** Running sessions on this machine at once: beyond, « Démarrer » is refused with a wait time. */
   DOCKYARD_MAX_SESSIONS: z.coerce.number().int().positive().default(60),
+  /** Workshop mode: labs start without an account, owned by the browser's cookie as before accounts. */
+  DOCKYARD_ANONYMOUS_LABS: flag,
+  /** The first admin, created (or promoted) at start-up when both are set. */
+  DOCKYARD_ADMIN_EMAIL: z.email("DOCKYARD_ADMIN_EMAIL doit être une adresse e-mail").optional(),
+  DOCKYARD_ADMIN_PASSWORD: z.string().min(8, 'DOCKYARD_ADMIN_PASSWORD doit faire au moins 8 caractères').max(128).optional(),
+  /** The address students use (https://dockyard.example.org) when Dockyard is behind a TLS proxy: sign-in cookies are then Secure. */
+  DOCKYARD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'DOCKYARD_PUBLIC_URL doit être une adresse http(s)://…' }).optional(),
+  /** Behind a reverse proxy: the client's address is the last one it adds to X-Forwarded-For. */
+  DOCKYARD_TRUST_PROXY: flag,
+  /** Sign-in and sign-up requests per minute from one address (a classroom behind one NAT counts once). */
+  DOCKYARD_AUTH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Lab starts and resets per hour for one student: each one builds new machines. */
+  DOCKYARD_LAB_STARTS_PER_HOUR: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+const checkedEnvSchema = envSchema.superRefine((env, context) => {
+  if (Boolean(env.DOCKYARD_ADMIN_EMAIL) !== Boolean(env.DOCKYARD_ADMIN_PASSWORD)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['DOCKYARD_ADMIN_PASSWORD'],
+      message: 'DOCKYARD_ADMIN_EMAIL et DOCKYARD_ADMIN_PASSWORD vont ensemble : donnez les deux, ou aucun',
+    });
+  }
+});
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Configuration invalide (variables d'environnement) :\n${lines.join('\n')}`);

@@ -60,6 +60,26 @@ export class UnauthorizedError extends AppError {
   }
 }
 
+/** No signed-in user where one is needed: the browser offers « Se connecter ». */
+export class SignInRequiredError extends AppError {
+  constructor(message = 'Connectez-vous (ou créez un compte) pour continuer.') {
+    super(message, 401);
+  }
+}
+
+/** Signed in, but the role does not allow it. Things that belong to someone else are 404 instead. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(message, 403);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(message: string) {
+    super(message, 429);
+  }
+}
+
 export function fromZod(error: ZodError, what: string): ValidationError {
   return new ValidationError(
     `${what} invalide.`,

@@ -25,11 +25,20 @@ import { ensureOwnerCookie } from './auth/ensure-owner-cookie';
 import { validateContent } from './content/validate-content';
 import { PreviewGrants } from './preview/preview-grants';
 import { PreviewProxy } from './preview/preview-proxy';
+import { createAuth } from './auth/better-auth';
+import { CallerResolver, findUserWith } from './auth/caller-resolver';
+import { ensureAdmin } from './accounts/ensure-admin';
+import { UserAdminService } from './accounts/user-admin-service';
+import { ClassService } from './classes/class-service';
+import { courseContent } from './classes/course-content';
+import { assignClientIp } from './http/client-ip';
+import { createRateLimits } from './http/rate-limits';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
 
 /** Known once made, so that a failed start still removes the spare nodes it began. */
 let startedDriver: SandboxDriver | undefined;
+const ADMIN_OUTCOME = { created: 'compte créé', promoted: 'rôle administrateur donné', unchanged: 'déjà administrateur' } as const;
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -76,21 +85,47 @@ async function main(): Promise<void> {
   reaper.start(env.DOCKYARD_REAPER_INTERVAL_SECONDS * 1000);
 
   const quizzes = new QuizService({ prisma: db.prisma, findQuiz: loadQuiz });
-  publishServices({ sessions, quizzes, owners, help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }) });
+  const auth = createAuth({
+    prisma: db.prisma,
+    secret,
+    publicUrl: env.DOCKYARD_PUBLIC_URL,
+    requestsPerMinute: env.DOCKYARD_AUTH_REQUESTS_PER_MINUTE,
+    log,
+  });
+  if (env.DOCKYARD_ADMIN_EMAIL && env.DOCKYARD_ADMIN_PASSWORD) {
+    const outcome = await ensureAdmin({ auth, prisma: db.prisma }, { email: env.DOCKYARD_ADMIN_EMAIL, password: env.DOCKYARD_ADMIN_PASSWORD });
+    log(`administrateur ${env.DOCKYARD_ADMIN_EMAIL} : ${ADMIN_OUTCOME[outcome]}`);
+  }
+  const callers = new CallerResolver({ findUser: findUserWith(auth), owners, anonymousLabs: env.DOCKYARD_ANONYMOUS_LABS });
+  if (env.DOCKYARD_ANONYMOUS_LABS) log('mode atelier : les labs démarrent sans compte (DOCKYARD_ANONYMOUS_LABS=true)');
+  publishServices({
+    sessions,
+    quizzes,
+    owners,
+    auth,
+    callers,
+    classes: new ClassService({ prisma: db.prisma, content: courseContent }),
+    users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled') }),
+    limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR }),
+    help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
+  });
 
   const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const secureCookies = false; // Behind TLS, the operator's proxy sets Secure (docs/operations.md).
+  // Behind TLS the operator sets DOCKYARD_PUBLIC_URL=https://…: the owner cookie is then Secure,
+  // like better-auth's (docs/operations.md).
+  const secureCookies = env.DOCKYARD_PUBLIC_URL?.startsWith('https:') ?? false;
 
-  const preview = new PreviewProxy({ owners, grants: new PreviewGrants(secret), sessions, driver, log });
+  const preview = new PreviewProxy({ callers, grants: new PreviewGrants(secret), sessions, driver, log });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    assignClientIp(req, env.DOCKYARD_TRUST_PROXY);
     // Before the cookie: a preview's sub-requests carry none and must not be given a new one.
     if (preview.handle(req, res)) return;
     ensureOwnerCookie(req, res, owners, secureCookies);
     void handle(req, res);
   });
-  const io = attachTerminalGateway(server, { owners, sessions, shells, log });
+  const io = attachTerminalGateway(server, { callers, sessions, shells, log });
   // Next's hot reload uses websockets too (in development); socket.io answers only under /socket.io.
   const upgrade = dev ? app.getUpgradeHandler() : undefined;
   server.on('upgrade', (req, socket, head) => {

@@ -3,7 +3,12 @@
  * route handlers (bundled separately from server/main.ts) reach the same instances.
  * Route handlers import this file only; they never build services themselves.
  */
+import type { UserAdminService } from './accounts/user-admin-service';
+import type { Auth } from './auth/better-auth';
+import type { CallerResolver } from './auth/caller-resolver';
 import type { OwnerTokens } from './auth/owner-token';
+import type { ClassService } from './classes/class-service';
+import type { RateLimiter } from './http/rate-limiter';
 import type { QuizService } from './quizzes/quiz-service';
 import type { SessionService } from './sessions/session-service';
 import type { StepHelpService } from './sessions/step-help';
@@ -13,6 +18,16 @@ export interface Services {
   quizzes: QuizService;
   help: StepHelpService;
   owners: OwnerTokens;
+  auth: Auth;
+  callers: CallerResolver;
+  classes: ClassService;
+  users: UserAdminService;
+  limits: {
+    /** Lab starts and resets, per owner: each one builds new machines. */
+    labStarts: RateLimiter;
+    /** Join attempts, per user: a join code must not be guessable by trying. */
+    classJoins: RateLimiter;
+  };
 }
 
 const KEY = Symbol.for('dockyard.services');

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AccountMenu } from './account-menu';
 import styles from './site-header.module.css';
 
 export function SiteHeader() {
@@ -14,12 +15,13 @@ export function SiteHeader() {
           </span>
           Dockyard
         </Link>
-        <nav aria-label="Navigation principale">
+        <nav aria-label="Navigation principale" className={styles.navigation}>
           <ul className={styles.nav}>
             <li>
               <Link href="/#programme">Cours</Link>
             </li>
           </ul>
+          <AccountMenu />
         </nav>
       </div>
     </header>

@@ -10,3 +10,13 @@ export async function orNotFound<T>(loading: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** A service's 404 (a class that is not the caller's, say) is the page's 404. */
+export async function orNotFoundPage<T>(loading: Promise<T>): Promise<T> {
+  try {
+    return await loading;
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404) notFound();
+    throw error;
+  }
+}

@@ -4,7 +4,11 @@ import { MAX_CHOICES } from '../content/quiz';
 const slugOf = (what: string) => z.string().regex(/^[a-z0-9-]{1,64}$/, `identifiant de ${what} invalide`);
 export const slugSchema = slugOf('lab');
 export const sessionIdSchema = z.string().uuid('identifiant de session invalide');
+/** better-auth's ids: 32 random letters and digits. */
+export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'identifiant de personne invalide');
 
+/** Routes without dynamic segments. */
+export const noParams = z.object({});
 export const labParams = z.object({ slug: slugSchema });
 export const sessionParams = z.object({ id: sessionIdSchema });
 const stepIndexSchema = z.number().int().min(0).max(200);

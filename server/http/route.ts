@@ -1,15 +1,17 @@
 /**
- * Wraps a route handler: identifies the owner from the signed cookie, validates params, and
- * turns any error into the one error envelope with its status.
+ * Wraps a route handler: finds out who is calling (signed-in user and/or browser, see
+ * auth/caller.ts), validates params, and turns any error into the one error envelope with
+ * its status. Handlers then ask the Caller for what they need (a lab owner, a role).
  */
 import type { z } from 'zod';
-import { toEnvelope, UnauthorizedError } from '../errors';
+import type { Caller } from '../auth/caller';
+import { toEnvelope } from '../errors';
 import { getServices, type Services } from '../services';
 
 export interface RouteInput<Params> {
   request: Request;
   params: Params;
-  ownerId: string;
+  caller: Caller;
   services: Services;
 }
 
@@ -20,10 +22,10 @@ export function route<Schema extends z.ZodType>(
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const services = getServices();
-      const ownerId = services.owners.fromCookieHeader(request.headers.get('cookie') ?? undefined);
-      if (!ownerId) throw new UnauthorizedError();
-      const params = paramsSchema.parse(await context.params);
-      return Response.json(await handler({ request, params, ownerId, services }));
+      // Routes without dynamic segments get no params object at all.
+      const params = paramsSchema.parse((await context.params) ?? {});
+      const caller = await services.callers.resolve(request.headers);
+      return Response.json(await handler({ request, params, caller, services }));
     } catch (error) {
       const { status, body } = toEnvelope(error);
       // Unexpected errors in full for the operator; expected refusals (no room…) in one line.

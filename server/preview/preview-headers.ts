@@ -1,11 +1,11 @@
 /**
  * Header rules of the preview proxy, kept pure so they are tested without a network.
- * Requests lose the hop-by-hop headers and Dockyard's own cookie; responses get their
+ * Requests lose the hop-by-hop headers and Dockyard's own cookies; responses get their
  * redirects and cookies moved under the preview prefix, lose the headers that would act on
  * all of Dockyard's origin, and gain a CSP sandbox so the page runs with an opaque origin.
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import { OWNER_COOKIE } from '../auth/owner-token';
+import { isDockyardCookie } from '../auth/auth-cookies';
 import { previewPrefix } from './preview-route';
 
 /** Gives the proxied page an opaque origin: it cannot act as Dockyard in the browser. */
@@ -54,7 +54,7 @@ export function forwardRequestHeaders(headers: IncomingHttpHeaders, context: For
     if (HOP_BY_HOP.has(name) || named.has(name)) continue;
     out[name] = value;
   }
-  const cookie = withoutOwnerCookie(headers.cookie);
+  const cookie = withoutDockyardCookies(headers.cookie);
   if (cookie) out.cookie = cookie;
   if (context.upgrade) {
     out.connection = 'Upgrade';
@@ -127,11 +127,11 @@ export function rewriteLocation(location: string, context: ResponseContext): str
   return `${base}${path}`;
 }
 
-/** Cookies of the student's server stay under its prefix; Dockyard's own cookie is untouchable. */
+/** Cookies of the student's server stay under its prefix; Dockyard's own cookies are untouchable. */
 export function rewriteSetCookie(cookie: string, prefix: string): string[] {
   const [pair = '', ...attributes] = cookie.split(';');
   const name = pair.slice(0, Math.max(pair.indexOf('='), 0)).trim();
-  if (name === OWNER_COOKIE) return [];
+  if (isDockyardCookie(name)) return [];
   let sawPath = false;
   const kept = attributes.map((attribute) => {
     const [key = '', ...value] = attribute.split('=');
@@ -144,11 +144,12 @@ export function rewriteSetCookie(cookie: string, prefix: string): string[] {
   return [[pair, ...kept].join(';')];
 }
 
-function withoutOwnerCookie(header: string | undefined): string {
+/** The owner cookie and the sign-in session cookie would let the student's server act as them. */
+function withoutDockyardCookies(header: string | undefined): string {
   return (header ?? '')
     .split(';')
     .map((part) => part.trim())
-    .filter((part) => part && !part.startsWith(`${OWNER_COOKIE}=`))
+    .filter((part) => part && !isDockyardCookie(part.slice(0, Math.max(part.indexOf('='), 0))))
     .join('; ');
 }
 

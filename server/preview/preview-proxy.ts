@@ -5,12 +5,14 @@
  * owner gets through: by owner cookie on the entry URL, which redirects to a granted URL
  * (see preview-route.ts and preview-grants.ts), then through SessionService.sandboxFor like
  * the terminal. Bodies stream both ways untouched; headers follow preview-headers.ts.
+ * « Owner cookie » here means whatever identifies the lab owner: the signed-in user's session
+ * cookie, or in workshop mode the browser's owner cookie (auth/caller.ts).
  */
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { SandboxDriver, SandboxEndpoint } from '../../runtime/driver';
-import type { OwnerTokens } from '../auth/owner-token';
+import type { CallerResolver } from '../auth/caller-resolver';
 import { NotFoundError, toEnvelope } from '../errors';
 import type { SessionService } from '../sessions/session-service';
 import {
@@ -29,7 +31,7 @@ import {
 import { isPreviewUrl, parsePreviewUrl, previewPrefix, upstreamPath, type PreviewRoute } from './preview-route';
 
 export interface PreviewProxyDeps {
-  owners: Pick<OwnerTokens, 'fromCookieHeader'>;
+  callers: Pick<CallerResolver, 'resolve'>;
   grants: PreviewGrants;
   sessions: Pick<SessionService, 'sandboxFor' | 'touch'>;
   driver: Pick<SandboxDriver, 'endpoint'>;
@@ -80,7 +82,7 @@ export class PreviewProxy {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const route = this.parse(req.url);
-    const ownerId = route.grant ? this.deps.grants.verify(route.grant, route.sessionId) : this.cookieOwner(req);
+    const ownerId = route.grant ? this.deps.grants.verify(route.grant, route.sessionId) : await this.cookieOwner(req);
     const { sandboxId } = await this.deps.sessions.sandboxFor(ownerId ?? '', route.sessionId, route.node);
     const grant = route.grant ?? this.deps.grants.issue(ownerId ?? '', route.sessionId);
     const prefix = previewPrefix(route, grant);
@@ -130,7 +132,7 @@ export class PreviewProxy {
   private async serveUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const route = this.parse(req.url);
     // A websocket cannot follow a redirect: on the entry URL the cookie is enough.
-    const ownerId = route.grant ? this.deps.grants.verify(route.grant, route.sessionId) : this.cookieOwner(req);
+    const ownerId = route.grant ? this.deps.grants.verify(route.grant, route.sessionId) : await this.cookieOwner(req);
     const { sandboxId } = await this.deps.sessions.sandboxFor(ownerId ?? '', route.sessionId, route.node);
     const grant = route.grant ?? this.deps.grants.issue(ownerId ?? '', route.sessionId);
     const endpoint = await this.deps.driver.endpoint(sandboxId, route.port);
@@ -220,8 +222,8 @@ export class PreviewProxy {
   }
 
   /** An unknown owner owns nothing: the session service then answers exactly as for a stranger. */
-  private cookieOwner(req: IncomingMessage): string | null {
-    return this.deps.owners.fromCookieHeader(req.headers.cookie);
+  private async cookieOwner(req: IncomingMessage): Promise<string | null> {
+    return (await this.deps.callers.resolve(req.headers)).tryLabOwner()?.id ?? null;
   }
 
   private touch(sessionId: string): void {

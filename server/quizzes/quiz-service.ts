@@ -18,12 +18,15 @@ export interface QuizServiceDeps {
 export class QuizService {
   constructor(private readonly deps: QuizServiceDeps) {}
 
-  /** « Valider mes réponses »: the per-question verdicts, explanations and score, recorded. */
-  async submit(ownerId: string, slug: string, submitted: QuizAnswers): Promise<QuizResultView> {
+  /**
+   * « Valider mes réponses »: the per-question verdicts, explanations and score, recorded.
+   * `userId` names the account when the owner is one, null for a visitor's browser.
+   */
+  async submit(ownerId: string, slug: string, submitted: QuizAnswers, userId: string | null = null): Promise<QuizResultView> {
     const quiz = await this.requireQuiz(slug);
     const { score, maxScore, answers, questions } = scoreQuiz(quiz, submitted);
     const attempt = await this.deps.prisma.quizAttempt.create({
-      data: { ownerId, quiz: slug, answers, score, maxScore, createdAt: this.deps.now?.() ?? new Date() },
+      data: { ownerId, userId, quiz: slug, answers, score, maxScore, createdAt: this.deps.now?.() ?? new Date() },
     });
     return { score, maxScore, createdAt: attempt.createdAt.toISOString(), questions };
   }

@@ -93,14 +93,18 @@ export class SessionService {
     return withTimeLimit(this.deps.lifetime ?? DEFAULT_LIFETIME, session.timeLimitMinutes);
   }
 
-  /** Returns the owner's running session of this lab, creating its sandboxes if needed. */
-  async start(ownerId: string, labSlug: string): Promise<SessionView> {
+  /**
+   * Returns the owner's running session of this lab, creating its sandboxes if needed.
+   * `userId` names the account when the owner is one (then the same id), null for an
+   * anonymous browser in workshop mode.
+   */
+  async start(ownerId: string, labSlug: string, userId: string | null = null): Promise<SessionView> {
     const lab = await this.requireLab(labSlug);
     // Two quick clicks must not create two sandboxes.
     return this.starting.run(`${ownerId}/${lab.slug}`, async () => {
       const existing = await this.findRunning(ownerId, lab.slug);
       if (existing) return existing;
-      return this.create(ownerId, lab);
+      return this.create(ownerId, lab, userId);
     });
   }
 
@@ -137,6 +141,13 @@ export class SessionService {
     return this.endSession(sessionId, 'finished');
   }
 
+  /** Ends every running session of an owner (an account being disabled); returns how many. */
+  async endAllOf(ownerId: string, reason: string): Promise<number> {
+    const running = await this.prisma.labSession.findMany({ where: { ownerId, state: 'running' }, select: { id: true } });
+    await Promise.all(running.map((row) => this.endSession(row.id, reason)));
+    return running.length;
+  }
+
   /** « Prolonger »: pushes the expiry back by one extension, never past the maximum lifetime. */
   async extend(ownerId: string, sessionId: string): Promise<SessionView> {
     const row = await this.requireRunning(ownerId, sessionId);
@@ -170,7 +181,7 @@ export class SessionService {
         const replacement = await this.findRunning(ownerId, lab.slug);
         if (replacement) return replacement;
       }
-      return this.create(ownerId, lab);
+      return this.create(ownerId, lab, row.userId);
     });
   }
 
@@ -280,8 +291,8 @@ export class SessionService {
     return { view: this.toView(row), endedNow: count > 0 };
   }
 
-  private async create(ownerId: string, lab: LabSpec): Promise<SessionView> {
-    const session = await this.reserve(ownerId, lab);
+  private async create(ownerId: string, lab: LabSpec, userId: string | null): Promise<SessionView> {
+    const session = await this.reserve(ownerId, lab, userId);
     try {
       // Each node is recorded as soon as it exists, so a crash mid-way leaves nothing unknown.
       await Promise.all(
@@ -314,7 +325,7 @@ export class SessionService {
    * the soonest expiry. Sessions past their expiry hold no room: the reaper is about to end them.
    * The row exists before its sandboxes, so starts in progress count against the limits.
    */
-  private reserve(ownerId: string, lab: LabSpec) {
+  private reserve(ownerId: string, lab: LabSpec, userId: string | null) {
     return this.capacityLock.run('capacity', async () => {
       const now = this.now();
       const { perOwner, total } = this.deps.capacity ?? DEFAULT_CAPACITY;
@@ -341,6 +352,7 @@ export class SessionService {
         data: {
           id: randomUUID(),
           ownerId,
+          userId,
           lab: lab.slug,
           createdAt: now,
           lastActiveAt: now,

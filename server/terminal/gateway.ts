@@ -1,12 +1,13 @@
 /**
  * The terminal gateway: one socket.io connection per terminal. It authenticates the socket
- * by the owner cookie, checks that the session belongs to that owner, then joins the socket
- * to the node's shell (replaying its scrollback first). Every message is validated.
+ * as route handlers do (the signed-in user, or the browser's owner cookie in workshop mode),
+ * checks that the session belongs to that owner, then joins the socket to the node's shell
+ * (replaying its scrollback first). Every message is validated.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { OwnerTokens } from '../auth/owner-token';
-import { toEnvelope, UnauthorizedError } from '../errors';
+import type { CallerResolver } from '../auth/caller-resolver';
+import { toEnvelope } from '../errors';
 import type { SessionService } from '../sessions/session-service';
 import { TERMINAL_EVENTS, type TerminalStatus } from './events';
 import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
@@ -14,7 +15,7 @@ import { batchOutput } from './output-batcher';
 import type { ShellHub, TerminalChannel } from './shell-hub';
 
 export interface GatewayDeps {
-  owners: OwnerTokens;
+  callers: Pick<CallerResolver, 'resolve'>;
   sessions: SessionService;
   shells: ShellHub;
   log?: (message: string) => void;
@@ -39,11 +40,17 @@ export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps)
     maxHttpBufferSize: 128 * 1024,
   });
 
+  // Once per connection: a user signed out or disabled later loses the terminal when their
+  // sessions end (disabling an account ends them).
   io.use((socket, next) => {
-    const ownerId = deps.owners.fromCookieHeader(socket.handshake.headers.cookie);
-    if (!ownerId) return next(new UnauthorizedError());
-    socket.data.ownerId = ownerId;
-    next();
+    deps.callers
+      .resolve(socket.handshake.headers)
+      .then((caller) => {
+        socket.data.ownerId = caller.labOwner().id;
+        next();
+      })
+      // The browser shows this message: French, and never an internal error's details.
+      .catch((error: unknown) => next(new Error(toEnvelope(error).body.message)));
   });
 
   io.on('connection', (socket) => handleTerminal(socket, deps));

@@ -1,9 +1,15 @@
 // The student's first lab, end to end: real Chromium, real server, real sandbox.
 import { expect, test } from '@playwright/test';
 import { endLab, expectConnected, expectOnScreen, FIRST_LAB, screenText, startLab, typeInTerminal } from './lab-page';
+import { signUpStudent } from './accounts';
 
 const LAB = FIRST_LAB;
 
+
+// Labs need an account: each test is a new student, signed in.
+test.beforeEach(async ({ page }) => {
+  await signUpStudent(page);
+});
 test('from the course outline to the lesson and its lab', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: /Premiers pas avec Docker/ }).first().click();
@@ -52,14 +58,15 @@ test('a failed check shows the script’s explanation', async ({ page }) => {
   await endLab(page);
 });
 
-test('another browser cannot reach someone else’s session', async ({ page, browser }) => {
+test('another student cannot reach someone else’s session', async ({ page, browser }) => {
   await startLab(page);
   const { session } = await (await page.request.get(`/api${LAB}/session`)).json();
   expect(session?.id).toBeTruthy();
 
+  // Another student, signed in with their own account.
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
-  await strangerPage.goto('/');
+  await signUpStudent(strangerPage, 'Autre élève');
   for (const attempt of [
     strangerPage.request.post(`/api/sessions/${session.id}/checks`, { data: { step: 0 } }),
     strangerPage.request.delete(`/api/sessions/${session.id}`),

@@ -3,6 +3,7 @@
 // message shown when there is no room. Real Chromium, real server, real sandboxes.
 import { expect, test, type Page } from '@playwright/test';
 import { endLab, expectConnected, expectOnScreen, FIRST_LAB, screenText, startLab, typeInTerminal } from './lab-page';
+import { signUpStudent } from './accounts';
 
 const LAB = FIRST_LAB;
 const MIN = 60_000;
@@ -13,6 +14,11 @@ async function currentSession(page: Page): Promise<{ id: string; expiresAt: stri
   return session;
 }
 
+
+// Labs need an account: each test is a new student, signed in.
+test.beforeEach(async ({ page }) => {
+  await signUpStudent(page);
+});
 test('the countdown shows the time left, « Prolonger » adds to it up to the maximum', async ({ page }) => {
   await startLab(page);
   const timer = page.getByTestId('session-timer');

@@ -2,12 +2,18 @@
 // and checks that see the whole swarm.
 import { expect, test, type Page } from '@playwright/test';
 import { endLab, expectConnected, screenText as screen, startLab, typeInTerminal as typeIn } from './lab-page';
+import { signUpStudent } from './accounts';
 
 async function openTab(page: Page, node: string): Promise<void> {
   await page.getByRole('tab', { name: node }).click();
   await expectConnected(page);
 }
 
+
+// Labs need an account: each test is a new student, signed in.
+test.beforeEach(async ({ page }) => {
+  await signUpStudent(page);
+});
 test('a swarm across three machines, one tab each', async ({ page }) => {
   await startLab(page, '/labs/swarm');
   await expect(page.getByRole('tab')).toHaveText(['node1', 'node2', 'node3']);

@@ -2,9 +2,15 @@
 // through Dockyard, with its stylesheet; a closed port says what to do; strangers see nothing.
 import { expect, test } from '@playwright/test';
 import { expectOnScreen, FIRST_LAB, startLab, typeInTerminal } from './lab-page';
+import { signUpStudent } from './accounts';
 
 const LAB = FIRST_LAB;
 
+
+// Labs need an account: each test is a new student, signed in.
+test.beforeEach(async ({ page }) => {
+  await signUpStudent(page);
+});
 test('a student opens the page their server answers on a port, and only they can', async ({ page, context, browser }) => {
   await startLab(page);
 
@@ -37,10 +43,10 @@ test('a student opens the page their server answers on a port, and only they can
   );
   await closed.close();
 
-  // Another browser, with its own owner cookie, is told the preview does not exist.
+  // Another student, signed in with their own account, is told the preview does not exist.
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
-  await strangerPage.goto('/');
+  await signUpStudent(strangerPage, 'Autre élève');
   const refused = await strangerPage.goto(`/preview/${session.id}/node1/8080/`);
   expect(refused?.status()).toBe(404);
   await expect(strangerPage.getByText('Apercu 42')).toHaveCount(0);

@@ -2,9 +2,11 @@
 // one, the solution only after a confirmation, and both still there after a reload because
 // the server recorded them.
 import { expect, test } from '@playwright/test';
+import { signUpStudent } from './accounts';
 import { endLab, expectConnected, FIRST_LAB, startLab } from './lab-page';
 
 test('hints come one at a time and the solution after a confirmation; a reload shows them again', async ({ page }) => {
+  await signUpStudent(page);
   // Before the lab runs there is no session to record help against.
   await page.goto(FIRST_LAB);
   await page.getByRole('button', { name: 'Suivant' }).click();

@@ -61,6 +61,50 @@ describe('embedded database (PGlite) after migrations', () => {
     await expect(db.prisma.stepEvent.create({ data: { sessionId: 'sess-3', step: 1, kind: 'solution' } })).rejects.toThrow();
   });
 
+  it('stores accounts, classes and what users own, with the deletes each relation allows', async () => {
+    const user = await db.prisma.user.create({
+      data: {
+        id: 'user-1',
+        name: 'Ada',
+        email: 'ada@exemple.fr',
+        sessions: { create: [{ id: 's-1', token: 'jeton', expiresAt: new Date(Date.now() + 60_000) }] },
+        accounts: { create: [{ id: 'a-1', accountId: 'user-1', providerId: 'credential', password: 'empreinte' }] },
+        labSessions: { create: [{ id: 'lab-1', ownerId: 'user-1', lab: 'premiers-pas', expiresAt: new Date(Date.now() + 60_000) }] },
+        quizAttempts: { create: [{ ownerId: 'user-1', quiz: 'premiers-pas', answers: {}, score: 1, maxScore: 2 }] },
+      },
+    });
+    expect(user).toMatchObject({ role: 'student', banned: false, emailVerified: false });
+    await db.prisma.verification.create({ data: { id: 'v-1', identifier: 'ada@exemple.fr', value: 'x', expiresAt: new Date() } });
+    const teacher = await db.prisma.user.create({ data: { id: 'user-2', name: 'Grace', email: 'grace@exemple.fr', role: 'instructor' } });
+    const classroom = await db.prisma.classroom.create({
+      data: {
+        name: 'BTS SIO',
+        joinCode: 'ABCDEFGH',
+        instructorId: teacher.id,
+        members: { create: [{ userId: user.id }] },
+        assignments: { create: [{ kind: 'lab', slug: 'premiers-pas', dueAt: new Date('2027-03-12T17:00:00Z') }] },
+      },
+      include: { members: true, assignments: true },
+    });
+    expect(classroom.members).toHaveLength(1);
+    expect(classroom.assignments[0]?.kind).toBe('lab');
+
+    // Unknown roles and kinds never reach the database.
+    await expect(db.prisma.user.update({ where: { id: user.id }, data: { role: 'superviseur' } })).rejects.toThrow();
+    await expect(db.prisma.assignment.create({ data: { classroomId: classroom.id, kind: 'video', slug: 'x' } })).rejects.toThrow();
+    // A teacher with classes is disabled, never deleted.
+    await expect(db.prisma.user.delete({ where: { id: teacher.id } })).rejects.toThrow();
+
+    await db.prisma.user.delete({ where: { id: user.id } });
+    expect(await db.prisma.session.count()).toBe(0);
+    expect(await db.prisma.account.count()).toBe(0);
+    expect(await db.prisma.labSession.count({ where: { id: 'lab-1' } })).toBe(0);
+    expect(await db.prisma.quizAttempt.count({ where: { ownerId: 'user-1' } })).toBe(0);
+    expect(await db.prisma.classMember.count()).toBe(0);
+    await db.prisma.classroom.delete({ where: { id: classroom.id } });
+    expect(await db.prisma.assignment.count()).toBe(0);
+  });
+
   it('keeps data on disk across restarts', async () => {
     await db.prisma.labSession.create({ data: { id: 'sess-2', ownerId: 'o', lab: 'l', expiresAt: new Date(Date.now() + 3_600_000) } });
     await db.close();

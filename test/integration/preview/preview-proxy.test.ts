@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
+import { CallerResolver } from '@/server/auth/caller-resolver';
 import { SessionService } from '@/server/sessions/session-service';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { PreviewGrants } from '@/server/preview/preview-grants';
@@ -111,7 +112,10 @@ beforeAll(async () => {
   db = await openDatabase({ dataDir: 'memory://' });
   sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec });
   await driver.prepare();
-  const proxy = new PreviewProxy({ owners, grants, sessions, driver, responseTimeoutMs: 2_000 });
+  // Workshop mode: owners are browsers with the owner cookie (signed-in users go through the
+  // same CallerResolver, tested with real accounts in test/integration/accounts).
+  const callers = new CallerResolver({ findUser: async () => null, owners, anonymousLabs: true });
+  const proxy = new PreviewProxy({ callers, grants, sessions, driver, responseTimeoutMs: 2_000 });
   server = createServer((req, res) => {
     if (!proxy.handle(req, res)) res.writeHead(404).end('next');
   });

@@ -7,13 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as submitRoute } from '@/app/api/quizzes/[slug]/attempts/route';
 import { GET as latestRoute } from '@/app/api/quizzes/[slug]/attempts/latest/route';
-import { OWNER_COOKIE, OwnerTokens } from '@/server/auth/owner-token';
+import { OWNER_COOKIE } from '@/server/auth/owner-token';
 import type { Quiz } from '@/server/content/quiz';
-import { openDatabase, type Database } from '@/server/db/database';
 import { QuizService } from '@/server/quizzes/quiz-service';
-import type { SessionService } from '@/server/sessions/session-service';
-import type { StepHelpService } from '@/server/sessions/step-help';
-import { publishServices } from '@/server/services';
+import { openPlatform, type Platform } from '../platform-fixture';
 
 const QUIZ: Quiz = {
   slug: 'essai',
@@ -43,28 +40,24 @@ const QUIZ: Quiz = {
   ],
 };
 
-let db: Database;
+let platform: Platform;
+let db: Platform['db'];
 let clock = new Date('2026-03-12T10:00:00Z');
-const owners = new OwnerTokens('secret-de-test-des-quiz-'.repeat(2));
 
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: 'memory://' });
-  const quizzes = new QuizService({
-    prisma: db.prisma,
-    findQuiz: async (slug) => (slug === QUIZ.slug ? QUIZ : null),
-    now: () => clock,
+  platform = await openPlatform({
+    quizzes: (prisma) => new QuizService({ prisma, findQuiz: async (slug) => (slug === QUIZ.slug ? QUIZ : null), now: () => clock }),
   });
-  // The quiz routes use only `quizzes` and `owners`.
-  publishServices({ quizzes, owners, sessions: undefined as unknown as SessionService, help: undefined as unknown as StepHelpService });
+  db = platform.db;
 });
 
 afterAll(async () => {
-  await db?.close();
+  await platform?.close();
 });
 
 function call(route: typeof submitRoute, slug: string, options: { ownerId?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.ownerId) headers.cookie = `${OWNER_COOKIE}=${owners.issue(options.ownerId)}`;
+  if (options.ownerId) headers.cookie = `${OWNER_COOKIE}=${platform.owners.issue(options.ownerId)}`;
   const request = new Request(`http://localhost/api/quizzes/${slug}/attempts`, {
     method: options.body === undefined ? 'GET' : 'POST',
     headers,

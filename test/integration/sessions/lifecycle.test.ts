@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { SessionService, type LabSpec } from '@/server/sessions/session-service';
-import { StepHelpService } from '@/server/sessions/step-help';
 import { Reaper } from '@/server/sessions/reaper';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { CapacityError } from '@/server/sessions/capacity-error';
@@ -16,10 +15,9 @@ import type { CapacitySettings } from '@/server/sessions/lifetime';
 import { ConflictError, NotFoundError, toEnvelope } from '@/server/errors';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
 import { publishServices } from '@/server/services';
-import { QuizService } from '@/server/quizzes/quiz-service';
-import { loadQuiz } from '@/server/content/quiz';
 import { POST as startRoute } from '@/app/api/labs/[slug]/session/route';
 import { dockerCli, requireImages, SANDBOX_IMAGE, TEST_INSTANCE } from '../runtime/fixtures';
+import { buildServices } from '../platform-fixture';
 
 const LAB = 'premiers-pas';
 const MIN = 60_000;
@@ -223,12 +221,8 @@ describe('capacity', () => {
   it('answers over HTTP with the error envelope and its status, not a 500', async () => {
     const { db, sessions } = await world({ perOwner: 3, total: 1 });
     const owners = new OwnerTokens('secret-de-test-'.repeat(4));
-    publishServices({
-      sessions,
-      owners,
-      quizzes: new QuizService({ prisma: db.prisma, findQuiz: loadQuiz }),
-      help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
-    });
+    // Workshop mode: the owner cookie alone may start a lab.
+    publishServices(buildServices({ prisma: db.prisma, owners, sessions, anonymousLabs: true }));
     await sessions.start(`first-${randomUUID()}`, LAB);
 
     const request = new Request(`http://localhost/api/labs/${LAB}/session`, {

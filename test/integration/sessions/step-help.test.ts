@@ -12,11 +12,11 @@ import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { OWNER_COOKIE, OwnerTokens } from '@/server/auth/owner-token';
 import { openDatabase, type Database } from '@/server/db/database';
 import { ConflictError, NotFoundError } from '@/server/errors';
-import type { QuizService } from '@/server/quizzes/quiz-service';
 import { publishServices } from '@/server/services';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { SessionService } from '@/server/sessions/session-service';
 import { StepHelpService } from '@/server/sessions/step-help';
+import { buildServices } from '../platform-fixture';
 
 const LAB = 'premiers-pas';
 let db: Database;
@@ -98,8 +98,8 @@ describe('who gets help', () => {
 
   it('answers over HTTP with zod-validated input and the one error envelope', async () => {
     const owners = new OwnerTokens('secret-de-test-'.repeat(4));
-    // The help routes use only `help` and `owners` (and `sessions` through it).
-    publishServices({ sessions, owners, help, quizzes: undefined as unknown as QuizService });
+    // Workshop mode: the owner cookie alone identifies the student.
+    publishServices({ ...buildServices({ prisma: db.prisma, owners, sessions, anonymousLabs: true }), help });
     const owner = `eleve-${randomUUID()}`;
     const sessionId = await runningSession(owner);
     const context = { params: Promise.resolve({ id: sessionId }) };

@@ -9,6 +9,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
+import { CallerResolver } from '@/server/auth/caller-resolver';
 import { SessionService } from '@/server/sessions/session-service';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { ShellHub } from '@/server/terminal/shell-hub';
@@ -72,7 +73,8 @@ beforeAll(async () => {
   shells = new ShellHub(driver, 60_000);
   sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, onEnded: (id) => shells.closeSession(id) });
   server = createServer();
-  attachTerminalGateway(server, { owners, sessions, shells });
+  // Workshop mode: the owner cookie identifies the browser (accounts: test/integration/accounts).
+  attachTerminalGateway(server, { callers: new CallerResolver({ findUser: async () => null, owners, anonymousLabs: true }), sessions, shells });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   sessionId = (await sessions.start('alice', 'premiers-pas')).id;

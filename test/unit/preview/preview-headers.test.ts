@@ -18,11 +18,11 @@ const target: PreviewTarget = {
 const context = { target, upstreamHost: '172.18.0.5', publicHost: 'dockyard.example:3000' };
 
 describe('requests to the student’s server', () => {
-  it('lose hop-by-hop headers and Dockyard’s cookie, and say where they come from', () => {
+  it('lose hop-by-hop headers and Dockyard’s cookies, and say where they come from', () => {
     const out = forwardRequestHeaders(
       {
         host: 'dockyard.example:3000',
-        cookie: 'theme=clair; dockyard_owner=abc.def; x=1',
+        cookie: 'theme=clair; dockyard_owner=abc.def; dockyard.session_token=jeton.signe; x=1',
         connection: 'keep-alive, x-secret',
         'x-secret': 'non',
         'keep-alive': 'timeout=5',
@@ -101,6 +101,8 @@ describe('answers of the student’s server', () => {
     expect(rewriteSetCookie('a=1; path=/app', p)).toEqual([`a=1; Path=${p}/app`]);
     expect(rewriteSetCookie('a=1', p)).toEqual([`a=1; Path=${p}/`]);
     expect(rewriteSetCookie('dockyard_owner=x; Path=/', p)).toEqual([]);
+    expect(rewriteSetCookie('dockyard.session_token=x; Path=/', p)).toEqual([]);
+    expect(rewriteSetCookie('__Secure-dockyard.session_token=x; Path=/; Secure', p)).toEqual([]);
     const out = rewriteResponseHeaders({ 'set-cookie': ['dockyard_owner=x', 'b=2'] }, context);
     expect(out['set-cookie']).toEqual([`b=2; Path=${p}/`]);
   });

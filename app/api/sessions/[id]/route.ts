@@ -4,6 +4,6 @@ import { sessionParams } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const DELETE = route(sessionParams, async ({ params, ownerId, services }) => ({
-  session: await services.sessions.end(ownerId, params.id),
+export const DELETE = route(sessionParams, async ({ params, caller, services }) => ({
+  session: await services.sessions.end(caller.labOwner().id, params.id),
 }));

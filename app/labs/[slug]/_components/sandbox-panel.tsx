@@ -1,6 +1,9 @@
 'use client';
 
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { useState, type Ref } from 'react';
+import { signInHref } from '../../../_lib/return-path';
 import type { SessionView } from '@/server/sessions/session-view';
 import type { LabPhase } from '../_lib/use-lab-session';
 import { PortPreview } from './port-preview';
@@ -17,6 +20,7 @@ interface SandboxPanelProps {
 /** The right-hand side: what the student's machine is doing, and its terminal once it runs. */
 export function SandboxPanel({ phase, session, onStart, terminalRef }: SandboxPanelProps) {
   const [chosenNode, setChosenNode] = useState<string | null>(null);
+  const pathname = usePathname();
 
   if (!session) {
     return (
@@ -35,6 +39,23 @@ export function SandboxPanel({ phase, session, onStart, terminalRef }: SandboxPa
             <button type="button" className="button button--primary" onClick={onStart}>
               Démarrer le lab
             </button>
+          </div>
+        )}
+        {phase === 'signed-out' && (
+          <div className={styles.card}>
+            <h2>Connectez-vous pour démarrer ce lab</h2>
+            <p>
+              Votre machine avec Docker et vos vérifications sont rattachées à votre compte : vous les retrouvez d’un
+              appareil à l’autre, et votre enseignant voit vos progrès.
+            </p>
+            <div className={styles.cardActions}>
+              <Link className="button button--primary" href={signInHref(pathname)}>
+                Se connecter
+              </Link>
+              <Link className="button button--secondary" href={signInHref(pathname, '/inscription')}>
+                Créer un compte
+              </Link>
+            </div>
           </div>
         )}
       </div>

@@ -3,14 +3,21 @@ import type { SessionView } from '@/server/sessions/session-view';
 import { ApiError } from '../../../_lib/request-json';
 import { labApi } from './lab-api';
 
-/** loading: asking the server for a running session; starting/ending: a request is in flight. */
-export type LabPhase = 'loading' | 'idle' | 'starting' | 'running' | 'ending';
+/**
+ * loading: asking the server for a running session; starting/ending: a request is in flight;
+ * signed-out: labs need an account here (the server answered 401).
+ */
+export type LabPhase = 'loading' | 'idle' | 'signed-out' | 'starting' | 'running' | 'ending';
 
 type LabSessionState =
-  | { phase: 'loading' | 'idle' | 'starting'; session: null }
+  | { phase: 'loading' | 'idle' | 'signed-out' | 'starting'; session: null }
   | { phase: 'running' | 'ending'; session: SessionView };
 
 const IDLE: LabSessionState = { phase: 'idle', session: null };
+const SIGNED_OUT: LabSessionState = { phase: 'signed-out', session: null };
+
+/** No account (or signed out since): the panel offers « Se connecter » instead of an error. */
+const isSignedOut = (error: unknown) => error instanceof ApiError && error.status === 401;
 
 const EXPIRED_MESSAGE =
   'Le temps de ce lab est écoulé : votre machine a été supprimée. Démarrez le lab pour en obtenir une nouvelle.';
@@ -30,6 +37,7 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
       },
       (error: unknown) => {
         if (ignore) return;
+        if (isSignedOut(error)) return setState(SIGNED_OUT);
         setState(IDLE);
         onError(error);
       },
@@ -45,6 +53,7 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
       const { session } = await labApi.startSession(lab);
       setState({ phase: 'running', session });
     } catch (error) {
+      if (isSignedOut(error)) return setState(SIGNED_OUT);
       setState(IDLE);
       onError(error);
     }

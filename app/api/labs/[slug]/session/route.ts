@@ -1,13 +1,16 @@
 // The caller's session of one lab: GET finds it (a reload reattaches), POST starts it.
+// Both need a signed-in user (or workshop mode): 401 tells the page to offer « Se connecter ».
 import { route } from '@/server/http/route';
 import { labParams } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(labParams, async ({ params, ownerId, services }) => ({
-  session: await services.sessions.findRunning(ownerId, params.slug),
+export const GET = route(labParams, async ({ params, caller, services }) => ({
+  session: await services.sessions.findRunning(caller.labOwner().id, params.slug),
 }));
 
-export const POST = route(labParams, async ({ params, ownerId, services }) => ({
-  session: await services.sessions.start(ownerId, params.slug),
-}));
+export const POST = route(labParams, async ({ params, caller, services }) => {
+  const owner = caller.labOwner();
+  services.limits.labStarts.take(owner.id);
+  return { session: await services.sessions.start(owner.id, params.slug, owner.userId) };
+});

@@ -4,7 +4,7 @@ import { checkBody, sessionParams } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route(sessionParams, async ({ request, params, ownerId, services }) => {
+export const POST = route(sessionParams, async ({ request, params, caller, services }) => {
   const { step } = await jsonBody(request, checkBody);
-  return { attempt: await services.sessions.check(ownerId, params.id, step) };
+  return { attempt: await services.sessions.check(caller.labOwner().id, params.id, step) };
 });

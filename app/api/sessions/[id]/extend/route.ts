@@ -4,6 +4,6 @@ import { sessionParams } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route(sessionParams, async ({ params, ownerId, services }) => ({
-  session: await services.sessions.extend(ownerId, params.id),
+export const POST = route(sessionParams, async ({ params, caller, services }) => ({
+  session: await services.sessions.extend(caller.labOwner().id, params.id),
 }));

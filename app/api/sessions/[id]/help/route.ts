@@ -4,6 +4,6 @@ import { sessionParams } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(sessionParams, async ({ params, ownerId, services }) => ({
-  steps: await services.help.list(ownerId, params.id),
+export const GET = route(sessionParams, async ({ params, caller, services }) => ({
+  steps: await services.help.list(caller.labOwner().id, params.id),
 }));

@@ -4,8 +4,8 @@ import { sessionParams, visitBody } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route(sessionParams, async ({ request, params, ownerId, services }) => {
+export const POST = route(sessionParams, async ({ request, params, caller, services }) => {
   const { step } = await jsonBody(request, visitBody);
-  await services.sessions.visit(ownerId, params.id, step);
+  await services.sessions.visit(caller.labOwner().id, params.id, step);
   return { visited: step };
 });

@@ -4,6 +4,6 @@ import { quizParams } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(quizParams, async ({ params, ownerId, services }) => ({
-  attempt: await services.quizzes.lastScore(ownerId, params.slug),
+export const GET = route(quizParams, async ({ params, caller, services }) => ({
+  attempt: await services.quizzes.lastScore(caller.quizOwner().id, params.slug),
 }));

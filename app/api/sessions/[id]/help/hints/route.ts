@@ -4,7 +4,7 @@ import { hintBody, sessionParams } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route(sessionParams, async ({ request, params, ownerId, services }) => {
+export const POST = route(sessionParams, async ({ request, params, caller, services }) => {
   const { step, hint } = await jsonBody(request, hintBody);
-  return { help: await services.help.revealHint(ownerId, params.id, step, hint) };
+  return { help: await services.help.revealHint(caller.labOwner().id, params.id, step, hint) };
 });

@@ -4,7 +4,7 @@ import { sessionParams, solutionBody } from '@/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route(sessionParams, async ({ request, params, ownerId, services }) => {
+export const POST = route(sessionParams, async ({ request, params, caller, services }) => {
   const { step } = await jsonBody(request, solutionBody);
-  return { help: await services.help.revealSolution(ownerId, params.id, step) };
+  return { help: await services.help.revealSolution(caller.labOwner().id, params.id, step) };
 });

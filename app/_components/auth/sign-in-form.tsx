@@ -1,0 +1,38 @@
+'use client';
+
+import { useCallback } from 'react';
+import { authApi } from '../../_lib/auth-api';
+import { AFTER_SIGN_IN } from '../../_lib/return-path';
+import { textOf, useFormAction } from '../../_lib/use-form-action';
+import { ErrorAlert } from '../error-alert';
+import styles from './auth-card.module.css';
+
+/** E-mail and password; on success, a full load of where the student was going (the header follows). */
+export function SignInForm({ returnTo }: { returnTo: string | null }) {
+  const signIn = useCallback(
+    async (form: FormData) => {
+      await authApi.signIn(textOf(form, 'email'), textOf(form, 'password'));
+      window.location.assign(returnTo ?? AFTER_SIGN_IN);
+    },
+    [returnTo],
+  );
+  const { busy, alert, dismissAlert, onSubmit } = useFormAction(signIn);
+
+  return (
+    <form className={styles.form} onSubmit={(event) => void onSubmit(event)}>
+      <div className="field">
+        <label htmlFor="email">Adresse e-mail</label>
+        <input className="input" id="email" name="email" type="email" autoComplete="email" required autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Mot de passe</label>
+        <input className="input" id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      {alert && <ErrorAlert alert={alert} onDismiss={dismissAlert} />}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy && <span className="spinner" aria-hidden="true" />}
+        {busy ? 'Connexion…' : 'Se connecter'}
+      </button>
+    </form>
+  );
+}

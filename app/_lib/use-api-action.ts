@@ -1,0 +1,32 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { alertFromError } from '../_components/error-alert';
+
+/**
+ * A one-click change through the API (remove, renew, disable…): busy while it runs, then the
+ * page's server data reloads (or another page opens); a refusal keeps its French message
+ * for display beside the control.
+ */
+export function useApiAction() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (request: () => Promise<unknown>, thenGoTo?: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request();
+      if (thenGoTo) router.push(thenGoTo);
+      router.refresh();
+    } catch (failure) {
+      setError(alertFromError(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { busy, error, run };
+}

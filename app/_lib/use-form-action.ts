@@ -1,0 +1,38 @@
+'use client';
+
+import { useCallback, useState, type FormEvent } from 'react';
+import { alertFromError, type AlertMessage } from '../_components/error-alert';
+
+/**
+ * A form that calls the API: the button is busy while it runs, and a refusal from the server
+ * (its French message) is shown in an alert instead of leaving the student guessing.
+ */
+export function useFormAction(action: (form: FormData) => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState<AlertMessage | null>(null);
+
+  const onSubmit = useCallback(
+    async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const form = event.currentTarget;
+      setBusy(true);
+      setAlert(null);
+      try {
+        await action(new FormData(form));
+      } catch (error) {
+        setAlert(alertFromError(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [action],
+  );
+
+  return { busy, alert, setAlert, dismissAlert: () => setAlert(null), onSubmit };
+}
+
+/** A text field of a submitted form ('' when absent). */
+export function textOf(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import type { AssignableItem } from '@/server/classes/assignable-content';
+import type { ManagedClassView } from '@/server/classes/class-views';
+import { formatJoinCode } from '@/server/classes/join-code';
+import { LocalDate } from '../../../_components/local-date';
+import { PageHeading } from '../../../_components/page-heading';
+import { ClassActionButton } from '../../_components/class-action-button';
+import styles from '../class-page.module.css';
+import { AssignForm } from './assign-form';
+import { AssignmentsTable } from './assignments-table';
+import { JoinCodePanel } from './join-code-panel';
+import { RosterTable } from './roster-table';
+
+/** The instructor's page of a class: its code and link, its assignments, its roster. */
+export function ManagedClass({ managed, assignable }: { managed: ManagedClassView; assignable: AssignableItem[] }) {
+  const classId = managed.id;
+  return (
+    <div className={`container ${styles.page}`}>
+      <p className={styles.back}>
+        <Link href="/classes">← Mes classes</Link>
+      </p>
+      <PageHeading
+        eyebrow="Classe"
+        title={managed.name}
+        lead={
+          <>
+            Enseignant : {managed.instructor.name} · créée le <LocalDate iso={managed.createdAt} format="date" />
+          </>
+        }
+        actions={
+          <ClassActionButton
+            action={{ kind: 'delete-class', classId }}
+            label="Supprimer la classe"
+            variant="danger"
+            confirm={`Supprimer « ${managed.name} » ? Sa liste d’étudiants et ses devoirs disparaîtront (les labs déjà faits restent à leurs auteurs).`}
+            thenGoTo="/classes"
+          />
+        }
+      />
+
+      <div className={styles.grid}>
+        <div className={styles.column}>
+          <section className="panel" aria-labelledby="devoirs">
+            <h2 id="devoirs">Devoirs</h2>
+            <p className="panel-lead">Ce que la classe doit faire, avec une date limite si vous le souhaitez.</p>
+            <AssignForm classId={classId} assignable={assignable} />
+            <AssignmentsTable classId={classId} assignments={managed.assignments} />
+          </section>
+
+          <section className="panel" aria-labelledby="etudiants">
+            <h2 id="etudiants">Étudiants ({managed.members.length})</h2>
+            <p className="panel-lead">Ceux qui ont rejoint la classe avec son code.</p>
+            <RosterTable classId={classId} members={managed.members} />
+          </section>
+        </div>
+
+        <JoinCodePanel classId={classId} code={managed.joinCode} formattedCode={formatJoinCode(managed.joinCode)} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { getServices } from '@/server/services';
+import { orNotFoundPage } from '../../_lib/or-not-found';
+import { requirePageUser } from '../../_lib/page-caller';
+import { JoinedClass } from './_components/joined-class';
+import { ManagedClass } from './_components/managed-class';
+
+interface ClassPageProps {
+  params: Promise<{ id: string }>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The class as the caller may see it; metadata and page share one database read. */
+const loadClass = cache(async (id: string) => {
+  const user = await requirePageUser(`/classes/${id}`);
+  if (!UUID.test(id)) notFound();
+  return orNotFoundPage(getServices().classes.view(user, id));
+});
+
+export async function generateMetadata({ params }: ClassPageProps): Promise<Metadata> {
+  const view = await loadClass((await params).id);
+  return { title: view.as === 'manager' ? view.managed.name : view.joined.name };
+}
+
+/** Its instructor (or an admin) manages the class here; a member sees its assignments; anyone else a 404. */
+export default async function ClassPage({ params }: ClassPageProps) {
+  const view = await loadClass((await params).id);
+  if (view.as === 'member') return <JoinedClass joined={view.joined} />;
+  return <ManagedClass managed={view.managed} assignable={await getServices().classes.assignable()} />;
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback } from 'react';
+import { MAX_CLASS_NAME_LENGTH } from '@/server/classes/class-rules';
+import { ErrorAlert } from '../../_components/error-alert';
+import { textOf, useFormAction } from '../../_lib/use-form-action';
+import { classesApi } from '../_lib/classes-api';
+import styles from './inline-form.module.css';
+
+/** « Créer la classe »: a name, then the new class's page with its join code. */
+export function CreateClassForm() {
+  const router = useRouter();
+  const create = useCallback(
+    async (form: FormData) => {
+      const { class: created } = await classesApi.create(textOf(form, 'name'));
+      router.push(`/classes/${created.id}`);
+    },
+    [router],
+  );
+  const { busy, alert, dismissAlert, onSubmit } = useFormAction(create);
+  return (
+    <form className={styles.form} onSubmit={(event) => void onSubmit(event)}>
+      <div className={`field ${styles.grow}`}>
+        <label htmlFor="class-name">Nom de la nouvelle classe</label>
+        <input className="input" id="class-name" name="name" required maxLength={MAX_CLASS_NAME_LENGTH} placeholder="BTS SIO 2 — groupe B" />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy && <span className="spinner" aria-hidden="true" />}
+        Créer la classe
+      </button>
+      {alert && (
+        <div className={styles.alert}>
+          <ErrorAlert alert={alert} onDismiss={dismissAlert} />
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback } from 'react';
+import { ErrorAlert } from '../../_components/error-alert';
+import { textOf, useFormAction } from '../../_lib/use-form-action';
+import { classesApi } from '../_lib/classes-api';
+import styles from './inline-form.module.css';
+
+/** The code the instructor gave (or the one in the join link); then the class's page. */
+export function JoinClassForm({ initialCode = '' }: { initialCode?: string }) {
+  const router = useRouter();
+  const join = useCallback(
+    async (form: FormData) => {
+      const { class: joined } = await classesApi.join(textOf(form, 'code'));
+      router.push(`/classes/${joined.id}`);
+    },
+    [router],
+  );
+  const { busy, alert, dismissAlert, onSubmit } = useFormAction(join);
+  return (
+    <form className={styles.form} onSubmit={(event) => void onSubmit(event)}>
+      <div className={`field ${styles.grow}`}>
+        <label htmlFor="join-code">Code de la classe</label>
+        <input
+          className="input input--code"
+          id="join-code"
+          name="code"
+          required
+          maxLength={32}
+          defaultValue={initialCode}
+          placeholder="ABCD-EFGH"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy && <span className="spinner" aria-hidden="true" />}
+        Rejoindre la classe
+      </button>
+      {alert && (
+        <div className={styles.alert}>
+          <ErrorAlert alert={alert} onDismiss={dismissAlert} />
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+import type { AssignmentKind } from '@/server/classes/assignable-content';
+
+export const KIND_LABELS: Record<AssignmentKind, string> = { lesson: 'Leçon', quiz: 'Quiz', lab: 'Lab' };

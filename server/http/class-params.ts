@@ -1,0 +1,33 @@
+/** Inputs of the class routes, validated where they enter. */
+import { z } from 'zod';
+import { userIdSchema } from './params';
+import { ASSIGNMENT_KINDS } from '../classes/assignable-content';
+import { MAX_CLASS_NAME_LENGTH } from '../classes/class-rules';
+
+const classId = z.string().uuid('identifiant de classe invalide');
+
+export const classParams = z.object({ id: classId });
+export const memberParams = z.object({ id: classId, userId: userIdSchema });
+export const assignmentParams = z.object({ id: classId, assignmentId: z.string().uuid('identifiant de devoir invalide') });
+
+export const createClassBody = z.object({
+  name: z
+    .string({ error: 'Donnez un nom à la classe.' })
+    .trim()
+    .min(1, 'Donnez un nom à la classe.')
+    .max(MAX_CLASS_NAME_LENGTH, `Le nom tient en ${MAX_CLASS_NAME_LENGTH} caractères au plus.`),
+});
+
+/** Loose on purpose (case, spaces, dashes): the service normalises it, then checks it. */
+export const joinClassBody = z.object({
+  code: z.string({ error: 'Saisissez le code de la classe.' }).trim().min(1, 'Saisissez le code de la classe.').max(32, 'Ce code est trop long : il fait 8 caractères.'),
+});
+
+export const assignBody = z.object({
+  kind: z.enum(ASSIGNMENT_KINDS, { error: 'type de contenu inconnu (lesson, quiz ou lab)' }),
+  slug: z.string().regex(/^[a-z0-9-]{1,64}$/, 'identifiant de contenu invalide'),
+  dueAt: z.iso
+    .datetime({ offset: true, error: "date limite invalide : attendue au format ISO 8601 (2027-03-12T18:00:00+01:00)" })
+    .nullable()
+    .default(null),
+});

@@ -1,0 +1,20 @@
+/** The rate limits of Dockyard's own routes, with the French refusal each one gives. */
+import type { Services } from '../services';
+import { formatWait, RateLimiter } from './rate-limiter';
+
+const HOUR_MS = 3_600_000;
+/** Ten wrong codes in ten minutes is a typo streak; thousands would be guessing. */
+const CLASS_JOINS = { max: 10, windowMs: 10 * 60_000 };
+
+export function createRateLimits(settings: { labStartsPerHour: number }): Services['limits'] {
+  return {
+    labStarts: new RateLimiter(
+      { max: settings.labStartsPerHour, windowMs: HOUR_MS },
+      (seconds) => `Trop de démarrages de lab en une heure : réessayez dans ${formatWait(seconds)}. Pensez à reprendre le lab déjà démarré plutôt que d'en relancer un.`,
+    ),
+    classJoins: new RateLimiter(
+      CLASS_JOINS,
+      (seconds) => `Trop d'essais de code de classe : réessayez dans ${formatWait(seconds)}, en recopiant le code donné par votre enseignant.`,
+    ),
+  };
+}
