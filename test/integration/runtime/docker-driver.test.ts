@@ -153,6 +153,18 @@ describe('the inner Docker engine', () => {
     expect(result.output).toContain('Bonjour de Dockyard');
   });
 
+  it('runs a Compose application with `docker compose`: services find each other by name', async () => {
+    const compose = [
+      'services:',
+      '  web: { image: busybox, command: "sh -c \'mkdir -p /www; echo bonjour-compose > /www/index.html; httpd -f -p 80 -h /www\'" }',
+      '  client: { image: busybox, command: "sh -c \'sleep 2; wget -qO- http://web/\'", depends_on: [web] }',
+    ].join('\n');
+    const script = `mkdir -p /root/app && cd /root/app && cat > compose.yaml && docker compose up -d && sleep 4 && docker compose logs client && docker compose down -v`;
+    const result = await driver.exec(sandboxId(), ['bash', '-c', script], { stdin: compose, timeoutMs: 120_000 });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain('bonjour-compose');
+  });
+
   it('runs busybox', async () => {
     const result = await driver.exec(sandboxId(), ['docker', 'run', '--rm', 'busybox', 'echo', 'ok'], { timeoutMs: 60_000 });
     expect(result.exitCode, result.output).toBe(0);
