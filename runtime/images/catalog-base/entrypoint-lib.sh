@@ -36,7 +36,7 @@ dy_first_value() {
   done
 }
 
-# dy_is_true <value>: yes/true/1/on (any case) and any other non-empty value but no/false/0/off.
+# dy_is_true <value>: true for any non-empty value (yes, 1…) except no, false, 0 and off.
 dy_is_true() {
   case "${1,,}" in
     '' | no | false | 0 | off) return 1 ;;
@@ -56,7 +56,8 @@ dy_as_user() {
 
 # dy_run_init_files <directory> <sql-command…>: the official images' initdb.d convention,
 # in name order: *.sh executed (or sourced when not executable), *.sql, *.sql.gz, *.sql.xz and
-# *.sql.zst piped into the sql command; anything else ignored.
+# *.sql.zst piped into the sql command (images with initdb.d support carry xz and zstd);
+# anything else ignored.
 dy_run_init_files() {
   local dir="$1"; shift
   local file

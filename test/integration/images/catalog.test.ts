@@ -4,7 +4,11 @@
  * expects from its official counterpart. Last, a sandbox's inner engine pulls from the mirror.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type Docker from 'dockerode';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import type { SandboxRef } from '@/runtime/driver';
@@ -16,6 +20,17 @@ import {
 
 const catalog = readCatalog();
 const NETWORK = 'dockyard-test-images';
+/** Files bind-mounted into containers (init scripts, secrets), removed at the end. */
+const hostDir = mkdtempSync(join(tmpdir(), 'dockyard-images-'));
+chmodSync(hostDir, 0o755); // the images' own users (postgres, mysql) read what is inside
+
+/** A host folder holding these files, world-readable. */
+function folderWith(name: string, files: Record<string, string | Buffer>): string {
+  const dir = join(hostDir, name);
+  mkdirSync(dir, { mode: 0o755 });
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content, { mode: 0o644 });
+  return dir;
+}
 
 /** Body of GET / on a published port, once the server answers. */
 async function httpGet(container: Docker.Container, port = '80/tcp', path = '/'): Promise<{ status: number; body: string }> {
@@ -34,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeEverything();
+  rmSync(hostDir, { recursive: true, force: true });
 });
 
 describe('the local registry', () => {
@@ -200,6 +216,49 @@ describe('databases', () => {
     const bad = await client('mauvais');
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('password authentication failed');
+  });
+
+  it('postgres runs /docker-entrypoint-initdb.d once, as POSTGRES_USER, with the password from a _FILE', async () => {
+    const init = folderWith('pg-init', {
+      '01-schema.sql': 'CREATE TABLE produit (nom text); INSERT INTO produit VALUES (\'pomme\');\n',
+      '02-more.sql.gz': gzipSync("INSERT INTO produit VALUES ('poire');\n"),
+      '03-hello.sh': 'echo "script shell : base $POSTGRES_DB, utilisateur $POSTGRES_USER"\n',
+    });
+    const secrets = folderWith('pg-secrets', { 'password': 'depuis-un-fichier\n' });
+    const pg = await start(image('postgres:15'), {
+      name: 'dockyard-test-pg-init', network: NETWORK,
+      env: { POSTGRES_USER: 'alice', POSTGRES_PASSWORD_FILE: '/run/secrets/password' },
+      binds: [`${init}:/docker-entrypoint-initdb.d:ro`, `${secrets}:/run/secrets:ro`],
+    });
+    await waitFor('postgres prêt', async () =>
+      (await exec(pg, ['pg_isready', '-h', '127.0.0.1', '-U', 'alice'])).code === 0 ? true : undefined);
+    const rows = await run(image('postgres'), {
+      network: NETWORK, env: { PGPASSWORD: 'depuis-un-fichier' },
+      cmd: ['psql', '-h', 'dockyard-test-pg-init', '-U', 'alice', '-tA', '-c', 'select string_agg(nom, \',\' order by nom) from produit'],
+    });
+    expect(rows.stdout.trim()).toBe('poire,pomme');
+    expect((await logsOf(pg)).all).toContain('script shell : base alice, utilisateur alice');
+
+    await pg.restart();
+    const again = await waitFor('redémarrage', async () => {
+      const { all } = await logsOf(pg);
+      return all.includes('Skipping initialization') ? all : undefined;
+    }, 30_000);
+    expect(again.match(/script shell/g)).toHaveLength(1);
+  });
+
+  it('mariadb runs /docker-entrypoint-initdb.d in MARIADB_DATABASE', async () => {
+    const init = folderWith('maria-init', {
+      '01-schema.sql.gz': gzipSync("CREATE TABLE produit (nom text); INSERT INTO produit VALUES ('pomme');\n"),
+    });
+    const maria = await start(image('mariadb'), {
+      env: { MARIADB_ROOT_PASSWORD: 'racine', MARIADB_DATABASE: 'boutique' },
+      binds: [`${init}:/docker-entrypoint-initdb.d:ro`],
+    });
+    await waitFor('mariadb prêt', async () =>
+      (await exec(maria, ['mariadb', '-h', '127.0.0.1', '-uroot', '-pracine', '-e', 'select 1'])).code === 0 ? true : undefined);
+    const rows = await exec(maria, ['mariadb', '-uroot', '-pracine', '-N', 'boutique', '-e', 'select nom from produit']);
+    expect(rows.stdout.trim()).toBe('pomme');
   });
 
   it('mariadb creates MARIADB_DATABASE and MARIADB_USER; mysql does the same with MYSQL_*', async () => {
