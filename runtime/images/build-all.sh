@@ -107,8 +107,10 @@ build_image() {
   tag_aliases "$tag" "$@"
   # What this build left untagged only takes space: the previous image, and the images that
   # ended the earlier stages of a multi-stage build (the id shown before each later FROM).
-  drop_if_untagged "$old" $(awk '/^Step [0-9]+\/[0-9]+ : FROM /{ if (seen) print last; seen = 1 }
+  local -a stage_ends
+  mapfile -t stage_ends < <(awk '/^Step [0-9]+\/[0-9]+ : FROM /{ if (seen) print last; seen = 1 }
     /^ ---> [0-9a-f]+$/{ last = $2 }' "$LOGS/$log.log")
+  drop_if_untagged "$old" "${stage_ends[@]}"
 }
 
 # tag_aliases <image> <tag>…: names the image also <repository>:<tag> for each tag missing.
@@ -242,7 +244,7 @@ run_jobs() {
     status=0; wait -n -p pid || status=$?
     key="${JOB_OF_PID[$pid]}"
     running=$((running - 1))
-    if [ "$status" = 0 ]; then JOB_STATE[$key]=done; else JOB_STATE[$key]=failed; failed+=("$key"); fi
+    if [ "$status" = 0 ]; then JOB_STATE[$key]="done"; else JOB_STATE[$key]=failed; failed+=("$key"); fi
   done
   for key in "${JOB_ORDER[@]}"; do
     if [ "${JOB_STATE[$key]}" = waiting ]; then failed+=("$key"); fi
@@ -268,10 +270,10 @@ while read -r name folder from tags; do
   case "$name" in '' | '#'*) continue ;; esac
   read -r -a tag_list <<<"$tags"
   key="$name:${tag_list[0]}"
-  needs=""
+  after=""
   IFS=, read -r -a froms <<<"$from"
-  for dep in "${froms[@]}"; do [ "$dep" = base ] || needs+="${needs:+,}$dep"; done
-  job "$key" "$needs" build_image "$REPO_PREFIX/$key" "$folder" "$from" \
+  for dep in "${froms[@]}"; do [ "$dep" = base ] || after+="${after:+,}$dep"; done
+  job "$key" "$after" build_image "$REPO_PREFIX/$key" "$folder" "$from" \
     "Construction de l'image de catalogue $key…" "${tag_list[@]:1}"
   job "push $key" "$key,registry-up" push_catalog "$name" "${tag_list[@]}"
 done <"$here/catalog.txt"
@@ -279,7 +281,7 @@ done <"$here/catalog.txt"
 rm -f "$LOGS/drop-later"
 run_jobs
 if [ -f "$LOGS/drop-later" ]; then
-  for id in $(cat "$LOGS/drop-later"); do docker image rm "$id" >/dev/null 2>&1 || true; done
+  while read -r id; do docker image rm "$id" >/dev/null 2>&1 || true; done <"$LOGS/drop-later"
   rm -f "$LOGS/drop-later"
 fi
 say "Images prêtes en $((SECONDS - start)) s."

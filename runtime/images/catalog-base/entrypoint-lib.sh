@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers shared by the entry scripts of Dockyard's catalog images (sourced by bash).
 # They reproduce the behaviour students know from the official images (secrets from *_FILE,
 # dropping root, /docker-entrypoint-initdb.d), written for Dockyard.

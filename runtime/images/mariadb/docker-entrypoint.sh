@@ -14,6 +14,7 @@ socket=/run/mysqld/mysqld.sock
 
 # sql_string <text>: the text as a quoted SQL string; sql_name <text>: as a quoted name.
 sql_string() { local s="${1//\\/\\\\}"; printf "'%s'" "${s//\'/\\\'}"; }
+# shellcheck disable=SC2016 # backquotes quote SQL names, not commands
 sql_name() { printf '`%s`' "${1//\`/\`\`}"; }
 
 read_settings() {

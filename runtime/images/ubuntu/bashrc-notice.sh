@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by /etc/bash.bashrc (interactive shells only): one line, on stderr, once per shell.
 if [ -z "${DOCKYARD_UBUNTU_NOTICE_SHOWN:-}" ]; then
   export DOCKYARD_UBUNTU_NOTICE_SHOWN=1

@@ -306,7 +306,7 @@ describe('inside a sandbox', () => {
     await driver.prepare();
     sandbox = await driver.create(testSpec('node1'));
     const sh = (script: string) => driver.exec(sandbox!.id, ['bash', '-c', script], { timeoutMs: 110_000 });
-    const pulls = await sh('for i in nginx:alpine alpine postgres; do docker pull -q "$i" || exit 1; done');
+    const pulls = await sh('for i in nginx:alpine alpine postgres registry:2; do docker pull -q "$i" || exit 1; done');
     expect(pulls.exitCode, pulls.output).toBe(0);
     const web = await sh(
       'docker run -d -p 8080:80 nginx:alpine >/dev/null && for i in $(seq 50); do curl -fs localhost:8080 && exit 0; sleep 0.1; done; exit 1',
