@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Builds every image Dockyard needs from Debian packages only (no Docker Hub here), starts
-# the local registry and pushes the catalog images into it.
-# Idempotent: an image is rebuilt only when the hash of its folder (and of its base) changed,
+# the local registry and pushes the catalog (catalog.txt) into it.
+# Idempotent: an image is rebuilt only when the hash of its folder (and of what it starts
+# from) changed, and a tag is pushed only when the registry holds another image under it,
 # so a second run takes seconds. Called by the start and the test commands.
+# DOCKYARD_BUILD_JOBS (default 4) builds and pushes run side by side, each as soon as what
+# it starts from is ready: on 2 cores, 4 at a time measured fastest (downloads overlap).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BASE=dockyard/debian-base:bookworm
+CATALOG_BASE=dockyard/catalog-base:bookworm
 SANDBOX=dockyard/node:latest
 REGISTRY_IMAGE=dockyard/registry:latest
 NETWORK=dockyard-net
 REGISTRY_NAME=dockyard-registry
 REGISTRY_VOLUME=dockyard-registry-data
 REGISTRY_URL=http://127.0.0.1:5000
-CATALOG=(hello-world busybox)
+# Catalog images are tagged under this name locally, and pushed there.
+REPO_PREFIX=localhost:5000/library
+JOBS="${DOCKYARD_BUILD_JOBS:-4}"
 LOGS="${TMPDIR:-/tmp}/dockyard-build"
 # The v28 client has no buildx plugin here: use the classic builder of the 20.10 engine.
 export DOCKER_BUILDKIT=0
@@ -36,9 +42,28 @@ run_logged() {
   local name="$1"; shift
   mkdir -p "$LOGS"
   "$@" >"$LOGS/$name.log" 2>&1 || {
-    tail -n 25 "$LOGS/$name.log" >&2
+    tail -n 25 "$LOGS/$name.log" | sed "s|^|  [$name] |" >&2
     die "échec de « $name » (journal complet : $LOGS/$name.log)"
   }
+}
+
+# --- What images start from (catalog.txt's "from" column) -------------------------------
+
+# ref_of <from>: the image a "from" entry names.
+ref_of() {
+  case "$1" in
+    base) printf '%s' "$BASE" ;;
+    catalog-base) printf '%s' "$CATALOG_BASE" ;;
+    *) printf '%s/%s' "$REPO_PREFIX" "$1" ;;
+  esac
+}
+# arg_of <from>: the build argument that carries it (alpine:latest → ALPINE_IMAGE).
+arg_of() {
+  case "$1" in
+    base) printf DEBIAN_BASE_IMAGE ;;
+    catalog-base) printf CATALOG_BASE_IMAGE ;;
+    *) local name="${1%%:*}"; name="${name^^}"; printf '%s_IMAGE' "${name//-/_}" ;;
+  esac
 }
 
 build_base() {
@@ -46,20 +71,72 @@ build_base() {
   if [ "$(label_of "$BASE")" = "$hash" ]; then say "$BASE : à jour"; return; fi
   command -v debootstrap >/dev/null || die "debootstrap manque : apt-get install -y debootstrap"
   say "Construction de l'image de base Debian bookworm avec debootstrap (≈ 30 s)…"
+  local began=$SECONDS
   run_logged base "$here/base/build.sh" "$BASE" "$hash"
+  say "$BASE : construite en $((SECONDS - began)) s"
 }
 
-# build_image <tag> <folder> <message>
+# build_image <tag> <folder[:stage]> <from,from…> <message> [other tag…]
+# Other tags (same repository) end up naming the same image, whether it was rebuilt or not.
 build_image() {
-  local tag="$1" dir="$here/$2" message="$3" hash
-  hash="$(context_hash "$dir" "$(image_id "$BASE")")"
-  if [ "$(label_of "$tag")" = "$hash" ]; then say "$tag : à jour"; return; fi
+  local tag="$1" folder="${2%%:*}" stage="" message="$4" hash old from log began=$SECONDS
+  local -a froms ids=() args=()
+  if [[ "$2" == *:* ]]; then stage="${2#*:}"; fi
+  IFS=, read -r -a froms <<<"$3"
+  shift 4
+  for from in "${froms[@]}"; do
+    ids+=("$(image_id "$(ref_of "$from")")")
+    args+=(--build-arg "$(arg_of "$from")=$(ref_of "$from")")
+  done
+  args+=(--build-arg "BASE=$(ref_of "${froms[0]}")")
+  if [ -n "$stage" ]; then args+=(--target "$stage"); ids+=("stage=$stage"); fi
+  hash="$(context_hash "$here/$folder" "${ids[@]}")"
+  if [ "$(label_of "$tag")" = "$hash" ]; then
+    say "$tag : à jour"
+    tag_aliases "$tag" "$@"
+    return
+  fi
   say "$message"
+  old="$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
+  log="${tag//[\/:]/_}"
   # Host network for RUN steps: apt-get then needs neither docker0 nor NAT rules, which
   # another engine on the same host (e.g. one started with --bridge none) may have removed.
-  run_logged "$2" docker build --network host --build-arg "BASE=$BASE" \
-    --label "dockyard.build-hash=$hash" -t "$tag" "$dir"
+  run_logged "$log" docker build --force-rm --network host "${args[@]}" \
+    --label "dockyard.build-hash=$hash" -t "$tag" "$here/$folder"
+  say "$tag : construite en $((SECONDS - began)) s"
+  tag_aliases "$tag" "$@"
+  # What this build left untagged only takes space: the previous image, and the images that
+  # ended the earlier stages of a multi-stage build (the id shown before each later FROM).
+  local -a stage_ends
+  mapfile -t stage_ends < <(awk '/^Step [0-9]+\/[0-9]+ : FROM /{ if (seen) print last; seen = 1 }
+    /^ ---> [0-9a-f]+$/{ last = $2 }' "$LOGS/$log.log")
+  drop_if_untagged "$old" "${stage_ends[@]}"
 }
+
+# tag_aliases <image> <tag>…: names the image also <repository>:<tag> for each tag missing.
+tag_aliases() {
+  local ref="$1" repo="${1%:*}" have alias
+  shift
+  [ "$#" -gt 0 ] || return 0
+  have="$(docker image inspect -f '{{range .RepoTags}}{{println .}}{{end}}' "$ref")"
+  for alias in "$@"; do
+    grep -qxF "$repo:$alias" <<<"$have" || docker tag "$ref" "$repo:$alias"
+  done
+}
+
+# drop_if_untagged <image id>…: removes those no tag names. One still in use (e.g. mysql's
+# old build still sits on mariadb's) is tried again at the end of the run.
+drop_if_untagged() {
+  local id
+  for id in "$@"; do
+    [ -n "$id" ] || continue
+    if [ "$(docker image inspect -f '{{len .RepoTags}}' "$id" 2>/dev/null)" = 0 ]; then
+      docker image rm "$id" >/dev/null 2>&1 || echo "$id" >>"$LOGS/drop-later"
+    fi
+  done
+}
+
+# --- The local registry ------------------------------------------------------------------
 
 # Same network, container, port and volume as DockerSandboxDriver.prepare().
 ensure_registry() {
@@ -94,20 +171,88 @@ ensure_registry() {
   die "le registre ne répond pas sur $REGISTRY_URL (voir : docker logs $REGISTRY_NAME)"
 }
 
-# Pushes a catalog image unless the registry already holds the same manifest.
-push_catalog() {
-  local name="$1" ref="localhost:5000/library/$1:latest" local_digest remote_digest
-  local_digest="$(docker image inspect -f '{{range .RepoDigests}}{{println .}}{{end}}' "$ref" \
-    | sed -n "s|^localhost:5000/library/$name@||p" | head -n1 || true)"
-  remote_digest="$(curl -fsSI -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
-    "$REGISTRY_URL/v2/library/$name/manifests/latest" 2>/dev/null \
-    | tr -d '\r' | sed -n 's/^[Dd]ocker-[Cc]ontent-[Dd]igest: //p' || true)"
-  if [ -n "$local_digest" ] && [ "$local_digest" = "$remote_digest" ]; then
-    say "$name : déjà dans le registre"; return
-  fi
-  say "Envoi de $name dans le registre local…"
-  run_logged "push-$name" docker push "$ref"
+# Digest of the manifest the registry holds under name:tag (empty when it has none).
+remote_digest() {
+  curl -fsSI -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "$REGISTRY_URL/v2/library/$1/manifests/$2" 2>/dev/null \
+    | tr -d '\r' | sed -n 's/^[Dd]ocker-[Cc]ontent-[Dd]igest: //p' || true
 }
+
+# push_catalog <name> <tag>…: pushes the tags under which the registry does not already
+# hold this very image (the first tag names the image built, the others the same image).
+push_catalog() {
+  local name="$1" built="$REPO_PREFIX/$1:$2" tag digests pushed=0 began=$SECONDS
+  shift
+  # Digests this image already has in the registry, from earlier pushes.
+  digests="$(docker image inspect -f '{{range .RepoDigests}}{{println .}}{{end}}' "$built" \
+    | sed -n "s|^$REPO_PREFIX/$name@||p")"
+  for tag in "$@"; do
+    local remote; remote="$(remote_digest "$name" "$tag")"
+    if [ -n "$remote" ] && grep -qxF "$remote" <<<"$digests"; then continue; fi
+    [ "$pushed" = 1 ] || say "Envoi de $name ($*) dans le registre local…"
+    run_logged "push-$name-$tag" docker push "$REPO_PREFIX/$name:$tag"
+    pushed=1
+  done
+  if [ "$pushed" = 1 ]; then say "$name:$1 : envoyée en $((SECONDS - began)) s"; else
+    say "$name:$1 (${#@} étiquettes) : déjà dans le registre"; fi
+}
+
+# --- Jobs, run side by side once what they need is done ------------------------------------
+
+declare -a JOB_ORDER=()
+declare -A JOB_NEEDS=() JOB_CMD=() JOB_STATE=() JOB_OF_PID=()
+
+# job <key> <needed keys, comma-separated> <command…>
+job() {
+  local key="$1" needs="$2"; shift 2
+  JOB_ORDER+=("$key")
+  JOB_NEEDS[$key]="$needs"
+  JOB_CMD[$key]="$(printf '%q ' "$@")"
+  JOB_STATE[$key]=waiting
+}
+
+# ready <key>: 0 when every job it needs is done, 2 when one of them failed, 1 otherwise.
+ready() {
+  local need
+  local -a needs
+  IFS=, read -r -a needs <<<"${JOB_NEEDS[$1]}"
+  for need in "${needs[@]}"; do
+    case "${JOB_STATE[$need]:-done}" in
+      done) ;;
+      failed) return 2 ;;
+      *) return 1 ;;
+    esac
+  done
+  return 0
+}
+
+run_jobs() {
+  local running=0 key status pid failed=()
+  while :; do
+    for key in "${JOB_ORDER[@]}"; do
+      [ "${JOB_STATE[$key]}" = waiting ] || continue
+      status=0; ready "$key" || status=$?
+      if [ "$status" = 2 ]; then JOB_STATE[$key]=failed; failed+=("$key"); continue; fi
+      if [ "$status" = 0 ] && [ "$running" -lt "$JOBS" ]; then
+        eval "${JOB_CMD[$key]}" &
+        JOB_OF_PID[$!]="$key"
+        JOB_STATE[$key]=running
+        running=$((running + 1))
+      fi
+    done
+    [ "$running" -gt 0 ] || break
+    status=0; wait -n -p pid || status=$?
+    key="${JOB_OF_PID[$pid]}"
+    running=$((running - 1))
+    if [ "$status" = 0 ]; then JOB_STATE[$key]="done"; else JOB_STATE[$key]=failed; failed+=("$key"); fi
+  done
+  for key in "${JOB_ORDER[@]}"; do
+    if [ "${JOB_STATE[$key]}" = waiting ]; then failed+=("$key"); fi
+  done
+  [ "${#failed[@]}" -eq 0 ] || die "échec ou abandon de : ${failed[*]}"
+}
+
+# --- Main ----------------------------------------------------------------------------------
 
 start=$SECONDS
 command -v docker >/dev/null || die "la commande docker manque : apt-get install -y docker.io"
@@ -115,11 +260,28 @@ docker info >/dev/null 2>&1 \
   || die "le moteur Docker ne répond pas : démarrez dockerd (./dockyard start le fait)"
 
 build_base
-build_image "$SANDBOX" sandbox "Construction de l'image du bac à sable (≈ 1 min la première fois)…"
-build_image "$REGISTRY_IMAGE" registry "Construction de l'image du registre (≈ 30 s la première fois)…"
-for name in "${CATALOG[@]}"; do
-  build_image "localhost:5000/library/$name:latest" "$name" "Construction de l'image de catalogue $name…"
-done
-ensure_registry
-for name in "${CATALOG[@]}"; do push_catalog "$name"; done
+
+job sandbox "" build_image "$SANDBOX" sandbox base "Construction de l'image du bac à sable (≈ 1 min la première fois)…"
+job registry "" build_image "$REGISTRY_IMAGE" registry base "Construction de l'image du registre (≈ 30 s la première fois)…"
+job registry-up registry ensure_registry
+job catalog-base "" build_image "$CATALOG_BASE" catalog-base base "Construction de la base des images de catalogue…"
+
+while read -r name folder from tags; do
+  case "$name" in '' | '#'*) continue ;; esac
+  read -r -a tag_list <<<"$tags"
+  key="$name:${tag_list[0]}"
+  after=""
+  IFS=, read -r -a froms <<<"$from"
+  for dep in "${froms[@]}"; do [ "$dep" = base ] || after+="${after:+,}$dep"; done
+  job "$key" "$after" build_image "$REPO_PREFIX/$key" "$folder" "$from" \
+    "Construction de l'image de catalogue $key…" "${tag_list[@]:1}"
+  job "push $key" "$key,registry-up" push_catalog "$name" "${tag_list[@]}"
+done <"$here/catalog.txt"
+
+rm -f "$LOGS/drop-later"
+run_jobs
+if [ -f "$LOGS/drop-later" ]; then
+  while read -r id; do docker image rm "$id" >/dev/null 2>&1 || true; done <"$LOGS/drop-later"
+  rm -f "$LOGS/drop-later"
+fi
 say "Images prêtes en $((SECONDS - start)) s."
