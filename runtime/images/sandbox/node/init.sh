@@ -11,9 +11,10 @@ log() { echo "[dockyard-node] $*" >&2; }
 DISK=/node-disk
 
 mount --make-rprivate /
-# The node's files: the image's, read-only, under the changes kept on the node's own disk.
+# The node's files: the image's, read-only, under the changes kept on the node's own disk
+# (userxattr: a user namespace keeps overlay's own attributes in the user.* namespace).
 mkdir -p "$DISK/changes" "$DISK/overlay-work" "$DISK/docker"
-mount -t overlay overlay -o "lowerdir=$NEW,upperdir=$DISK/changes,workdir=$DISK/overlay-work" "$NEW" \
+mount -t overlay overlay -o "userxattr,lowerdir=$NEW,upperdir=$DISK/changes,workdir=$DISK/overlay-work" "$NEW" \
   || { log "impossible de monter le système de fichiers du nœud"; exit 1; }
 mount -t proc proc "$NEW/proc"
 mount -t sysfs sysfs "$NEW/sys"
