@@ -44,6 +44,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       DOCKYARD_MAX_SESSIONS: String(options.maxSessions),
       DOCKYARD_MAX_SESSIONS_PER_USER: String(options.maxSessions),
       DOCKYARD_POOL_SIZE: String(options.poolSize),
+      // Workshop mode: the bench's browser starts labs without signing up first.
+      DOCKYARD_ANONYMOUS_LABS: 'true',
     },
   });
   child.stdout?.pipe(log);
