@@ -9,6 +9,8 @@ import type { CallerResolver } from './auth/caller-resolver';
 import type { OwnerTokens } from './auth/owner-token';
 import type { ClassService } from './classes/class-service';
 import type { RateLimiter } from './http/rate-limiter';
+import type { ClassResults } from './progress/class-results';
+import type { ProgressService } from './progress/progress-service';
 import type { QuizService } from './quizzes/quiz-service';
 import type { SessionService } from './sessions/session-service';
 import type { StepHelpService } from './sessions/step-help';
@@ -21,6 +23,9 @@ export interface Services {
   auth: Auth;
   callers: CallerResolver;
   classes: ClassService;
+  progress: ProgressService;
+  /** Class dashboards, CSV exports and the grader API. */
+  results: ClassResults;
   users: UserAdminService;
   limits: {
     /** Lab starts and resets, per owner: each one builds new machines. */

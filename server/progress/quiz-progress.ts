@@ -13,6 +13,8 @@ export interface QuizProgress {
   score: number;
   maxScore: number;
   attempts: number;
+  /** When the quiz was first answered: it is « done » from then on (for deadlines). */
+  firstAt: Date;
   /** When the best score was first reached. */
   bestAt: Date;
 }
@@ -23,8 +25,9 @@ export function computeQuizProgress(attempts: QuizAttemptRecord[]): QuizProgress
   for (const attempt of chronological) {
     if (best === null || ratio(attempt) > ratio(best)) best = attempt;
   }
-  if (!best) return null;
-  return { score: best.score, maxScore: best.maxScore, attempts: attempts.length, bestAt: best.createdAt };
+  const first = chronological[0];
+  if (!best || !first) return null;
+  return { score: best.score, maxScore: best.maxScore, attempts: attempts.length, firstAt: first.createdAt, bestAt: best.createdAt };
 }
 
 // Compared as ratios: a quiz edited between attempts may have changed its maximum.

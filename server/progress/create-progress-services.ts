@@ -1,0 +1,13 @@
+/** The progress services over the course content, as main.ts and the test platform build them. */
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { ClassService } from '../classes/class-service';
+import { loadCourse } from '../content/course';
+import { loadQuiz } from '../content/quiz';
+import { findLabSpec } from '../sessions/find-lab-spec';
+import { ClassResults } from './class-results';
+import { ProgressService } from './progress-service';
+
+export function createProgressServices(prisma: PrismaClient, classes: ClassService): { progress: ProgressService; results: ClassResults } {
+  const progress = new ProgressService({ prisma, findLab: findLabSpec, findQuiz: loadQuiz, loadCourse: () => loadCourse() });
+  return { progress, results: new ClassResults({ classes, progress }) };
+}
