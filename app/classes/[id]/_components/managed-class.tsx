@@ -24,17 +24,22 @@ export function ManagedClass({ managed, assignable }: { managed: ManagedClassVie
         title={managed.name}
         lead={
           <>
-            Enseignant : {managed.instructor.name} · créée le <LocalDate iso={managed.createdAt} format="date" />
+              Enseignant : {managed.instructor.name} · créée le <LocalDate iso={managed.createdAt} format="date" />
           </>
         }
         actions={
-          <ClassActionButton
-            action={{ kind: 'delete-class', classId }}
-            label="Supprimer la classe"
-            variant="danger"
-            confirm={`Supprimer « ${managed.name} » ? Sa liste d’étudiants et ses devoirs disparaîtront (les labs déjà faits restent à leurs auteurs).`}
-            thenGoTo="/classes"
-          />
+          <>
+            <Link className="button button--primary" href={`/classes/${classId}/resultats`}>
+              Résultats
+            </Link>
+            <ClassActionButton
+              action={{ kind: 'delete-class', classId }}
+              label="Supprimer la classe"
+              variant="danger"
+              confirm={`Supprimer « ${managed.name} » ? Sa liste d’étudiants et ses devoirs disparaîtront (les labs déjà faits restent à leurs auteurs).`}
+              thenGoTo="/classes"
+            />
+          </>
         }
       />
 
