@@ -24,7 +24,7 @@ export function ManagedClass({ managed, assignable }: { managed: ManagedClassVie
         title={managed.name}
         lead={
           <>
-              Enseignant : {managed.instructor.name} · créée le <LocalDate iso={managed.createdAt} format="date" />
+            Enseignant : {managed.instructor.name} · créée le <LocalDate iso={managed.createdAt} format="date" />
           </>
         }
         actions={
