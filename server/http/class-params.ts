@@ -10,6 +10,14 @@ export const classParams = z.object({ id: classId });
 export const memberParams = z.object({ id: classId, userId: userIdSchema });
 /** One student's record on one lab of the class (the dashboard's drill-down). */
 export const studentLabParams = z.object({ id: classId, userId: userIdSchema, slug: slugSchema });
+export const graderTokenParams = z.object({ id: classId, tokenId: z.string().uuid('identifiant de jeton invalide') });
+export const graderTokenBody = z.object({
+  name: z
+    .string({ error: 'Donnez un nom au jeton (par exemple « Moodle »).' })
+    .trim()
+    .min(1, 'Donnez un nom au jeton (par exemple « Moodle »).')
+    .max(60, 'Le nom du jeton tient en 60 caractères au plus.'),
+});
 export const assignmentParams = z.object({ id: classId, assignmentId: z.string().uuid('identifiant de devoir invalide') });
 
 export const createClassBody = z.object({

@@ -61,7 +61,19 @@ export class ClassResults {
   constructor(private readonly deps: ClassResultsDeps) {}
 
   async results(actor: SignedInUser, classId: string): Promise<ClassResultsView> {
-    const managed = await this.managed(actor, classId);
+    return this.resultsOf(await this.managed(actor, classId));
+  }
+
+  /** For the grader API: its token grants this class (checked before). */
+  async resultsByToken(grantedClassId: string): Promise<ClassResultsView> {
+    return this.resultsOf(await this.deps.classes.managedByToken(grantedClassId));
+  }
+
+  async labEvidenceByToken(grantedClassId: string, userId: string, lab: string): Promise<LabEvidenceView> {
+    return this.evidenceOf(await this.deps.classes.managedByToken(grantedClassId), userId, lab);
+  }
+
+  private async resultsOf(managed: ManagedClassView): Promise<ClassResultsView> {
     const now = this.deps.now?.() ?? new Date();
     const userIds = managed.members.map((member) => member.userId);
     const graded = managed.assignments.filter((a): a is typeof a & { kind: 'lab' | 'quiz' } => a.kind === 'lab' || a.kind === 'quiz');
@@ -94,7 +106,10 @@ export class ClassResults {
 
   /** The drill-down: one student's whole record on one lab of the class. */
   async labEvidence(actor: SignedInUser, classId: string, userId: string, lab: string): Promise<LabEvidenceView> {
-    const managed = await this.managed(actor, classId);
+    return this.evidenceOf(await this.managed(actor, classId), userId, lab);
+  }
+
+  private async evidenceOf(managed: ManagedClassView, userId: string, lab: string): Promise<LabEvidenceView> {
     requireMember(managed.members, userId);
     const evidence = await this.deps.progress.labEvidence(userId, lab);
     if (!evidence) throw new NotFoundError(`Le lab « ${lab} » n'est plus dans le cours : son détail n'est plus disponible.`);
