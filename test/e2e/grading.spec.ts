@@ -1,12 +1,12 @@
 // Grading from both sides: an instructor creates a class and assigns the first lab, a student
 // joins and passes its first step, and the instructor's dashboard shows it without a reload;
-// the CSV export and the student's course outline say the same. Real Chromium, real server,
+// the CSV export, the grader API and the student's course outline say the same. Real Chromium, real server,
 // real sandbox.
 import { expect, test } from '@playwright/test';
 import { giveRole, signUpStudent } from './accounts';
 import { endLab, expectConnected, expectOnScreen } from './lab-page';
 
-test('a passed step shows up live on the class dashboard, in the CSV and on the student’s outline', async ({ browser }) => {
+test('a passed step shows up live on the class dashboard, in the CSV, the grader API and the student’s outline', async ({ browser }) => {
   const instructorContext = await browser.newContext();
   const instructor = await instructorContext.newPage();
   const teacher = await signUpStudent(instructor, 'Grace Hopper');
@@ -57,6 +57,20 @@ test('a passed step shows up live on the class dashboard, in the CSV and on the 
   const text = await csv.text();
   expect(text).toContain('Nom;E-mail;Premiers pas avec Docker (lab /4);Total /4');
   expect(text).toContain(`Linus Martin;${pupil.email};1;1`);
+
+  // A token made on the class page lets a gradebook read the same result, without a session.
+  await instructor.getByRole('link', { name: '← Notes — groupe A' }).click();
+  const classId = /\/classes\/([0-9a-f-]{36})$/.exec(instructor.url())?.[1];
+  await instructor.getByLabel('Nom du jeton').fill('Moodle');
+  await instructor.getByRole('button', { name: 'Créer un jeton' }).click();
+  const token = await instructor.getByTestId('fresh-token').inputValue();
+  await expect(instructor.getByTestId('grader-tokens')).toContainText('Moodle');
+  const api = await browser.newContext();
+  const graded = await api.request.get(`/api/grader/v1/classes/${classId}/results`, { headers: { authorization: `Bearer ${token}` } });
+  expect(graded.status()).toBe(200);
+  const { results } = await graded.json();
+  expect(results.students).toEqual([expect.objectContaining({ email: pupil.email, total: 1 })]);
+  await api.close();
 
   // The student's outline shows the score and where to resume.
   await student.goto('/');
