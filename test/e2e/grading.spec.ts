@@ -60,9 +60,11 @@ test('a passed step shows up live on the class dashboard, in the CSV, the grader
 
   // A token made on the class page lets a gradebook read the same result, without a session.
   await instructor.getByRole('link', { name: '← Notes — groupe A' }).click();
+  await expect(instructor).toHaveURL(/\/classes\/[0-9a-f-]{36}$/);
   const classId = /\/classes\/([0-9a-f-]{36})$/.exec(instructor.url())?.[1];
   await instructor.getByLabel('Nom du jeton').fill('Moodle');
   await instructor.getByRole('button', { name: 'Créer un jeton' }).click();
+  await expect(instructor.getByTestId('fresh-token')).toHaveValue(/^dkg_/);
   const token = await instructor.getByTestId('fresh-token').inputValue();
   await expect(instructor.getByTestId('grader-tokens')).toContainText('Moodle');
   const api = await browser.newContext();
