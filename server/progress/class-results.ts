@@ -10,7 +10,7 @@ import type { ManagedClassView, MemberView } from '../classes/class-views';
 import { NotFoundError } from '../errors';
 import { assignmentStatus, type AssignmentStatus } from './assignment-status';
 import type { ProgressService } from './progress-service';
-import type { LabEvidenceView, LabProgressView, QuizProgressView } from './progress-views';
+import type { LabEvidenceView, LabProgressView, QuizEvidenceView, QuizProgressView } from './progress-views';
 
 export interface ResultColumn {
   assignmentId: string;
@@ -71,6 +71,17 @@ export class ClassResults {
 
   async labEvidenceByToken(grantedClassId: string, userId: string, lab: string): Promise<LabEvidenceView> {
     return this.evidenceOf(await this.deps.classes.managedByToken(grantedClassId), userId, lab);
+  }
+
+  /** One student's answers to one quiz of the class. */
+  async quizEvidence(actor: SignedInUser, classId: string, userId: string, quiz: string): Promise<QuizEvidenceView> {
+    requireMember((await this.managed(actor, classId)).members, userId);
+    return this.deps.progress.quizEvidence(userId, quiz);
+  }
+
+  async quizEvidenceByToken(grantedClassId: string, userId: string, quiz: string): Promise<QuizEvidenceView> {
+    requireMember((await this.deps.classes.managedByToken(grantedClassId)).members, userId);
+    return this.deps.progress.quizEvidence(userId, quiz);
   }
 
   private async resultsOf(managed: ManagedClassView): Promise<ClassResultsView> {

@@ -9,7 +9,7 @@ import type { Course } from '../content/course';
 import type { Lab } from '../content/lab';
 import type { Quiz } from '../content/quiz';
 import { computeLabProgress, sessionDurationMs, type LabProgress, type StepSpec } from './lab-progress';
-import type { ChapterProgressView, LabEvidenceView, LabProgressView, QuizProgressView, StepEventView } from './progress-views';
+import type { ChapterProgressView, LabEvidenceView, LabProgressView, QuizEvidenceView, QuizProgressView, StepEventView } from './progress-views';
 import { computeQuizProgress, type QuizProgress } from './quiz-progress';
 
 export interface ProgressServiceDeps {
@@ -117,6 +117,21 @@ export class ProgressService {
       events: sessions.flatMap((session) =>
         session.stepEvents.map((event) => ({ step: event.step, kind: event.kind as StepEventView['kind'], hint: event.hint, at: event.createdAt.toISOString() })),
       ),
+    };
+  }
+
+  /** One student's answers to one quiz, every attempt. */
+  async quizEvidence(userId: string, slug: string): Promise<QuizEvidenceView> {
+    const attempts = await this.prisma.quizAttempt.findMany({ where: { userId, quiz: slug }, orderBy: { createdAt: 'asc' } });
+    const progress = computeQuizProgress(attempts);
+    return {
+      progress: progress && toQuizProgressView(slug, progress),
+      attempts: attempts.map((attempt) => ({
+        answers: attempt.answers as Record<string, string[]>,
+        score: attempt.score,
+        maxScore: attempt.maxScore,
+        at: attempt.createdAt.toISOString(),
+      })),
     };
   }
 }

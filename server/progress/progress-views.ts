@@ -74,3 +74,17 @@ export interface LabEvidenceView {
   attempts: CheckAttemptView[];
   events: StepEventView[];
 }
+
+/** One press of « Valider mes réponses »: the ticked choice ids by question id, and the score then. */
+export interface QuizAttemptView {
+  answers: Record<string, string[]>;
+  score: number;
+  maxScore: number;
+  at: string;
+}
+
+/** Everything one student answered on one quiz, oldest first. */
+export interface QuizEvidenceView {
+  progress: QuizProgressView | null;
+  attempts: QuizAttemptView[];
+}

@@ -14,6 +14,7 @@ import { POST as joinRoute } from '@/app/api/classes/join/route';
 import { GET as resultsRoute } from '@/app/api/classes/[id]/results/route';
 import { GET as csvRoute } from '@/app/api/classes/[id]/results/csv/route';
 import { GET as evidenceRoute } from '@/app/api/classes/[id]/students/[userId]/labs/[slug]/route';
+import { GET as quizEvidenceRoute } from '@/app/api/classes/[id]/students/[userId]/quizzes/[slug]/route';
 import { GET as myProgressRoute } from '@/app/api/me/progress/route';
 import { openPlatform, type Person, type Platform } from '../platform-fixture';
 
@@ -33,6 +34,9 @@ const json = async (response: Response) => ({ status: response.status, body: awa
 const results = (as: Person, id = classId) => platform.call(resultsRoute, `/api/classes/${id}/results`, { as, params: { id } }).then(json);
 const evidence = (as: Person, userId: string, slug = LAB) =>
   platform.call(evidenceRoute, `/api/classes/${classId}/students/${userId}/labs/${slug}`, { as, params: { id: classId, userId, slug } }).then(json);
+
+const quizEvidence = (as: Person, userId: string) =>
+  platform.call(quizEvidenceRoute, `/api/classes/${classId}/students/${userId}/quizzes/${QUIZ}`, { as, params: { id: classId, userId, slug: QUIZ } }).then(json);
 
 /** A finished lab session of `person`, with these checks (step, passed) and step events. */
 async function labSession(person: Person, checks: Array<[number, boolean]>, events: Array<{ step: number; kind: string; hint?: number }> = []) {
@@ -67,7 +71,7 @@ beforeAll(async () => {
 
   // Alice: steps 1 and 2 passed (step 2 after revealing its solution), step 3 failed once.
   await labSession(alice, [[0, false], [0, true], [1, true], [2, false]], [{ step: 0, kind: 'hint' }, { step: 1, kind: 'solution' }]);
-  await platform.services.quizzes.submit(alice.id, QUIZ, {}, alice.id);
+  await platform.services.quizzes.submit(alice.id, QUIZ, { 'qui-cree-le-conteneur': ['client'] }, alice.id);
 });
 
 afterAll(async () => platform?.close());
@@ -111,6 +115,15 @@ describe('the class dashboard', () => {
     expect(body.evidence.events.map((e: { step: number; kind: string }) => `${e.step}:${e.kind}`).sort()).toEqual(['0:hint', '1:solution']);
     expect(body.evidence.progress).toMatchObject({ score: 2, maxScore: 4, resumeStep: 2, timeSpentMs: 20 * 60_000 });
     expect(body.evidence.progress.steps[1]).toMatchObject({ passed: true, solutionRevealed: true });
+  });
+
+  it('drills down into one student’s quiz: the answers they ticked, each attempt', async () => {
+    const { status, body } = await quizEvidence(teacher, alice.id);
+    expect(status).toBe(200);
+    expect(body.evidence.attempts).toEqual([{ answers: expect.objectContaining({ 'qui-cree-le-conteneur': ['client'] }), score: 0, maxScore: 7, at: expect.any(String) }]);
+    expect(body.evidence.progress).toMatchObject({ quiz: QUIZ, attempts: 1, maxScore: 7 });
+    expect((await quizEvidence(otherTeacher, alice.id)).status).toBe(404);
+    expect((await quizEvidence(bob, alice.id)).status).toBe(403);
   });
 
   it('is open to an admin too', async () => {

@@ -15,6 +15,7 @@ import { GET as graderClassesRoute } from '@/app/api/grader/v1/classes/route';
 import { GET as graderClassRoute } from '@/app/api/grader/v1/classes/[id]/route';
 import { GET as graderResultsRoute } from '@/app/api/grader/v1/classes/[id]/results/route';
 import { GET as graderEvidenceRoute } from '@/app/api/grader/v1/classes/[id]/students/[userId]/labs/[slug]/route';
+import { GET as graderQuizEvidenceRoute } from '@/app/api/grader/v1/classes/[id]/students/[userId]/quizzes/[slug]/route';
 import { hashGraderToken } from '@/server/grader/grader-token-format';
 import { ORIGIN, openPlatform, type Person, type Platform, type RouteHandler } from '../platform-fixture';
 
@@ -55,6 +56,7 @@ beforeAll(async () => {
     data: { id: sessionId, ownerId: alice.id, userId: alice.id, lab: 'premiers-pas', state: 'ended', expiresAt: new Date(), endedAt: new Date() },
   });
   await platform.db.prisma.checkAttempt.create({ data: { sessionId, step: 0, passed: true, exitCode: 0, output: 'hello-world a tourné', durationMs: 80 } });
+  await platform.services.quizzes.submit(alice.id, 'premiers-pas', { 'qui-cree-le-conteneur': ['demon'] }, alice.id);
 });
 
 afterAll(async () => platform?.close());
@@ -99,6 +101,8 @@ describe('the grader API', () => {
     const params = { id: classId, userId: alice.id, slug: 'premiers-pas' };
     const evidence = await withToken(graderEvidenceRoute, `/api/grader/v1/classes/${classId}/students/${alice.id}/labs/premiers-pas`, body.token, params);
     expect(evidence.body.evidence.attempts).toEqual([expect.objectContaining({ step: 0, passed: true, output: 'hello-world a tourné' })]);
+    const quiz = await withToken(graderQuizEvidenceRoute, `/api/grader/v1/classes/${classId}/students/${alice.id}/quizzes/premiers-pas`, body.token, params);
+    expect(quiz.body.evidence.attempts).toEqual([expect.objectContaining({ answers: expect.objectContaining({ 'qui-cree-le-conteneur': ['demon'] }), maxScore: 7 })]);
   });
 
   it('refuses another class with the same token, as not found', async () => {
