@@ -35,15 +35,23 @@ export class ProgressService {
     return this.deps.prisma;
   }
 
-  /** The course outline's badges: each chapter's lab and quiz progress for this student. */
+  /** The course outline's badges: each chapter's lab and quiz progress for this student (two queries for the whole course). */
   async courseProgress(userId: string): Promise<ChapterProgressView[]> {
     const course = await this.deps.loadCourse();
+    const [sessions, quizAttempts] = await Promise.all([
+      this.prisma.labSession.findMany({ where: { userId }, select: { ...SESSION_RECORDS, lab: true } }),
+      this.prisma.quizAttempt.findMany({ where: { userId }, select: { quiz: true, score: true, maxScore: true, createdAt: true } }),
+    ]);
     return Promise.all(
-      course.chapters.map(async (chapter) => ({
-        chapter: chapter.slug,
-        lab: chapter.lab ? ((await this.labProgressOf([userId], chapter.lab)).get(userId) ?? null) : null,
-        quiz: chapter.lesson ? ((await this.quizProgressOf([userId], chapter.lesson)).get(userId) ?? null) : null,
-      })),
+      course.chapters.map(async (chapter) => {
+        const lab = chapter.lab ? await this.deps.findLab(chapter.lab) : null;
+        const quiz = chapter.lesson ? computeQuizProgress(quizAttempts.filter((attempt) => attempt.quiz === chapter.lesson)) : null;
+        return {
+          chapter: chapter.slug,
+          lab: lab && toLabProgressView(lab.slug, progressFrom(lab, sessions.filter((session) => session.lab === lab.slug))),
+          quiz: quiz && chapter.lesson ? toQuizProgressView(chapter.lesson, quiz) : null,
+        };
+      }),
     );
   }
 
@@ -61,13 +69,7 @@ export class ProgressService {
     if (!lab) return result;
     const sessions = await this.prisma.labSession.findMany({ where: { userId: { in: userIds }, lab: slug }, select: SESSION_RECORDS });
     for (const userId of userIds) {
-      const own = sessions.filter((session) => session.userId === userId);
-      const progress = computeLabProgress(stepSpecs(lab), {
-        sessions: own,
-        attempts: own.flatMap((session) => session.attempts),
-        events: own.flatMap((session) => session.stepEvents),
-      });
-      result.set(userId, toLabProgressView(slug, progress));
+      result.set(userId, toLabProgressView(slug, progressFrom(lab, sessions.filter((session) => session.userId === userId))));
     }
     return result;
   }
@@ -134,6 +136,23 @@ export class ProgressService {
       })),
     };
   }
+}
+
+type SessionRecords = {
+  createdAt: Date;
+  lastActiveAt: Date;
+  endedAt: Date | null;
+  attempts: Array<{ step: number; passed: boolean; createdAt: Date }>;
+  stepEvents: Array<{ step: number; kind: string; hint: number }>;
+};
+
+/** One student's progress on a lab from their sessions of it. */
+function progressFrom(lab: Lab, sessions: SessionRecords[]): LabProgress {
+  return computeLabProgress(stepSpecs(lab), {
+    sessions,
+    attempts: sessions.flatMap((session) => session.attempts),
+    events: sessions.flatMap((session) => session.stepEvents),
+  });
 }
 
 function stepSpecs(lab: Lab): StepSpec[] {
