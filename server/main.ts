@@ -33,6 +33,7 @@ import { ClassService } from './classes/class-service';
 import { courseContent } from './classes/course-content';
 import { assignClientIp } from './http/client-ip';
 import { createRateLimits } from './http/rate-limits';
+import { createProgressServices } from './progress/create-progress-services';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
 
@@ -98,13 +99,15 @@ async function main(): Promise<void> {
   }
   const callers = new CallerResolver({ findUser: findUserWith(auth), owners, anonymousLabs: env.DOCKYARD_ANONYMOUS_LABS });
   if (env.DOCKYARD_ANONYMOUS_LABS) log('mode atelier : les labs démarrent sans compte (DOCKYARD_ANONYMOUS_LABS=true)');
+  const classes = new ClassService({ prisma: db.prisma, content: courseContent });
   publishServices({
     sessions,
     quizzes,
     owners,
     auth,
     callers,
-    classes: new ClassService({ prisma: db.prisma, content: courseContent }),
+    classes,
+    ...createProgressServices(db.prisma, classes),
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled') }),
     limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR }),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),

@@ -8,7 +8,10 @@ import type { Auth } from './auth/better-auth';
 import type { CallerResolver } from './auth/caller-resolver';
 import type { OwnerTokens } from './auth/owner-token';
 import type { ClassService } from './classes/class-service';
+import type { GraderTokens } from './grader/grader-tokens';
 import type { RateLimiter } from './http/rate-limiter';
+import type { ClassResults } from './progress/class-results';
+import type { ProgressService } from './progress/progress-service';
 import type { QuizService } from './quizzes/quiz-service';
 import type { SessionService } from './sessions/session-service';
 import type { StepHelpService } from './sessions/step-help';
@@ -21,12 +24,18 @@ export interface Services {
   auth: Auth;
   callers: CallerResolver;
   classes: ClassService;
+  progress: ProgressService;
+  /** Class dashboards, CSV exports and the grader API. */
+  results: ClassResults;
+  graderTokens: GraderTokens;
   users: UserAdminService;
   limits: {
     /** Lab starts and resets, per owner: each one builds new machines. */
     labStarts: RateLimiter;
     /** Join attempts, per user: a join code must not be guessable by trying. */
     classJoins: RateLimiter;
+    /** Grader API calls, per token: a gradebook sync, not a scraper. */
+    graderApi: RateLimiter;
   };
 }
 

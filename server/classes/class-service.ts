@@ -81,6 +81,24 @@ export class ClassService {
 
   /** The class page: the management view for its instructor or an admin, the assignments for a member. */
   async view(actor: SignedInUser, classId: string): Promise<ClassPageView> {
+    const row = await this.loadClass(classId);
+    const managed = await this.toManaged(row);
+    if (canManage(actor, row)) return { as: 'manager', managed };
+    if (row.members.some((m) => m.userId === actor.id)) {
+      return { as: 'member', joined: { id: row.id, name: row.name, instructorName: row.instructor.name, assignments: managed.assignments } };
+    }
+    throw new NotFoundError(CLASS_NOT_FOUND);
+  }
+
+  /**
+   * The management view without a signed-in actor: for the grader API, whose token was
+   * already checked to grant this very class (server/grader/grader-tokens.ts).
+   */
+  async managedByToken(grantedClassId: string): Promise<ManagedClassView> {
+    return this.toManaged(await this.loadClass(grantedClassId));
+  }
+
+  private async loadClass(classId: string) {
     const row = await this.prisma.classroom.findUnique({
       where: { id: classId },
       include: {
@@ -90,24 +108,19 @@ export class ClassService {
       },
     });
     if (!row) throw new NotFoundError(CLASS_NOT_FOUND);
-    const catalog = await this.catalog();
-    const assignments = toAssignmentViews(row.assignments, catalog);
-    if (canManage(actor, row)) {
-      const managed: ManagedClassView = {
-        id: row.id,
-        name: row.name,
-        joinCode: row.joinCode,
-        instructor: row.instructor,
-        members: row.members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt.toISOString() })),
-        assignments,
-        createdAt: row.createdAt.toISOString(),
-      };
-      return { as: 'manager', managed };
-    }
-    if (row.members.some((m) => m.userId === actor.id)) {
-      return { as: 'member', joined: { id: row.id, name: row.name, instructorName: row.instructor.name, assignments } };
-    }
-    throw new NotFoundError(CLASS_NOT_FOUND);
+    return row;
+  }
+
+  private async toManaged(row: Awaited<ReturnType<ClassService['loadClass']>>): Promise<ManagedClassView> {
+    return {
+      id: row.id,
+      name: row.name,
+      joinCode: row.joinCode,
+      instructor: row.instructor,
+      members: row.members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt.toISOString() })),
+      assignments: toAssignmentViews(row.assignments, await this.catalog()),
+      createdAt: row.createdAt.toISOString(),
+    };
   }
 
   /** Joins the class with this code (typed loosely); joining twice is harmless. */

@@ -1,6 +1,6 @@
 /** Inputs of the class routes, validated where they enter. */
 import { z } from 'zod';
-import { userIdSchema } from './params';
+import { quizParams, slugSchema, userIdSchema } from './params';
 import { ASSIGNMENT_KINDS } from '../classes/assignable-content';
 import { MAX_CLASS_NAME_LENGTH } from '../classes/class-rules';
 
@@ -8,6 +8,18 @@ const classId = z.string().uuid('identifiant de classe invalide');
 
 export const classParams = z.object({ id: classId });
 export const memberParams = z.object({ id: classId, userId: userIdSchema });
+/** One student's record on one lab of the class (the dashboard's drill-down). */
+export const studentLabParams = z.object({ id: classId, userId: userIdSchema, slug: slugSchema });
+/** One student's answers to one quiz of the class. */
+export const studentQuizParams = z.object({ id: classId, userId: userIdSchema, slug: quizParams.shape.slug });
+export const graderTokenParams = z.object({ id: classId, tokenId: z.string().uuid('identifiant de jeton invalide') });
+export const graderTokenBody = z.object({
+  name: z
+    .string({ error: 'Donnez un nom au jeton (par exemple « Moodle »).' })
+    .trim()
+    .min(1, 'Donnez un nom au jeton (par exemple « Moodle »).')
+    .max(60, 'Le nom du jeton tient en 60 caractères au plus.'),
+});
 export const assignmentParams = z.object({ id: classId, assignmentId: z.string().uuid('identifiant de devoir invalide') });
 
 export const createClassBody = z.object({

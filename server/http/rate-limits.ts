@@ -5,6 +5,8 @@ import { formatWait, RateLimiter } from './rate-limiter';
 const HOUR_MS = 3_600_000;
 /** Ten wrong codes in ten minutes is a typo streak; thousands would be guessing. */
 const CLASS_JOINS = { max: 10, windowMs: 10 * 60_000 };
+/** A gradebook sync reads a class in a few calls; a minute of 120 leaves room for a big class. */
+const GRADER_API = { max: 120, windowMs: 60_000 };
 
 export function createRateLimits(settings: { labStartsPerHour: number }): Services['limits'] {
   return {
@@ -15,6 +17,10 @@ export function createRateLimits(settings: { labStartsPerHour: number }): Servic
     classJoins: new RateLimiter(
       CLASS_JOINS,
       (seconds) => `Trop d'essais de code de classe : réessayez dans ${formatWait(seconds)}, en recopiant le code donné par votre enseignant.`,
+    ),
+    graderApi: new RateLimiter(
+      GRADER_API,
+      (seconds) => `Trop d'appels à l'API de notes avec ce jeton : réessayez dans ${formatWait(seconds)}, et espacez les appels (${GRADER_API.max} par minute au plus).`,
     ),
   };
 }

@@ -25,7 +25,9 @@ export function route<Schema extends z.ZodType>(
       // Routes without dynamic segments get no params object at all.
       const params = paramsSchema.parse((await context.params) ?? {});
       const caller = await services.callers.resolve(request.headers);
-      return Response.json(await handler({ request, params, caller, services }));
+      const result = await handler({ request, params, caller, services });
+      // A handler answers a file (a CSV export) with its own Response; anything else is JSON.
+      return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       const { status, body } = toEnvelope(error);
       // Unexpected errors in full for the operator; expected refusals (no room…) in one line.

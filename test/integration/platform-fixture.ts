@@ -18,6 +18,7 @@ import { loadQuiz } from '@/server/content/quiz';
 import { openDatabase, type Database } from '@/server/db/database';
 import { CLIENT_IP_HEADER } from '@/server/http/client-ip';
 import { createRateLimits } from '@/server/http/rate-limits';
+import { createProgressServices } from '@/server/progress/create-progress-services';
 import { QuizService } from '@/server/quizzes/quiz-service';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { StepHelpService } from '@/server/sessions/step-help';
@@ -81,13 +82,15 @@ export function buildServices(deps: {
   auth?: PlatformOptions['auth'];
 }): Services {
   const auth = createAuth({ prisma: deps.prisma, secret: SECRET, requestsPerMinute: 1000, ...deps.auth });
+  const classes = new ClassService({ prisma: deps.prisma, content: courseContent });
   return {
     sessions: deps.sessions,
     quizzes: deps.quizzes ?? new QuizService({ prisma: deps.prisma, findQuiz: loadQuiz }),
     owners: deps.owners,
     auth,
     callers: new CallerResolver({ findUser: findUserWith(auth), owners: deps.owners, anonymousLabs: deps.anonymousLabs ?? false }),
-    classes: new ClassService({ prisma: deps.prisma, content: courseContent }),
+    classes,
+    ...createProgressServices(deps.prisma, classes),
     users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled') }),
     limits: createRateLimits({ labStartsPerHour: deps.labStartsPerHour ?? 1000 }),
     help: new StepHelpService({ prisma: deps.prisma, sessions: deps.sessions, findLab: findLabSpec }),

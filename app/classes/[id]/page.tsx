@@ -29,5 +29,7 @@ export async function generateMetadata({ params }: ClassPageProps): Promise<Meta
 export default async function ClassPage({ params }: ClassPageProps) {
   const view = await loadClass((await params).id);
   if (view.as === 'member') return <JoinedClass joined={view.joined} />;
-  return <ManagedClass managed={view.managed} assignable={await getServices().classes.assignable()} />;
+  const user = await requirePageUser(`/classes/${view.managed.id}`);
+  const [assignable, tokens] = await Promise.all([getServices().classes.assignable(), getServices().graderTokens.list(user, view.managed.id)]);
+  return <ManagedClass managed={view.managed} assignable={assignable} tokens={tokens} />;
 }

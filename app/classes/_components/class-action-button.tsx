@@ -11,7 +11,8 @@ export type ClassAction =
   | { kind: 'unassign'; classId: string; assignmentId: string }
   | { kind: 'renew-code'; classId: string }
   | { kind: 'delete-class'; classId: string }
-  | { kind: 'leave-class'; classId: string };
+  | { kind: 'leave-class'; classId: string }
+  | { kind: 'revoke-token'; classId: string; tokenId: string };
 
 function runAction(action: ClassAction): Promise<unknown> {
   switch (action.kind) {
@@ -25,6 +26,8 @@ function runAction(action: ClassAction): Promise<unknown> {
       return classesApi.remove(action.classId);
     case 'leave-class':
       return classesApi.leave(action.classId);
+    case 'revoke-token':
+      return classesApi.revokeToken(action.classId, action.tokenId);
   }
 }
 

@@ -22,4 +22,6 @@ export const classesApi = {
     send('DELETE', `${classUrl(classId)}/assignments/${encodeURIComponent(assignmentId)}`),
   removeMember: (classId: string, userId: string) =>
     send('DELETE', `${classUrl(classId)}/members/${encodeURIComponent(userId)}`),
+  createToken: (classId: string, name: string) => send<{ token: string }>('POST', `${classUrl(classId)}/tokens`, { name }),
+  revokeToken: (classId: string, tokenId: string) => send('DELETE', `${classUrl(classId)}/tokens/${encodeURIComponent(tokenId)}`),
 };

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { AssignableItem } from '@/server/classes/assignable-content';
 import type { ManagedClassView } from '@/server/classes/class-views';
+import type { GraderTokenView } from '@/server/grader/grader-tokens';
 import { formatJoinCode } from '@/server/classes/join-code';
 import { LocalDate } from '../../../_components/local-date';
 import { PageHeading } from '../../../_components/page-heading';
@@ -8,11 +9,12 @@ import { ClassActionButton } from '../../_components/class-action-button';
 import styles from '../class-page.module.css';
 import { AssignForm } from './assign-form';
 import { AssignmentsTable } from './assignments-table';
+import { GraderTokensPanel } from './grader-tokens-panel';
 import { JoinCodePanel } from './join-code-panel';
 import { RosterTable } from './roster-table';
 
-/** The instructor's page of a class: its code and link, its assignments, its roster. */
-export function ManagedClass({ managed, assignable }: { managed: ManagedClassView; assignable: AssignableItem[] }) {
+/** The instructor's page of a class: its code and link, its assignments, its roster, its grader tokens. */
+export function ManagedClass({ managed, assignable, tokens }: { managed: ManagedClassView; assignable: AssignableItem[]; tokens: GraderTokenView[] }) {
   const classId = managed.id;
   return (
     <div className={`container ${styles.page}`}>
@@ -28,13 +30,18 @@ export function ManagedClass({ managed, assignable }: { managed: ManagedClassVie
           </>
         }
         actions={
-          <ClassActionButton
-            action={{ kind: 'delete-class', classId }}
-            label="Supprimer la classe"
-            variant="danger"
-            confirm={`Supprimer « ${managed.name} » ? Sa liste d’étudiants et ses devoirs disparaîtront (les labs déjà faits restent à leurs auteurs).`}
-            thenGoTo="/classes"
-          />
+          <>
+            <Link className="button button--primary" href={`/classes/${classId}/resultats`}>
+              Résultats
+            </Link>
+            <ClassActionButton
+              action={{ kind: 'delete-class', classId }}
+              label="Supprimer la classe"
+              variant="danger"
+              confirm={`Supprimer « ${managed.name} » ? Sa liste d’étudiants et ses devoirs disparaîtront (les labs déjà faits restent à leurs auteurs).`}
+              thenGoTo="/classes"
+            />
+          </>
         }
       />
 
@@ -52,6 +59,8 @@ export function ManagedClass({ managed, assignable }: { managed: ManagedClassVie
             <p className="panel-lead">Ceux qui ont rejoint la classe avec son code.</p>
             <RosterTable classId={classId} members={managed.members} />
           </section>
+
+          <GraderTokensPanel classId={classId} tokens={tokens} />
         </div>
 
         <JoinCodePanel classId={classId} code={managed.joinCode} formattedCode={formatJoinCode(managed.joinCode)} />

@@ -10,6 +10,7 @@ import { useLabSession } from '../_lib/use-lab-session';
 import { useRemainingTime } from '../_lib/use-remaining-time';
 import { usePageVisits } from '../_lib/use-page-visits';
 import { useStepChecks } from '../_lib/use-step-checks';
+import { useResumePage } from '../_lib/use-resume-page';
 import { useStepHelp } from '../_lib/use-step-help';
 import styles from './lab-workspace.module.css';
 import { SandboxPanel } from './sandbox-panel';
@@ -37,11 +38,13 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
   usePageVisits(session?.id ?? null, page, lab.steps.length, reportError);
 
   // When a session appears (started, or found again after a reload), leave the introduction
-  // for step 1. Adjusted during render, as React recommends for state that follows a change.
+  // for the first step not passed yet, once that is known. Adjusted during render, as React
+  // recommends for state that follows a change.
+  const resumePage = useResumePage(lab.slug);
   const [shownSessionId, setShownSessionId] = useState<string | null>(null);
-  if ((session?.id ?? null) !== shownSessionId) {
+  if ((session?.id ?? null) !== shownSessionId && (!session || resumePage !== undefined)) {
     setShownSessionId(session?.id ?? null);
-    if (session && page === 0) setPage(1);
+    if (session && page === 0) setPage(resumePage ?? 1);
   }
 
   const remaining = useRemainingTime(session?.expiresAt ?? null);

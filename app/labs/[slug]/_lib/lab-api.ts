@@ -1,3 +1,4 @@
+import type { LabProgressView } from '@/server/progress/progress-views';
 import type { AttemptView, SessionView, StepHelpView } from '@/server/sessions/session-view';
 import { requestJson } from '../../../_lib/request-json';
 
@@ -11,6 +12,10 @@ const jsonPost = (body: unknown): RequestInit => ({
 export const labApi = {
   findSession: (lab: string) =>
     requestJson<{ session: SessionView | null }>(`/api/labs/${encodeURIComponent(lab)}/session`),
+
+  /** The signed-in student's progress over all their sessions of this lab (null for a visitor). */
+  progress: (lab: string) =>
+    requestJson<{ progress: LabProgressView | null }>(`/api/labs/${encodeURIComponent(lab)}/progress`),
 
   startSession: (lab: string) =>
     requestJson<{ session: SessionView }>(`/api/labs/${encodeURIComponent(lab)}/session`, { method: 'POST' }),

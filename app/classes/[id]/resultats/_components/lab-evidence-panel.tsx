@@ -1,0 +1,117 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { LabEvidenceView } from '@/server/progress/progress-views';
+import { alertFromError } from '../../../../_components/error-alert';
+import { InlineError } from '../../../../_components/inline-error';
+import { LocalDate } from '../../../../_components/local-date';
+import { formatDuration } from '../_lib/format-duration';
+import { resultsApi } from '../_lib/results-api';
+import styles from '../results.module.css';
+import type { StudentLab } from './results-dashboard';
+
+const EVENT_LABELS = { started: 'a ouvert l’étape', hint: 'a affiché l’indice', solution: 'a affiché la solution' } as const;
+
+/** One student's record on one lab: steps, every attempt with its output, hints and solutions, time. Reloaded with the dashboard. */
+export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { classId: string; selected: StudentLab; refreshedAt: string; onClose(): void }) {
+  const [evidence, setEvidence] = useState<LabEvidenceView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    resultsApi.labEvidence(classId, selected.userId, selected.lab).then(
+      ({ evidence: next }) => current && (setEvidence(next), setError(null)),
+      (failure: unknown) => current && setError(alertFromError(failure).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [classId, selected, refreshedAt]);
+
+  return (
+    <section className="panel" aria-labelledby="detail-lab" data-testid="lab-evidence">
+      <h2 id="detail-lab">
+        {selected.studentName} — {selected.labTitle}
+      </h2>
+      <p>
+        <button type="button" className="button button--secondary button--small" onClick={onClose}>
+          Fermer le détail
+        </button>
+      </p>
+      <InlineError error={error} />
+      {evidence && (
+        <>
+          <p className="panel-lead">
+            {evidence.progress.score}/{evidence.progress.maxScore} points · {evidence.progress.stepsPassed} étape(s) réussie(s) · temps passé :{' '}
+            {formatDuration(evidence.progress.timeSpentMs)} en {evidence.sessions.length} session(s)
+          </p>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Étape</th>
+                <th scope="col">Résultat</th>
+                <th scope="col">Essais</th>
+                <th scope="col">Aide</th>
+              </tr>
+            </thead>
+            <tbody>
+              {evidence.progress.steps.map((step) => (
+                <tr key={step.index}>
+                  <td>
+                    {step.index + 1}. {step.title}
+                  </td>
+                  <td>{!step.graded ? 'Sans vérification' : step.passed ? `Réussie (${step.points} pt)` : 'Pas encore réussie'}</td>
+                  <td>{step.attempts}</td>
+                  <td>
+                    {step.hintsShown > 0 && `${step.hintsShown} indice(s)`}
+                    {step.solutionRevealed && <span className="badge badge--warning">Solution affichée</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Historique</h3>
+          {evidence.attempts.length === 0 && evidence.events.length === 0 ? (
+            <p className="empty-state">Rien encore : le lab n’a pas été commencé.</p>
+          ) : (
+            <ol>
+              {[
+                ...evidence.attempts.map((attempt) => ({
+                  at: attempt.at,
+                  key: `a-${attempt.at}-${attempt.step}`,
+                  body: (
+                    <>
+                      Étape {attempt.step + 1} : « Vérifier » — {attempt.passed ? 'réussi' : `échec (code ${attempt.exitCode})`}
+                      {attempt.output && <pre className={styles.output}>{attempt.output}</pre>}
+                    </>
+                  ),
+                })),
+                ...evidence.events
+                  .filter((event) => event.kind !== 'started')
+                  .map((event) => ({
+                    at: event.at,
+                    key: `e-${event.at}-${event.step}-${event.kind}-${event.hint}`,
+                    body: (
+                      <>
+                        Étape {event.step + 1} : {EVENT_LABELS[event.kind]}
+                        {event.kind === 'hint' && ` ${event.hint + 1}`}
+                      </>
+                    ),
+                  })),
+              ]
+                .sort((a, b) => a.at.localeCompare(b.at))
+                .map((entry) => (
+                  <li key={entry.key}>
+                    <span className={styles.muted}>
+                      <LocalDate iso={entry.at} />
+                    </span>{' '}
+                    {entry.body}
+                  </li>
+                ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import type { ClassResultsView, ResultCell, ResultColumn } from '@/server/progress/class-results';
+import { InlineError } from '../../../../_components/inline-error';
+import { LocalDate } from '../../../../_components/local-date';
+import { resultsApi } from '../_lib/results-api';
+import { usePolling } from '../_lib/use-polling';
+import styles from '../results.module.css';
+import { LabEvidencePanel } from './lab-evidence-panel';
+import { StatusBadge } from './status-badge';
+
+/** A check a student runs shows up within this delay. */
+const POLL_MS = 3000;
+
+export interface StudentLab {
+  userId: string;
+  studentName: string;
+  lab: string;
+  labTitle: string;
+}
+
+/** Students × graded assignments, refreshed every few seconds; a lab's cell opens its detail. */
+export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
+  const classId = initial.classId;
+  const load = useCallback(() => resultsApi.results(classId).then(({ results }) => results), [classId]);
+  const { value: results, error } = usePolling(load, initial, POLL_MS);
+  const [selected, setSelected] = useState<StudentLab | null>(null);
+
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <a className="button button--secondary button--small" href={resultsApi.csvHref(classId)} download>
+          Exporter en CSV
+        </a>
+        <span>
+          Mis à jour automatiquement · dernière mise à jour : <LocalDate iso={results.generatedAt} />
+        </span>
+        <InlineError error={error === null ? null : 'La mise à jour automatique a échoué : les résultats affichés peuvent dater. Nouvel essai dans quelques secondes.'} />
+      </div>
+      {results.students.length === 0 || results.columns.length === 0 ? (
+        <p className="empty-state">
+          {results.students.length === 0
+            ? 'Personne n’a encore rejoint la classe : partagez son code.'
+            : 'Aucun lab ni quiz n’est donné à la classe : ajoutez-en depuis la page de la classe.'}
+        </p>
+      ) : (
+        <div className={styles.scroll}>
+          <table className="data-table" data-testid="results">
+            <thead>
+              <tr>
+                <th scope="col">Étudiant</th>
+                {results.columns.map((column) => (
+                  <th scope="col" key={column.assignmentId}>
+                    {column.title} ({column.kind === 'lab' ? 'lab' : 'quiz'})
+                    {column.dueAt && (
+                      <span className={styles.muted}>
+                        {' '}
+                        · pour le <LocalDate iso={column.dueAt} />
+                      </span>
+                    )}
+                  </th>
+                ))}
+                <th scope="col">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.students.map((student) => (
+                <tr key={student.userId} data-testid={`results-${student.email}`}>
+                  <th scope="row">
+                    {student.name}
+                    <br />
+                    <span className={styles.muted}>{student.email}</span>
+                  </th>
+                  {results.columns.map((column, index) => {
+                    const cell = student.cells[index];
+                    if (!cell) return <td key={column.assignmentId} />;
+                    const open = () => setSelected({ userId: student.userId, studentName: student.name, lab: column.slug, labTitle: column.title });
+                    return (
+                      <td key={column.assignmentId}>
+                        {column.kind === 'lab' ? (
+                          <button type="button" className={styles.cellButton} onClick={open} aria-label={`Détail du lab ${column.title} de ${student.name}`}>
+                            <CellContent cell={cell} column={column} />
+                          </button>
+                        ) : (
+                          <CellContent cell={cell} column={column} />
+                        )}
+                      </td>
+                    );
+                  })}
+                  <td className={styles.score}>
+                    {student.total}/{results.maxTotal}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {selected && <LabEvidencePanel key={`${selected.userId}/${selected.lab}`} classId={classId} selected={selected} refreshedAt={results.generatedAt} onClose={() => setSelected(null)} />}
+    </>
+  );
+}
+
+function CellContent({ cell, column }: { cell: ResultCell; column: ResultColumn }) {
+  return (
+    <span className={styles.cell}>
+      <span className={styles.score}>
+        {cell.score}
+        {column.maxScore !== null && `/${column.maxScore}`}
+      </span>
+      <StatusBadge status={cell.status} />
+      {cell.solutionsRevealed > 0 && (
+        <span className={styles.muted}>
+          {cell.solutionsRevealed} étape{cell.solutionsRevealed > 1 ? 's' : ''} après la solution
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,17 @@
+/** The progress services (own progress, class results, grader tokens), as main.ts and the test platform build them. */
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { ClassService } from '../classes/class-service';
+import { loadCourse } from '../content/course';
+import { loadQuiz } from '../content/quiz';
+import { findLabSpec } from '../sessions/find-lab-spec';
+import { GraderTokens } from '../grader/grader-tokens';
+import { ClassResults } from './class-results';
+import { ProgressService } from './progress-service';
+
+export function createProgressServices(
+  prisma: PrismaClient,
+  classes: ClassService,
+): { progress: ProgressService; results: ClassResults; graderTokens: GraderTokens } {
+  const progress = new ProgressService({ prisma, findLab: findLabSpec, findQuiz: loadQuiz, loadCourse: () => loadCourse() });
+  return { progress, results: new ClassResults({ classes, progress }), graderTokens: new GraderTokens({ prisma, classes }) };
+}

@@ -1,0 +1,173 @@
+/**
+ * Loads what students did (lab sessions with their check attempts and step events, quiz
+ * attempts) and turns it into progress with lab-progress.ts and quiz-progress.ts. It does
+ * not decide who may see whose progress: its callers (the student's own pages, the class
+ * dashboard, the grader API) check that first.
+ */
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { Course } from '../content/course';
+import type { Lab } from '../content/lab';
+import type { Quiz } from '../content/quiz';
+import { computeLabProgress, sessionDurationMs, type LabProgress, type StepSpec } from './lab-progress';
+import type { ChapterProgressView, LabEvidenceView, LabProgressView, QuizEvidenceView, QuizProgressView, StepEventView } from './progress-views';
+import { computeQuizProgress, type QuizProgress } from './quiz-progress';
+
+export interface ProgressServiceDeps {
+  prisma: PrismaClient;
+  findLab: (slug: string) => Promise<Lab | null>;
+  findQuiz: (slug: string) => Promise<Quiz | null>;
+  loadCourse: () => Promise<Course>;
+}
+
+const SESSION_RECORDS = {
+  userId: true,
+  createdAt: true,
+  lastActiveAt: true,
+  endedAt: true,
+  attempts: { select: { step: true, passed: true, createdAt: true } },
+  stepEvents: { select: { step: true, kind: true, hint: true } },
+} as const;
+
+export class ProgressService {
+  constructor(private readonly deps: ProgressServiceDeps) {}
+
+  private get prisma() {
+    return this.deps.prisma;
+  }
+
+  /** The course outline's badges: each chapter's lab and quiz progress for this student (two queries for the whole course). */
+  async courseProgress(userId: string): Promise<ChapterProgressView[]> {
+    const course = await this.deps.loadCourse();
+    const [sessions, quizAttempts] = await Promise.all([
+      this.prisma.labSession.findMany({ where: { userId }, select: { ...SESSION_RECORDS, lab: true } }),
+      this.prisma.quizAttempt.findMany({ where: { userId }, select: { quiz: true, score: true, maxScore: true, createdAt: true } }),
+    ]);
+    return Promise.all(
+      course.chapters.map(async (chapter) => {
+        const lab = chapter.lab ? await this.deps.findLab(chapter.lab) : null;
+        const quiz = chapter.lesson ? computeQuizProgress(quizAttempts.filter((attempt) => attempt.quiz === chapter.lesson)) : null;
+        return {
+          chapter: chapter.slug,
+          lab: lab && toLabProgressView(lab.slug, progressFrom(lab, sessions.filter((session) => session.lab === lab.slug))),
+          quiz: quiz && chapter.lesson ? toQuizProgressView(chapter.lesson, quiz) : null,
+        };
+      }),
+    );
+  }
+
+  /** The most one can score on a lab (its graded steps' points) or a quiz (one point a question); null once it left the course. */
+  async maxScore(kind: 'lab' | 'quiz', slug: string): Promise<number | null> {
+    if (kind === 'quiz') return (await this.deps.findQuiz(slug))?.questions.length ?? null;
+    const lab = await this.deps.findLab(slug);
+    return lab && computeLabProgress(stepSpecs(lab), { attempts: [], events: [], sessions: [] }).maxScore;
+  }
+
+  /** Each student's progress on a lab; a lab that left the course has none (empty map). */
+  async labProgressOf(userIds: string[], slug: string): Promise<Map<string, LabProgressView>> {
+    const lab = await this.deps.findLab(slug);
+    const result = new Map<string, LabProgressView>();
+    if (!lab) return result;
+    const sessions = await this.prisma.labSession.findMany({ where: { userId: { in: userIds }, lab: slug }, select: SESSION_RECORDS });
+    for (const userId of userIds) {
+      result.set(userId, toLabProgressView(slug, progressFrom(lab, sessions.filter((session) => session.userId === userId))));
+    }
+    return result;
+  }
+
+  /** Each student's best result at a quiz; students who never answered it are absent. */
+  async quizProgressOf(userIds: string[], slug: string): Promise<Map<string, QuizProgressView>> {
+    const attempts = await this.prisma.quizAttempt.findMany({
+      where: { userId: { in: userIds }, quiz: slug },
+      select: { userId: true, score: true, maxScore: true, createdAt: true },
+    });
+    const result = new Map<string, QuizProgressView>();
+    for (const userId of userIds) {
+      const progress = computeQuizProgress(attempts.filter((attempt) => attempt.userId === userId));
+      if (progress) result.set(userId, toQuizProgressView(slug, progress));
+    }
+    return result;
+  }
+
+  /** One student's whole record on one lab: sessions, every attempt with its output, hints and solutions. */
+  async labEvidence(userId: string, slug: string): Promise<LabEvidenceView | null> {
+    const progress = (await this.labProgressOf([userId], slug)).get(userId);
+    if (!progress) return null;
+    const sessions = await this.prisma.labSession.findMany({
+      where: { userId, lab: slug },
+      orderBy: { createdAt: 'asc' },
+      include: { attempts: { orderBy: { createdAt: 'asc' } }, stepEvents: { orderBy: { createdAt: 'asc' } } },
+    });
+    return {
+      progress,
+      sessions: sessions.map((session) => ({
+        id: session.id,
+        startedAt: session.createdAt.toISOString(),
+        endedAt: session.endedAt?.toISOString() ?? null,
+        endReason: session.endReason,
+        durationMs: sessionDurationMs(session),
+      })),
+      attempts: sessions.flatMap((session) =>
+        session.attempts.map((attempt) => ({
+          step: attempt.step,
+          passed: attempt.passed,
+          exitCode: attempt.exitCode,
+          output: attempt.output,
+          durationMs: attempt.durationMs,
+          at: attempt.createdAt.toISOString(),
+        })),
+      ),
+      events: sessions.flatMap((session) =>
+        session.stepEvents.map((event) => ({ step: event.step, kind: event.kind as StepEventView['kind'], hint: event.hint, at: event.createdAt.toISOString() })),
+      ),
+    };
+  }
+
+  /** One student's answers to one quiz, every attempt. */
+  async quizEvidence(userId: string, slug: string): Promise<QuizEvidenceView> {
+    const attempts = await this.prisma.quizAttempt.findMany({ where: { userId, quiz: slug }, orderBy: { createdAt: 'asc' } });
+    const progress = computeQuizProgress(attempts);
+    return {
+      progress: progress && toQuizProgressView(slug, progress),
+      attempts: attempts.map((attempt) => ({
+        answers: attempt.answers as Record<string, string[]>,
+        score: attempt.score,
+        maxScore: attempt.maxScore,
+        at: attempt.createdAt.toISOString(),
+      })),
+    };
+  }
+}
+
+type SessionRecords = {
+  createdAt: Date;
+  lastActiveAt: Date;
+  endedAt: Date | null;
+  attempts: Array<{ step: number; passed: boolean; createdAt: Date }>;
+  stepEvents: Array<{ step: number; kind: string; hint: number }>;
+};
+
+/** One student's progress on a lab from their sessions of it. */
+function progressFrom(lab: Lab, sessions: SessionRecords[]): LabProgress {
+  return computeLabProgress(stepSpecs(lab), {
+    sessions,
+    attempts: sessions.flatMap((session) => session.attempts),
+    events: sessions.flatMap((session) => session.stepEvents),
+  });
+}
+
+function stepSpecs(lab: Lab): StepSpec[] {
+  return lab.steps.map((step) => ({ title: step.title, points: step.points, graded: step.verifyScript !== null }));
+}
+
+function toLabProgressView(lab: string, progress: LabProgress): LabProgressView {
+  return {
+    lab,
+    ...progress,
+    completedAt: progress.completedAt?.toISOString() ?? null,
+    steps: progress.steps.map((step) => ({ ...step, passedAt: step.passedAt?.toISOString() ?? null })),
+  };
+}
+
+function toQuizProgressView(quiz: string, progress: QuizProgress): QuizProgressView {
+  return { quiz, ...progress, firstAt: progress.firstAt.toISOString(), bestAt: progress.bestAt.toISOString() };
+}

@@ -1,0 +1,90 @@
+/** Progress as pages, the dashboard and the grader API show it. Dates are ISO strings: they cross to the browser. */
+import type { ProgressStatus } from './lab-progress';
+
+export interface StepProgressView {
+  index: number;
+  title: string;
+  points: number;
+  graded: boolean;
+  passed: boolean;
+  passedAt: string | null;
+  attempts: number;
+  hintsShown: number;
+  /** Passed after « Voir la solution »: the points count, the instructor is told. */
+  solutionRevealed: boolean;
+}
+
+export interface LabProgressView {
+  lab: string;
+  score: number;
+  maxScore: number;
+  stepsPassed: number;
+  status: ProgressStatus;
+  resumeStep: number | null;
+  timeSpentMs: number;
+  completedAt: string | null;
+  steps: StepProgressView[];
+}
+
+export interface QuizProgressView {
+  quiz: string;
+  score: number;
+  maxScore: number;
+  attempts: number;
+  firstAt: string;
+  bestAt: string;
+}
+
+/** One chapter of the course outline, for the signed-in student. */
+export interface ChapterProgressView {
+  chapter: string;
+  lab: LabProgressView | null;
+  quiz: QuizProgressView | null;
+}
+
+/** One press of « Vérifier », as evidence. */
+export interface CheckAttemptView {
+  step: number;
+  passed: boolean;
+  exitCode: number;
+  output: string;
+  durationMs: number;
+  at: string;
+}
+
+export interface StepEventView {
+  step: number;
+  kind: 'started' | 'hint' | 'solution';
+  hint: number;
+  at: string;
+}
+
+export interface SessionSpanView {
+  id: string;
+  startedAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+  durationMs: number;
+}
+
+/** Everything one student did on one lab: the drill-down of the dashboard and the grader API. */
+export interface LabEvidenceView {
+  progress: LabProgressView;
+  sessions: SessionSpanView[];
+  attempts: CheckAttemptView[];
+  events: StepEventView[];
+}
+
+/** One press of « Valider mes réponses »: the ticked choice ids by question id, and the score then. */
+export interface QuizAttemptView {
+  answers: Record<string, string[]>;
+  score: number;
+  maxScore: number;
+  at: string;
+}
+
+/** Everything one student answered on one quiz, oldest first. */
+export interface QuizEvidenceView {
+  progress: QuizProgressView | null;
+  attempts: QuizAttemptView[];
+}
