@@ -143,11 +143,12 @@ describe('web servers', () => {
       expect(status).toBe(200);
       expect(body).toContain('<title>Welcome to nginx!</title>');
       expect((await httpGet(nginx, '80/tcp', '/absente')).status).toBe(404);
+      // The access log reaches `docker logs` a moment after the answer: wait for the last request.
       const logs = await waitFor('requête dans docker logs', async () => {
         const { stdout } = await logsOf(nginx);
-        return stdout.includes('"GET / HTTP/1.1" 200') ? stdout : undefined;
+        return stdout.includes('"GET /absente HTTP/1.1" 404') ? stdout : undefined;
       }, 10_000);
-      expect(logs).toContain('"GET /absente HTTP/1.1" 404');
+      expect(logs).toContain('"GET / HTTP/1.1" 200');
     }
   });
 
