@@ -25,7 +25,13 @@ export async function removeInstance(instance: string, mirrorName = 'dockyard-mi
   const filter = `label=dockyard.instance=${instance}`;
   const ids = lines(await docker(['ps', '-aq', '--filter', filter]));
   // In chunks: one `docker rm` per 20 keeps the command line short and dockerd busy.
-  for (let i = 0; i < ids.length; i += 20) await docker(['rm', '-f', '-v', ...ids.slice(i, i + 20)], 300_000);
+  // The stopping server removes its spare nodes at the same time: "already in progress" or
+  // "no such container" mean the container is going anyway.
+  for (let i = 0; i < ids.length; i += 20) {
+    await docker(['rm', '-f', '-v', ...ids.slice(i, i + 20)], 300_000).catch((err: Error) => {
+      if (!/already in progress|No such container/i.test(err.message)) throw err;
+    });
+  }
   for (const network of lines(await docker(['network', 'ls', '-q', '--filter', filter]))) {
     // The read-only mirror joins every session network: it must leave before the network goes.
     await docker(['network', 'disconnect', '-f', network, mirrorName]).catch(() => undefined);

@@ -22,6 +22,9 @@ export class NodeDisks {
   /** Makes and mounts an empty disk of `sizeGiB`; returns the host folder to bind into the sandbox. */
   async create(name: string, sizeGiB: number): Promise<string> {
     const { image, mountPoint } = this.paths(name);
+    // A disk of the same name left mounted (a killed server, a sandbox recreated under its
+    // old name) would make mkfs refuse: start clean.
+    await this.remove(name);
     await mkdir(mountPoint, { recursive: true });
     const file = await open(image, 'w', 0o600);
     try {
