@@ -3,9 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import { MAX_CLASS_NAME_LENGTH } from '@/server/classes/class-rules';
-import { ErrorAlert } from '../../_components/error-alert';
-import { textOf, useFormAction } from '../../_lib/use-form-action';
+import { textOf } from '../../_lib/use-form-action';
 import { classesApi } from '../_lib/classes-api';
+import { InlineForm } from './inline-form';
 import styles from './inline-form.module.css';
 
 /** « Créer la classe »: a name, then the new class's page with its join code. */
@@ -18,22 +18,12 @@ export function CreateClassForm() {
     },
     [router],
   );
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(create);
   return (
-    <form className={styles.form} onSubmit={(event) => void onSubmit(event)}>
+    <InlineForm action={create} submitLabel="Créer la classe">
       <div className={`field ${styles.grow}`}>
         <label htmlFor="class-name">Nom de la nouvelle classe</label>
         <input className="input" id="class-name" name="name" required maxLength={MAX_CLASS_NAME_LENGTH} placeholder="BTS SIO 2 — groupe B" />
       </div>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy && <span className="spinner" aria-hidden="true" />}
-        Créer la classe
-      </button>
-      {alert && (
-        <div className={styles.alert}>
-          <ErrorAlert alert={alert} onDismiss={dismissAlert} />
-        </div>
-      )}
-    </form>
+    </InlineForm>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
-import { ErrorAlert } from '../../_components/error-alert';
-import { textOf, useFormAction } from '../../_lib/use-form-action';
+import { textOf } from '../../_lib/use-form-action';
 import { classesApi } from '../_lib/classes-api';
+import { InlineForm } from './inline-form';
 import styles from './inline-form.module.css';
 
 /** The code the instructor gave (or the one in the join link); then the class's page. */
@@ -17,9 +17,8 @@ export function JoinClassForm({ initialCode = '' }: { initialCode?: string }) {
     },
     [router],
   );
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(join);
   return (
-    <form className={styles.form} onSubmit={(event) => void onSubmit(event)}>
+    <InlineForm action={join} submitLabel="Rejoindre la classe">
       <div className={`field ${styles.grow}`}>
         <label htmlFor="join-code">Code de la classe</label>
         <input
@@ -35,15 +34,6 @@ export function JoinClassForm({ initialCode = '' }: { initialCode?: string }) {
           spellCheck={false}
         />
       </div>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy && <span className="spinner" aria-hidden="true" />}
-        Rejoindre la classe
-      </button>
-      {alert && (
-        <div className={styles.alert}>
-          <ErrorAlert alert={alert} onDismiss={dismissAlert} />
-        </div>
-      )}
-    </form>
+    </InlineForm>
   );
 }

@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import type { AssignableItem, AssignmentKind } from '@/server/classes/assignable-content';
-import { ErrorAlert } from '../../../_components/error-alert';
-import { textOf, useFormAction } from '../../../_lib/use-form-action';
+import { textOf } from '../../../_lib/use-form-action';
 import { KIND_LABELS } from '../../_lib/assignment-labels';
 import { classesApi } from '../../_lib/classes-api';
 import { localInputToIso } from '../../_lib/deadline';
+import { InlineForm } from '../../_components/inline-form';
 import styles from '../../_components/inline-form.module.css';
 
 /** Choose content of the course and an optional deadline; choosing the same again changes its deadline. */
@@ -21,10 +21,9 @@ export function AssignForm({ classId, assignable }: { classId: string; assignabl
     },
     [classId, router],
   );
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(assign);
 
   return (
-    <form className={`${styles.form} ${styles.spaced}`} onSubmit={(event) => void onSubmit(event)}>
+    <InlineForm action={assign} submitLabel="Donner à la classe" spaced>
       <div className={`field ${styles.grow}`}>
         <label htmlFor="assign-content">Contenu</label>
         <select className="input" id="assign-content" name="content" required defaultValue="">
@@ -42,15 +41,6 @@ export function AssignForm({ classId, assignable }: { classId: string; assignabl
         <label htmlFor="assign-due">Échéance (facultative)</label>
         <input className="input" id="assign-due" name="dueAt" type="datetime-local" />
       </div>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy && <span className="spinner" aria-hidden="true" />}
-        Donner à la classe
-      </button>
-      {alert && (
-        <div className={styles.alert}>
-          <ErrorAlert alert={alert} onDismiss={dismissAlert} />
-        </div>
-      )}
-    </form>
+    </InlineForm>
   );
 }

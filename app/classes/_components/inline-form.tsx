@@ -1,0 +1,39 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { ErrorAlert } from '../../_components/error-alert';
+import { useFormAction } from '../../_lib/use-form-action';
+import styles from './inline-form.module.css';
+
+/**
+ * The classes pages' one-line forms: fields, a submit button that shows it is busy, and the
+ * server's refusal, in French, under them.
+ */
+export function InlineForm({
+  action,
+  submitLabel,
+  spaced = false,
+  children,
+}: {
+  action: (form: FormData) => Promise<void>;
+  submitLabel: string;
+  /** Extra room above (a form under a table). */
+  spaced?: boolean;
+  children: ReactNode;
+}) {
+  const { busy, alert, dismissAlert, onSubmit } = useFormAction(action);
+  return (
+    <form className={spaced ? `${styles.form} ${styles.spaced}` : styles.form} onSubmit={(event) => void onSubmit(event)}>
+      {children}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy && <span className="spinner" aria-hidden="true" />}
+        {submitLabel}
+      </button>
+      {alert && (
+        <div className={styles.alert}>
+          <ErrorAlert alert={alert} onDismiss={dismissAlert} />
+        </div>
+      )}
+    </form>
+  );
+}
