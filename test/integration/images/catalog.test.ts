@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,7 +14,7 @@ import type { SandboxRef } from '@/runtime/driver';
 import { requireImages, TEST_INSTANCE, testSpec } from '../runtime/fixtures';
 import {
   createNetwork, exec, image, logsOf, publishedPort, pull, readCatalog, REGISTRY_URL, removeEverything, run,
-  start, docker, waitFor,
+  start, docker, tcpExchange, waitFor,
 } from './engine';
 
 const catalog = readCatalog();
@@ -180,12 +179,10 @@ describe('databases', () => {
     const redis = await start(image('redis'), { publish: ['6379/tcp'] });
     const port = await publishedPort(redis, '6379/tcp');
     // From outside the container: protected mode must be off, as with the official image.
-    const reply = await waitFor('PONG de redis', () =>
-      new Promise<string>((resolve, reject) => {
-        const socket = connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
-        socket.once('data', (data) => { resolve(data.toString()); socket.end(); });
-        socket.once('error', reject);
-      }).then((text) => (text.startsWith('+PONG') ? text : undefined)), 30_000);
+    const reply = await waitFor('PONG de redis', async () => {
+      const text = await tcpExchange(port, 'PING\r\n');
+      return text.startsWith('+PONG') ? text : undefined;
+    }, 30_000);
     expect(reply).toBe('+PONG\r\n');
     const cli = await exec(redis, ['redis-cli', 'ping']);
     expect(cli.stdout.trim()).toBe('PONG');

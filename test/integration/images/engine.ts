@@ -4,6 +4,7 @@
  * here carries CATALOG_TEST_LABEL, so removeEverything() (and the next run) cleans up.
  */
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import Docker from 'dockerode';
 
 export const docker = new Docker({ socketPath: '/var/run/docker.sock' });
@@ -129,6 +130,23 @@ export async function publishedPort(container: Docker.Container, port: string): 
   const binding = info.NetworkSettings.Ports[port]?.[0];
   if (!binding) throw new Error(`port ${port} non publié`);
   return Number(binding.HostPort);
+}
+
+/**
+ * Sends `request` to 127.0.0.1:port and settles with the first reply, or '' when the
+ * connection closes without one or stays silent 2 s. Before the server listens, the
+ * engine's port proxy accepts the connection and closes it at once: that is a '' too,
+ * never a promise left pending.
+ */
+export function tcpExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    const settle = (text: string) => { resolve(text); socket.destroy(); };
+    socket.setTimeout(2_000, () => settle(''));
+    socket.once('data', (data) => settle(data.toString()));
+    socket.once('close', () => settle(''));
+    socket.once('error', () => settle(''));
+  });
 }
 
 export function sleep(ms: number): Promise<void> {
