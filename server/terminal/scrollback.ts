@@ -2,6 +2,10 @@
  * The recent output of one terminal, replayed when a browser (re)attaches so that a reload
  * shows the same screen. Bounded: the oldest output goes first, cut at a line start where
  * possible so the replay does not begin in the middle of an escape sequence.
+ *
+ * Trimming copies the whole buffer, so it waits until a quarter of the limit has piled up
+ * beyond it: under a flood (a chunk of a kilobyte or so each time) trimming on every chunk
+ * copied 256 KiB per kilobyte received and was the server's main cost.
  */
 export const DEFAULT_SCROLLBACK_CHARS = 256 * 1024;
 
@@ -15,14 +19,16 @@ export class Scrollback {
     if (!chunk) return;
     this.chunks.push(chunk);
     this.size += chunk.length;
-    if (this.size > this.limit) this.trim();
+    if (this.size > this.limit + this.limit / 4) this.trim();
   }
 
   contents(): string {
-    if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
+    if (this.size > this.limit) this.trim();
+    else if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
     return this.chunks[0] ?? '';
   }
 
+  /** Characters held; within the limit once contents() has been read. */
   get length(): number {
     return this.size;
   }
