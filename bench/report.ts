@@ -111,7 +111,11 @@ container, network and volume labelled \`dockyard.instance=bench\`, even after a
   MutationObserver), on a quiet prompt; the probe also notes when the websocket message
   carrying the echo was dispatched in the page, to split network from drawing. Reference:
   \`true\` run in the same sandbox through the driver's \`exec\` (dockerode: create, start,
-  stream, exit code), the engine's round trip.
+  stream, exit code), the engine's round trip. A second reference types into the same shell
+  from a Chromium started with \`--disable-features=DeferRendererTasksAfterInput\`: by default
+  Chromium holds a page's incoming websocket messages after a key press until it has produced
+  the next frame, and xterm.js then draws the echo on the frame after; that reference shows
+  how much of the figure is this scheduling rather than Dockyard's path.
 - **Output flood**: \`head -c ${notes.floodBytes} /dev/zero | tr '\\0' x | fold -w 200\` then a
   shell-computed end marker; MB/s (10^6 bytes) is the terminal bytes (${((notes.floodBytes * 202) / 200 / 1e6).toFixed(1)} MB with
   CR LF) over the time from the Enter keydown to the marker drawn on screen. During the flood,

@@ -96,8 +96,8 @@ function installProbe(query: string, answerFrame: string): void {
   window.WebSocket = ProbedWebSocket;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export async function newProbedPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
