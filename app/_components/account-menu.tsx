@@ -51,7 +51,9 @@ export function AccountMenu() {
       <Link href="/classes">Mes classes</Link>
       {user.role === 'admin' && <Link href="/admin">Administration</Link>}
       <span className={styles.who} data-testid="signed-in-user">
-        <span className={styles.name}>{user.name}</span>
+        <Link className={styles.name} href="/compte" title="Mon compte : changer de mot de passe">
+          {user.name}
+        </Link>
         <span className="badge">{ROLE_LABELS[user.role]}</span>
       </span>
       <SignOutButton />

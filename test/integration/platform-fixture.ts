@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserAdminService } from '@/server/accounts/user-admin-service';
 import { handleAuthRequest } from '@/server/auth/auth-handler';
-import { createAuth, type AuthOptions } from '@/server/auth/better-auth';
+import { createAuth, passwordHasher, type AuthOptions } from '@/server/auth/better-auth';
 import { CallerResolver, findUserWith } from '@/server/auth/caller-resolver';
 import { OWNER_COOKIE, OwnerTokens } from '@/server/auth/owner-token';
 import type { Role } from '@/server/auth/roles';
@@ -25,6 +25,7 @@ import { StepHelpService } from '@/server/sessions/step-help';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { SessionService } from '@/server/sessions/session-service';
 import { TEST_INSTANCE } from './runtime/fixtures';
+import { SupervisionService } from '@/server/supervision/supervision-service';
 import { publishServices, type Services } from '@/server/services';
 
 export const ORIGIN = 'http://127.0.0.1:3999';
@@ -91,7 +92,8 @@ export function buildServices(deps: {
     callers: new CallerResolver({ findUser: findUserWith(auth), owners: deps.owners, anonymousLabs: deps.anonymousLabs ?? false }),
     classes,
     ...createProgressServices(deps.prisma, classes),
-    users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled') }),
+    supervision: new SupervisionService({ prisma: deps.prisma }),
+    users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: deps.labStartsPerHour ?? 1000 }),
     help: new StepHelpService({ prisma: deps.prisma, sessions: deps.sessions, findLab: findLabSpec }),
   };

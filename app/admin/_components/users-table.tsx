@@ -1,7 +1,7 @@
 import type { UserView } from '@/server/accounts/user-view';
 import { LocalDate } from '../../_components/local-date';
 import styles from '../admin.module.css';
-import { DisableButton, RoleSelect } from './user-controls';
+import { DisableButton, ResetPasswordButton, RoleSelect } from './user-controls';
 
 /** Every account (the 200 newest, or those matching the search), with its role and state to change. */
 export function UsersTable({ users, currentUserId, search }: { users: UserView[]; currentUserId: string; search: string }) {
@@ -15,6 +15,7 @@ export function UsersTable({ users, currentUserId, search }: { users: UserView[]
           <th scope="col">Rôle</th>
           <th scope="col">Classes</th>
           <th scope="col">Inscrit le</th>
+          <th scope="col">Mot de passe</th>
           <th scope="col">État</th>
         </tr>
       </thead>
@@ -36,6 +37,9 @@ export function UsersTable({ users, currentUserId, search }: { users: UserView[]
               </td>
               <td className={styles.muted}>
                 <LocalDate iso={user.createdAt} format="date" />
+              </td>
+              <td>
+                <ResetPasswordButton userId={user.id} name={user.name} self={self} />
               </td>
               <td>
                 {user.disabled && <span className={`badge ${styles.disabledBadge}`}>Désactivé</span>}{' '}

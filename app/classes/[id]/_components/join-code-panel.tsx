@@ -1,11 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { copyToClipboard } from '../../../_lib/copy-to-clipboard';
+import { CopyButton } from '../../../_components/copy-button';
 import { ClassActionButton } from '../../_components/class-action-button';
 import styles from './join-code-panel.module.css';
-
-const COPIED_MS = 1500;
 
 /** The code to read aloud, the link to paste in a message, and « Nouveau code » if either leaked. */
 export function JoinCodePanel({ classId, code, formattedCode }: { classId: string; code: string; formattedCode: string }) {
@@ -35,19 +33,5 @@ export function JoinCodePanel({ classId, code, formattedCode }: { classId: strin
         />
       </div>
     </aside>
-  );
-}
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    if (!(await copyToClipboard(text))) return;
-    setCopied(true);
-    setTimeout(() => setCopied(false), COPIED_MS);
-  };
-  return (
-    <button type="button" className="button button--secondary button--small" onClick={() => void copy()}>
-      {copied ? 'Copié ✓' : label}
-    </button>
   );
 }

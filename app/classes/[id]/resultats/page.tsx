@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getServices } from '@/server/services';
+import { isUuid } from '../../../_lib/is-uuid';
 import { orNotFoundPage } from '../../../_lib/or-not-found';
 import { requirePageUser } from '../../../_lib/page-caller';
 import { PageHeading } from '../../../_components/page-heading';
@@ -14,20 +15,18 @@ interface ResultsPageProps {
   params: Promise<{ id: string }>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The class dashboard: its instructor's (or an admin's); a student or another instructor gets a 404. */
 export default async function ResultsPage({ params }: ResultsPageProps) {
   const { id } = await params;
   const user = await requirePageUser(`/classes/${id}/resultats`);
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const results = await orNotFoundPage(getServices().results.results(user, id));
   return (
     <div className={`container ${styles.page}`}>
       <p>
         <Link href={`/classes/${id}`}>← {results.className}</Link>
       </p>
-      <PageHeading eyebrow="Classe" title={`Résultats — ${results.className}`} lead="Scores et avancement par étudiant ; cliquez sur un lab pour voir le détail de ses essais." />
+      <PageHeading eyebrow="Classe" title={`Résultats — ${results.className}`} lead="Scores et avancement par étudiant. Cliquez sur une note pour le détail : les essais d’un lab (et le terminal en direct d’un étudiant en plein lab), les réponses d’un quiz." />
       <ResultsDashboard initial={results} />
     </div>
   );

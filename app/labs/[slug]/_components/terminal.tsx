@@ -20,19 +20,21 @@ const STATUS_LABELS: Record<ConnectionState, string> = {
 interface TerminalProps {
   sessionId: string;
   node: string;
+  /** An instructor's live view of a student's terminal: read-only. */
+  watch?: boolean;
   ref?: Ref<TerminalHandle>;
 }
 
-export function Terminal({ sessionId, node, ref }: TerminalProps) {
+export function Terminal({ sessionId, node, watch = false, ref }: TerminalProps) {
   const screenRef = useRef<HTMLDivElement>(null);
-  const { state, notice, sendInput, reconnect } = useTerminalConnection(screenRef, sessionId, node);
+  const { state, notice, watchers, sendInput, reconnect } = useTerminalConnection(screenRef, { sessionId, node, watch });
   useImperativeHandle(ref, () => ({ sendInput }), [sendInput]);
 
   return (
-    <section className={styles.terminal} data-testid="terminal" aria-label={`Terminal de la machine ${node}`}>
+    <section className={styles.terminal} data-testid="terminal" aria-label={watch ? `Terminal de la machine ${node}, en lecture seule` : `Terminal de la machine ${node}`}>
       <header className={styles.bar}>
         <span className={styles.node}>{node}</span>
-        <span className={styles.hint}>Copier : Ctrl+Maj+C · Coller : Ctrl+V</span>
+        <span className={styles.hint}>{watch ? 'Lecture seule · Copier : Ctrl+Maj+C' : 'Copier : Ctrl+Maj+C · Coller : Ctrl+V'}</span>
         <span data-testid="terminal-status" className={`${styles.status} ${styles[state]}`} role="status">
           {STATUS_LABELS[state]}
         </span>
@@ -42,11 +44,32 @@ export function Terminal({ sessionId, node, ref }: TerminalProps) {
           </button>
         )}
       </header>
+      {watchers.length > 0 && (
+        <p className={styles.watched} role="status" data-testid="watched-banner">
+          <EyeIcon /> {watchedBy(watchers)}
+        </p>
+      )}
       {notice && <p className={styles.notice}>{notice}</p>}
       {/* Padding lives on the frame: the fit addon measures the screen's own box. */}
-      <div className={styles.frame}>
+      <div className={watch ? `${styles.frame} ${styles.frameWatch}` : styles.frame}>
         <div ref={screenRef} className={styles.screen} />
       </div>
     </section>
+  );
+}
+
+/** « M. Leroy regarde votre terminal en direct » — each watcher named once. */
+function watchedBy(names: string[]): string {
+  const unique = [...new Set(names)];
+  const who = unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} et ${unique.at(-1)}`;
+  return `${who} ${unique.length === 1 ? 'regarde' : 'regardent'} votre terminal en direct (lecture seule : personne d’autre que vous n’y tape).`;
+}
+
+/** Drawn, not an emoji: the machines Dockyard runs on often have no emoji font. */
+function EyeIcon() {
+  return (
+    <svg className={styles.eye} viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+      <path d="M12 5C6.5 5 2.7 9.4 1.5 12c1.2 2.6 5 7 10.5 7s9.3-4.4 10.5-7C21.3 9.4 17.5 5 12 5Zm0 11.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Zm0-2.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4Z" fill="currentColor" />
+    </svg>
   );
 }

@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { openTerminalConnection, type ConnectionState, type TerminalConnection } from './terminal-connection';
+import { openTerminalConnection, type ConnectionState, type TerminalConnection, type TerminalTarget } from './terminal-connection';
 
 /** React face of a terminal connection: opened on mount, disposed on unmount or target change. */
-export function useTerminalConnection(containerRef: RefObject<HTMLElement | null>, sessionId: string, node: string) {
+export function useTerminalConnection(containerRef: RefObject<HTMLElement | null>, { sessionId, node, watch = false }: TerminalTarget) {
   const [state, setState] = useState<ConnectionState>('connecting');
   const [notice, setNotice] = useState<string | null>(null);
+  const [watchers, setWatchers] = useState<string[]>([]);
   const connection = useRef<TerminalConnection | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     let disposed = false;
-    openTerminalConnection(container, { sessionId, node }, { onState: setState, onNotice: setNotice }).then(
+    openTerminalConnection(container, { sessionId, node, watch }, { onState: setState, onNotice: setNotice, onWatchers: setWatchers }).then(
       (opened) => {
         // Unmounted while xterm was loading (React's development double mount does this).
         if (disposed) return opened.dispose();
@@ -28,10 +29,10 @@ export function useTerminalConnection(containerRef: RefObject<HTMLElement | null
       connection.current?.dispose();
       connection.current = null;
     };
-  }, [containerRef, sessionId, node]);
+  }, [containerRef, sessionId, node, watch]);
 
   const sendInput = useCallback((text: string) => connection.current?.sendInput(text) ?? false, []);
   const reconnect = useCallback(() => connection.current?.reconnect(), []);
 
-  return { state, notice, sendInput, reconnect };
+  return { state, notice, watchers, sendInput, reconnect };
 }

@@ -1,44 +1,36 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { LabEvidenceView } from '@/server/progress/progress-views';
-import { alertFromError } from '../../../../_components/error-alert';
-import { InlineError } from '../../../../_components/inline-error';
+import Link from 'next/link';
+import { useCallback } from 'react';
 import { LocalDate } from '../../../../_components/local-date';
 import { formatDuration } from '../_lib/format-duration';
 import { resultsApi } from '../_lib/results-api';
+import { useEvidence } from '../_lib/use-evidence';
 import styles from '../results.module.css';
-import type { StudentLab } from './results-dashboard';
+import { EvidencePanel } from './evidence-panel';
+import type { SelectedCell } from './results-dashboard';
 
 const EVENT_LABELS = { started: 'a ouvert l’étape', hint: 'a affiché l’indice', solution: 'a affiché la solution' } as const;
 
-/** One student's record on one lab: steps, every attempt with its output, hints and solutions, time. Reloaded with the dashboard. */
-export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { classId: string; selected: StudentLab; refreshedAt: string; onClose(): void }) {
-  const [evidence, setEvidence] = useState<LabEvidenceView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    resultsApi.labEvidence(classId, selected.userId, selected.lab).then(
-      ({ evidence: next }) => current && (setEvidence(next), setError(null)),
-      (failure: unknown) => current && setError(alertFromError(failure).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [classId, selected, refreshedAt]);
+/**
+ * One student's record on one lab: steps, every attempt with its output, hints and solutions,
+ * time; while they are in the lab, a way to watch their terminal live. Reloaded with the dashboard.
+ */
+export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { classId: string; selected: SelectedCell; refreshedAt: string; onClose(): void }) {
+  const load = useCallback(() => resultsApi.labEvidence(classId, selected.userId, selected.slug).then(({ evidence }) => evidence), [classId, selected]);
+  const { evidence, error } = useEvidence(load, refreshedAt);
+  const running = evidence?.sessions.find((session) => session.running);
 
   return (
-    <section className="panel" aria-labelledby="detail-lab" data-testid="lab-evidence">
-      <h2 id="detail-lab">
-        {selected.studentName} — {selected.labTitle}
-      </h2>
-      <p>
-        <button type="button" className="button button--secondary button--small" onClick={onClose}>
-          Fermer le détail
-        </button>
-      </p>
-      <InlineError error={error} />
+    <EvidencePanel selected={selected} error={error} onClose={onClose} testId="lab-evidence">
+      {running && (
+        <p className={styles.live}>
+          <span className="badge badge--success">Dans le lab en ce moment</span>
+          <Link className="button button--primary button--small" href={`/classes/${classId}/direct/${running.id}`}>
+            Regarder son terminal en direct
+          </Link>
+        </p>
+      )}
       {evidence && (
         <>
           <p className="panel-lead">
@@ -112,6 +104,6 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
           )}
         </>
       )}
-    </section>
+    </EvidencePanel>
   );
 }

@@ -1,0 +1,21 @@
+'use client';
+
+import { useState } from 'react';
+import { copyToClipboard } from '../_lib/copy-to-clipboard';
+
+const COPIED_MS = 1500;
+
+/** « Copier … », then « Copié ✓ » for a moment once the text is on the clipboard. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    if (!(await copyToClipboard(text))) return;
+    setCopied(true);
+    setTimeout(() => setCopied(false), COPIED_MS);
+  };
+  return (
+    <button type="button" className="button button--secondary button--small" onClick={() => void copy()}>
+      {copied ? 'Copié ✓' : label}
+    </button>
+  );
+}
