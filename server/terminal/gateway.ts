@@ -30,11 +30,12 @@ export interface GatewayDeps {
  * Flow control: output the browser has not yet drawn (it acknowledges each message once
  * xterm.js has processed it). Above HIGH the shell is paused, below LOW it goes on, so a
  * flood never queues seconds of output in front of the student's next keystroke. LOW is
- * close to HIGH so that one acknowledged message lets the shell go on: the browser always has
- * the next message at hand instead of draining to nothing and waiting a round trip.
+ * close to HIGH so that the shell goes on once a message or two are acknowledged: the browser
+ * always has the next message at hand instead of draining to nothing and waiting a round trip
+ * (with LOW at a quarter of HIGH, it sat idle for a good part of a flood).
  */
-const HIGH_WATER_CHARS = 256 * 1024;
-const LOW_WATER_CHARS = 192 * 1024;
+const HIGH_WATER_CHARS = 128 * 1024;
+const LOW_WATER_CHARS = 96 * 1024;
 const ACK_TIMEOUT_MS = 5_000;
 
 /** Input marks the session active, but at most this often (a database write each time). */
