@@ -119,7 +119,9 @@ container, network and volume labelled \`dockyard.instance=bench\`, even after a
 - **Output flood**: \`head -c ${notes.floodBytes} /dev/zero | tr '\\0' x | fold -w 200\` then a
   shell-computed end marker; MB/s (10^6 bytes) is the terminal bytes (${((notes.floodBytes * 202) / 200 / 1e6).toFixed(1)} MB with
   CR LF) over the time from the Enter keydown to the marker drawn on screen. During the flood,
-  uppercase keys are pressed, about ten a second, without waiting for their echo. The screen
+  uppercase keys are pressed, about ten a second, without waiting for their echo, from the
+  moment its output streams (a key typed before bash hands the terminal to the command is
+  type-ahead: the terminal echoes it only when the command ends). The screen
   scrolls past an echo before it could be seen, so a probe on the page's websocket puts a
   status query (ESC[5n) right behind the echoed character; xterm.js answers when its parser
   gets there (the probe swallows the answer), and the time is taken on the next animation

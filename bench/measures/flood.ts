@@ -26,6 +26,8 @@ declare global {
 const WATCHED = 'QWRTYUIPSGHJKZCVBM';
 const LINE_WIDTH = 200;
 const ECHO_GRACE_MS = 2_000;
+/** Output received after Enter that shows the flood is running (the prompt line is far shorter). */
+const FLOOD_STARTED_CHARS = 64 * 1024;
 /** A stalled terminal must fail this measure, not hang the bench. */
 const FLOOD_TIMEOUT_MS = 120_000;
 
@@ -61,6 +63,13 @@ export async function measureFlood(page: Page, bytes: number): Promise<FloodResu
   const receivedBefore = await page.evaluate(() => window.__benchProbe.receivedChars);
   await page.keyboard.press('Enter');
   const enterAt = await page.evaluate(() => window.__benchProbe.lastKeyAt);
+  // Keys go in once the flood streams: a key typed before bash has handed the terminal to the
+  // command is type-ahead, which the terminal does not echo (readline shows it at the end).
+  await page.waitForFunction(
+    ({ before, started }) => window.__benchProbe.receivedChars - before > started,
+    { before: receivedBefore, started: FLOOD_STARTED_CHARS },
+    { timeout: FLOOD_TIMEOUT_MS },
+  );
 
   // About ten keys a second, as someone typing, without waiting for each echo: several are
   // in flight at once, which is what makes a backlog visible.
