@@ -20,7 +20,7 @@ export function ChangePasswordForm() {
     formRef.current?.reset();
     setChanged(true);
   }, []);
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(change);
+  const { busy, ready, alert, dismissAlert, onSubmit } = useFormAction(change);
 
   return (
     <form ref={formRef} className={styles.form} onSubmit={(event) => void onSubmit(event)}>
@@ -42,7 +42,7 @@ export function ChangePasswordForm() {
           Mot de passe changé.
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className="button button--primary" disabled={busy || !ready}>
         {busy && <span className="spinner" aria-hidden="true" />}
         {busy ? 'Changement…' : 'Changer le mot de passe'}
       </button>
