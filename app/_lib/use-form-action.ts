@@ -2,12 +2,14 @@
 
 import { useCallback, useState, type FormEvent } from 'react';
 import { alertFromError, type AlertMessage } from '../_components/error-alert';
+import { useDictionary } from '../_i18n/locale-provider';
 
 /**
  * A form that calls the API: the button is busy while it runs, and a refusal from the server
- * (its French message) is shown in an alert instead of leaving the student guessing.
+ * (its message) is shown in an alert instead of leaving the student guessing.
  */
 export function useFormAction(action: (form: FormData) => Promise<void>) {
+  const { errors } = useDictionary();
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<AlertMessage | null>(null);
 
@@ -20,12 +22,12 @@ export function useFormAction(action: (form: FormData) => Promise<void>) {
       try {
         await action(new FormData(form));
       } catch (error) {
-        setAlert(alertFromError(error));
+        setAlert(alertFromError(error, errors));
       } finally {
         setBusy(false);
       }
     },
-    [action],
+    [action, errors],
   );
 
   return { busy, alert, setAlert, dismissAlert: () => setAlert(null), onSubmit };

@@ -2,7 +2,7 @@
 
 import '@xterm/xterm/css/xterm.css';
 import { useImperativeHandle, useRef, type Ref } from 'react';
-import type { ConnectionState } from '../_lib/terminal-connection';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import { useTerminalConnection } from '../_lib/use-terminal-connection';
 import styles from './terminal.module.css';
 
@@ -11,12 +11,6 @@ export interface TerminalHandle {
   sendInput(text: string): boolean;
 }
 
-const STATUS_LABELS: Record<ConnectionState, string> = {
-  connecting: 'Connexion…',
-  ready: 'Connecté',
-  disconnected: 'Déconnecté',
-};
-
 interface TerminalProps {
   sessionId: string;
   node: string;
@@ -24,21 +18,22 @@ interface TerminalProps {
 }
 
 export function Terminal({ sessionId, node, ref }: TerminalProps) {
+  const words = useDictionary().lab.terminal;
   const screenRef = useRef<HTMLDivElement>(null);
   const { state, notice, sendInput, reconnect } = useTerminalConnection(screenRef, sessionId, node);
   useImperativeHandle(ref, () => ({ sendInput }), [sendInput]);
 
   return (
-    <section className={styles.terminal} data-testid="terminal" aria-label={`Terminal de la machine ${node}`}>
+    <section className={styles.terminal} data-testid="terminal" aria-label={words.label(node)}>
       <header className={styles.bar}>
         <span className={styles.node}>{node}</span>
-        <span className={styles.hint}>Copier : Ctrl+Maj+C · Coller : Ctrl+V</span>
+        <span className={styles.hint}>{words.keys}</span>
         <span data-testid="terminal-status" className={`${styles.status} ${styles[state]}`} role="status">
-          {STATUS_LABELS[state]}
+          {words[state]}
         </span>
         {state === 'disconnected' && (
           <button type="button" className={styles.reconnect} onClick={reconnect}>
-            Reconnecter
+            {words.reconnect}
           </button>
         )}
       </header>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import { openTerminalConnection, type ConnectionState, type TerminalConnection } from './terminal-connection';
 
 /** React face of a terminal connection: opened on mount, disposed on unmount or target change. */
 export function useTerminalConnection(containerRef: RefObject<HTMLElement | null>, sessionId: string, node: string) {
+  const { terminal } = useDictionary().lab;
   const [state, setState] = useState<ConnectionState>('connecting');
   const [notice, setNotice] = useState<string | null>(null);
   const connection = useRef<TerminalConnection | null>(null);
@@ -20,7 +22,7 @@ export function useTerminalConnection(containerRef: RefObject<HTMLElement | null
       (error: unknown) => {
         if (disposed) return;
         setState('disconnected');
-        setNotice(`Le terminal n’a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}`);
+        setNotice(terminal.failedToStart(error instanceof Error ? error.message : String(error)));
       },
     );
     return () => {
@@ -28,6 +30,7 @@ export function useTerminalConnection(containerRef: RefObject<HTMLElement | null
       connection.current?.dispose();
       connection.current = null;
     };
+    // Not `terminal`: switching the UI's language must not reconnect the shell.
   }, [containerRef, sessionId, node]);
 
   const sendInput = useCallback((text: string) => connection.current?.sendInput(text) ?? false, []);

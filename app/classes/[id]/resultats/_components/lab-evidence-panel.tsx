@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { LabEvidenceView } from '@/server/progress/progress-views';
 import { alertFromError } from '../../../../_components/error-alert';
+import { useDictionary } from '../../../../_i18n/locale-provider';
 import { InlineError } from '../../../../_components/inline-error';
 import { LocalDate } from '../../../../_components/local-date';
 import { formatDuration } from '../_lib/format-duration';
@@ -14,6 +15,7 @@ const EVENT_LABELS = { started: 'a ouvert l’étape', hint: 'a affiché l’ind
 
 /** One student's record on one lab: steps, every attempt with its output, hints and solutions, time. Reloaded with the dashboard. */
 export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { classId: string; selected: StudentLab; refreshedAt: string; onClose(): void }) {
+  const { errors } = useDictionary();
   const [evidence, setEvidence] = useState<LabEvidenceView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +23,7 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
     let current = true;
     resultsApi.labEvidence(classId, selected.userId, selected.lab).then(
       ({ evidence: next }) => current && (setEvidence(next), setError(null)),
-      (failure: unknown) => current && setError(alertFromError(failure).message),
+      (failure: unknown) => current && setError(alertFromError(failure, errors).message),
     );
     return () => {
       current = false;

@@ -1,0 +1,236 @@
+/**
+ * The UI's own words in French: the source of truth. Every other locale is typed
+ * `satisfies Dictionary`, so a missing or extra key fails the typecheck. Words that depend on
+ * a value are functions, not templates. The course (content/) is not here: it stays French.
+ */
+const plural = (count: number, singular: string, several = `${singular}s`) => `${count} ${count > 1 ? several : singular}`;
+
+export const fr = {
+  /** For Intl date formats. */
+  intlLocale: 'fr-FR',
+  site: {
+    title: 'Dockyard — apprendre les conteneurs en pratique',
+    description:
+      'Cours et labs Docker en direct, en français : une vraie machine pour chaque étudiant, des étapes vérifiées automatiquement.',
+    skipLink: 'Aller au contenu',
+    mainNavigation: 'Navigation principale',
+    course: 'Cours',
+    footerTagline: 'une plateforme libre et auto-hébergeable pour apprendre les conteneurs.',
+    footerNote: 'Contenus en français · Fonctionne hors ligne',
+  },
+  localeSwitch: {
+    label: 'Langue de l’interface',
+    names: { fr: 'Français', en: 'English' },
+  },
+  account: {
+    signIn: 'Se connecter',
+    signUp: 'Créer un compte',
+    myClasses: 'Mes classes',
+    admin: 'Administration',
+    signOut: 'Se déconnecter',
+    signingOut: 'Déconnexion…',
+  },
+  roles: { student: 'Étudiant', instructor: 'Enseignant', admin: 'Administrateur' },
+  home: {
+    eyebrow: 'Cours libre · labs en direct',
+    tagline: 'Apprendre les conteneurs en pratique',
+    startCourse: 'Commencer le cours',
+    seeProgramme: 'Voir le programme',
+    howItWorks: 'Comment ça marche',
+    features: [
+      {
+        title: 'Lire',
+        text: 'Des leçons courtes, en français, illustrées de schémas : du cloud aux conteneurs, puis à l’orchestration.',
+      },
+      { title: 'Pratiquer', text: 'Un vrai terminal dans le navigateur, relié à une machine avec Docker rien que pour vous.' },
+      {
+        title: 'Vérifier',
+        text: 'Chaque étape d’un lab se vérifie sur votre machine : vous savez tout de suite si c’est réussi.',
+      },
+    ],
+    programme: 'Le programme',
+    programmeSummary: (courseTitle: string, chapters: number) =>
+      `${courseTitle} — ${plural(chapters, 'chapitre')}, publiés au fil de l’eau.`,
+    heroGreeting: 'Bonjour de Dockyard !',
+  },
+  outline: {
+    chapter: (number: number) => `Chapitre ${number}`,
+    /** Read by screen readers before a chapter's title, and after a link's label. */
+    chapterPrefix: (number: number) => `Chapitre ${number} : `,
+    titleSuffix: (title: string) => ` : ${title}`,
+    readLesson: 'Lire la leçon',
+    openLab: 'Ouvrir le lab',
+    comingSoon: 'Bientôt disponible',
+    labScore: (score: number, max: number) => `Lab : ${score}/${max} pts`,
+    resumeAt: (step: number) => ` · reprendre à l’étape ${step}`,
+    quizScore: (score: number, max: number) => `Quiz : ${score}/${max}`,
+  },
+  auth: {
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    name: 'Nom',
+    nameHint: 'Votre enseignant le verra dans la liste de sa classe.',
+    passwordHint: (min: number) => `Au moins ${min} caractères.`,
+    signingIn: 'Connexion…',
+    signUpSubmit: 'Créer mon compte',
+    signingUp: 'Création du compte…',
+    signInLead: 'Retrouvez vos labs, vos classes et vos devoirs.',
+    signUpLead: 'Gratuit, en une minute : il vous donne une machine de lab et l’accès aux classes de vos enseignants.',
+    labLead: 'Un compte est nécessaire pour démarrer un lab : votre machine et vos vérifications y sont rattachées.',
+    joinLead: 'Un compte est nécessaire pour rejoindre une classe : votre enseignant vous retrouvera dans sa liste.',
+    noAccountYet: 'Pas encore de compte ?',
+    alreadyAccount: 'Déjà un compte ?',
+    signedOutTitle: 'Vous êtes déconnecté',
+    signedInAs: 'Vous êtes connecté en tant que',
+    signOutLead:
+      'Vos labs en cours restent disponibles jusqu’à leur expiration : vous les retrouverez en vous reconnectant.',
+    signedOutLead: 'Le cours reste ouvert à tous ; connectez-vous pour démarrer un lab ou rejoindre une classe.',
+  },
+  status: {
+    notFoundTitle: 'Page introuvable',
+    notFoundText: 'Cette page n’existe pas, ou plus. Le cours, lui, vous attend toujours.',
+    backHome: 'Retour à l’accueil',
+    errorCode: 'Erreur',
+    errorTitle: 'Une erreur est survenue',
+    errorText: 'La page n’a pas pu s’afficher. Réessayez ; si le problème persiste, prévenez l’équipe qui gère Dockyard.',
+    retry: 'Réessayer',
+    backToClasses: 'Retour à mes classes',
+  },
+  errors: {
+    unreachable: 'Impossible de joindre le serveur Dockyard : vérifiez votre connexion, puis réessayez.',
+    badStatus: (status: number) => `Le serveur a répondu par une erreur (${status}). Réessayez dans un instant.`,
+    unexpected: 'Une erreur inattendue est survenue.',
+    dismiss: 'Fermer',
+  },
+  codeActions: { sent: 'Envoyé ✓', copied: 'Copié !', copyFailed: 'Copie impossible' },
+  lab: {
+    metaTitle: (title: string) => `Lab : ${title}`,
+    lessonLink: (title: string) => `Leçon : ${title}`,
+    badge: 'Lab',
+    startToExec: 'Démarrez le lab pour exécuter cette commande dans le terminal.',
+    terminalNotReady: 'Le terminal n’est pas encore connecté : patientez un instant, puis réessayez.',
+    confirmEnd: 'Terminer le lab ? Votre machine et tout ce qu’elle contient seront supprimés.',
+    confirmReset:
+      'Réinitialiser le lab ? Votre machine actuelle et tout ce qu’elle contient seront supprimés, et une machine neuve la remplacera.',
+    expired: 'Le temps de ce lab est écoulé : votre machine a été supprimée. Démarrez le lab pour en obtenir une nouvelle.',
+    sandbox: {
+      looking: 'Recherche de votre session…',
+      preparing: 'Préparation de votre machine…',
+      preparingDetail: 'Démarrage de Docker : cela peut prendre quelques secondes.',
+      idleTitle: 'Votre machine de lab',
+      idleText:
+        'Démarrez le lab pour obtenir une machine avec Docker, rien qu’à vous, et un terminal pour la piloter. Elle sera supprimée quand vous terminerez le lab.',
+      start: 'Démarrer le lab',
+      signedOutTitle: 'Connectez-vous pour démarrer ce lab',
+      signedOutText:
+        'Votre machine avec Docker et vos vérifications sont rattachées à votre compte : vous les retrouvez d’un appareil à l’autre, et votre enseignant voit vos progrès.',
+      machines: 'Machines du lab',
+    },
+    preview: {
+      label: 'Aperçu d’un port',
+      formLabel: (node: string) => `Aperçu d’un port de ${node}`,
+      portTitle: 'Un port de 1 à 65535 sur lequel votre serveur écoute',
+      open: 'Ouvrir',
+      placeholder: (port: string, node: string) => `[port ${port} de ${node}]`,
+      startFirst: 'Démarrez le lab pour ouvrir cet aperçu',
+    },
+    session: {
+      remaining: 'Temps restant :',
+      timeUp: 'Temps écoulé',
+      extendTitle: 'Repousser la suppression de votre machine',
+      extend: 'Prolonger',
+      extending: 'Prolongation…',
+      atMaximum: 'Durée maximale atteinte',
+      reset: 'Réinitialiser',
+      end: 'Terminer le lab',
+      ending: 'Arrêt en cours…',
+      warningTitle: 'Moins de 5 minutes restantes.',
+      warningAtMaximum:
+        'Ce lab a atteint sa durée maximale : votre machine sera bientôt supprimée. Notez ce que vous voulez garder.',
+      warningExtend: 'Prolongez le lab, sinon votre machine et tout ce qu’elle contient seront supprimés.',
+    },
+    steps: {
+      stepLabel: (step: number, count: number, points: number) =>
+        `Étape ${step} sur ${count} · ${plural(points, 'point')}`,
+      introduction: 'Introduction',
+      conclusion: 'Conclusion',
+      introTitle: 'Avant de commencer',
+      finishTitle: 'Bravo !',
+      list: 'Étapes du lab',
+      segmentTitle: (step: number, title: string) => `Étape ${step} : ${title}`,
+      goTo: (step: number, title: string) => `Aller à l’étape ${step} : ${title}`,
+      passedSuffix: ' (validée)',
+      solutionSuffix: ' (solution consultée)',
+      solutionSeen: 'Solution consultée',
+      timeLimit: 'Temps imparti :',
+      noExtension: ', sans prolongation possible.',
+      navigation: 'Navigation entre les étapes',
+      previous: 'Précédent',
+      next: 'Suivant',
+    },
+    check: {
+      check: 'Vérifier',
+      checking: 'Vérification…',
+      startFirst: 'Démarrez le lab pour vérifier cette étape.',
+      passed: '✓ Étape validée',
+      failed: '✗ Étape non validée',
+    },
+    help: {
+      startFirst: 'Démarrez le lab pour demander de l’aide',
+      confirmSolution: (step: number) =>
+        `Afficher la solution de l’étape ${step} ? Votre enseignant verra que vous l’avez consultée.`,
+      hint: (number: number) => `Indice ${number}`,
+      hintOf: (number: number, count: number) => `Indice ${number} sur ${count}`,
+      solution: 'Solution',
+      onNodes: (nodes: string[]) =>
+        `Sur ${nodes.length <= 1 ? (nodes[0] ?? '') : `${nodes.slice(0, -1).join(', ')} et ${nodes.at(-1)}`} :`,
+      noMoreHints: 'Plus d’autre indice',
+      firstHint: 'Indice',
+      nextHint: 'Indice suivant',
+      showSolution: 'Voir la solution',
+    },
+    terminal: {
+      label: (node: string) => `Terminal de la machine ${node}`,
+      keys: 'Copier : Ctrl+Maj+C · Coller : Ctrl+V',
+      connecting: 'Connexion…',
+      ready: 'Connecté',
+      disconnected: 'Déconnecté',
+      reconnect: 'Reconnecter',
+      failedToStart: (reason: string) => `Le terminal n’a pas pu démarrer : ${reason}`,
+    },
+  },
+  lesson: {
+    breadcrumb: 'Fil d’Ariane',
+    readingTime: (minutes: number) => `Lecture : ${minutes} min`,
+    quizBadge: (questions: number) => `Quiz : ${plural(questions, 'question')}`,
+    labIncluded: 'Lab pratique inclus',
+    practiceTitle: 'Passez à la pratique',
+    practiceText: 'Une machine avec Docker vous attend : mettez en œuvre cette leçon, étape par étape.',
+    tableOfContents: 'Sommaire',
+  },
+  quiz: {
+    eyebrow: (questions: number) => `Quiz · ${plural(questions, 'question')}`,
+    intro: 'Vérifiez ce que vous avez retenu. Une fois vos réponses validées, chaque question est corrigée et expliquée.',
+    lastScore: 'Votre dernier score :',
+    attemptDate: (day: string, time: string) => `le ${day} à ${time}`,
+    restart: 'Recommencer',
+    submit: 'Valider mes réponses',
+    submitting: 'Correction…',
+    unanswered: (count: number) => `Encore ${plural(count, 'question')} sans réponse.`,
+    question: (number: number) => `Question ${number}`,
+    multiple: 'Plusieurs réponses possibles',
+    correct: '✓ Bonne réponse',
+    incorrect: '✗ Réponse incorrecte',
+    choiceTags: { 'chosen-right': '✓ Juste', 'chosen-wrong': '✗ Faux', missed: 'Bonne réponse' },
+    yourScore: 'Votre score',
+    advice: {
+      perfect: 'Parfait : toutes vos réponses sont justes.',
+      good: 'Bien joué ! Lisez les explications des questions manquées, puis recommencez si vous le souhaitez.',
+      low: 'Quelques notions restent à revoir : lisez les explications, relisez la leçon, puis recommencez.',
+    },
+    toReview: (count: number) =>
+      `${plural(count, 'question')} à revoir : la correction et les explications sont sous chaque question.`,
+  },
+};
+
+export type Dictionary = typeof fr;
