@@ -308,6 +308,43 @@ export const fr = {
     enable: 'Réactiver',
     disable: 'Désactiver',
   },
+  results: {
+    metaTitle: 'Résultats de la classe',
+    title: (className: string) => `Résultats — ${className}`,
+    lead: 'Scores et avancement par étudiant ; cliquez sur un lab pour voir le détail de ses essais.',
+    exportCsv: 'Exporter en CSV',
+    autoRefresh: 'Mis à jour automatiquement · dernière mise à jour :',
+    pollFailed:
+      'La mise à jour automatique a échoué : les résultats affichés peuvent dater. Nouvel essai dans quelques secondes.',
+    noStudent: 'Personne n’a encore rejoint la classe : partagez son code.',
+    noColumn: 'Aucun lab ni quiz n’est donné à la classe : ajoutez-en depuis la page de la classe.',
+    student: 'Étudiant',
+    total: 'Total',
+    due: 'pour le',
+    labDetail: (lab: string, student: string) => `Détail du lab ${lab} de ${student}`,
+    stepsAfterSolution: (count: number) => `${plural(count, 'étape')} après la solution`,
+    statuses: { 'not-started': 'Pas commencé', 'in-progress': 'En cours', done: 'Terminé', late: 'En retard' },
+    evidence: {
+      close: 'Fermer le détail',
+      summary: (score: number, max: number, stepsPassed: number, time: string, sessions: number) =>
+        `${score}/${max} points · ${stepsPassed} étape(s) réussie(s) · temps passé : ${time} en ${sessions} session(s)`,
+      columns: { step: 'Étape', result: 'Résultat', attempts: 'Essais', help: 'Aide' },
+      ungraded: 'Sans vérification',
+      passed: (points: number) => `Réussie (${points} pt)`,
+      notPassed: 'Pas encore réussie',
+      hintsShown: (count: number) => `${count} indice(s)`,
+      solutionShown: 'Solution affichée',
+      history: 'Historique',
+      nothingYet: 'Rien encore : le lab n’a pas été commencé.',
+      attempt: (step: number, passed: boolean, exitCode: number) =>
+        `Étape ${step} : « Vérifier » — ${passed ? 'réussi' : `échec (code ${exitCode})`}`,
+      event: (step: number) => `Étape ${step} :`,
+      events: { started: 'a ouvert l’étape', hint: 'a affiché l’indice', solution: 'a affiché la solution' },
+    },
+    duration: {
+      underAMinute: 'moins d’une minute',
+    },
+  },
   lesson: {
     breadcrumb: 'Fil d’Ariane',
     readingTime: (minutes: number) => `Lecture : ${minutes} min`,

@@ -5,10 +5,13 @@ import { getServices } from '@/server/services';
 import { orNotFoundPage } from '../../../_lib/or-not-found';
 import { requirePageUser } from '../../../_lib/page-caller';
 import { PageHeading } from '../../../_components/page-heading';
+import { serverDictionary } from '../../../_i18n/server-locale';
 import { ResultsDashboard } from './_components/results-dashboard';
 import styles from './results.module.css';
 
-export const metadata: Metadata = { title: 'Résultats de la classe' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).results.metaTitle };
+}
 
 interface ResultsPageProps {
   params: Promise<{ id: string }>;
@@ -21,13 +24,13 @@ export default async function ResultsPage({ params }: ResultsPageProps) {
   const { id } = await params;
   const user = await requirePageUser(`/classes/${id}/resultats`);
   if (!UUID.test(id)) notFound();
-  const results = await orNotFoundPage(getServices().results.results(user, id));
+  const [results, words] = await Promise.all([orNotFoundPage(getServices().results.results(user, id)), serverDictionary()]);
   return (
     <div className={`container ${styles.page}`}>
       <p>
         <Link href={`/classes/${id}`}>← {results.className}</Link>
       </p>
-      <PageHeading eyebrow="Classe" title={`Résultats — ${results.className}`} lead="Scores et avancement par étudiant ; cliquez sur un lab pour voir le détail de ses essais." />
+      <PageHeading eyebrow={words.classes.eyebrow} title={words.results.title(results.className)} lead={words.results.lead} />
       <ResultsDashboard initial={results} />
     </div>
   );
