@@ -14,7 +14,8 @@ type Account = { state: 'loading' } | { state: 'visitor' } | { state: 'signed-in
 
 /**
  * The header's right side: who is signed in and where their things are, or how to sign in.
- * Asked after load, so that lesson pages stay static (the same for every visitor).
+ * Asked after load, so that course pages render the same for every visitor (only the UI language
+ * cookie changes them).
  */
 export function AccountMenu() {
   const [account, setAccount] = useState<Account>({ state: 'loading' });

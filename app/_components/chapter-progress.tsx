@@ -1,8 +1,8 @@
 'use client';
 
 /**
- * The signed-in student's scores on the course outline: the home page is static, so the
- * badges load in the browser, once, for the whole outline. Visitors see none.
+ * The signed-in student's scores on the course outline: the home page renders the same for
+ * everyone, so the badges load in the browser, once, for the whole outline. Visitors see none.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ChapterProgressView } from '@/server/progress/progress-views';

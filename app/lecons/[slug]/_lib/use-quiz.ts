@@ -6,8 +6,8 @@ import { quizApi } from './quiz-api';
 
 /**
  * A quiz on the lesson page: the student's ticks, the server's correction once submitted,
- * and their last recorded score (fetched after load: lesson pages are static, the score is
- * per browser).
+ * and their last recorded score (fetched after load: lesson pages render the same for
+ * everyone, the score is per browser).
  */
 export function useQuiz(quiz: QuizView) {
   const { errors } = useDictionary();
