@@ -18,6 +18,7 @@ import { LabScripts } from './sessions/lab-scripts';
 import { StepHelpService } from './sessions/step-help';
 import { Reaper } from './sessions/reaper';
 import { ShellHub } from './terminal/shell-hub';
+import { SupervisionService } from './supervision/supervision-service';
 import { attachTerminalGateway } from './terminal/gateway';
 import { publishServices } from './services';
 import { findLabSpec } from './sessions/find-lab-spec';
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   const callers = new CallerResolver({ findUser: findUserWith(auth), owners, anonymousLabs: env.DOCKYARD_ANONYMOUS_LABS });
   if (env.DOCKYARD_ANONYMOUS_LABS) log('mode atelier : les labs démarrent sans compte (DOCKYARD_ANONYMOUS_LABS=true)');
   const classes = new ClassService({ prisma: db.prisma, content: courseContent });
+  const supervision = new SupervisionService({ prisma: db.prisma });
   publishServices({
     sessions,
     quizzes,
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
     callers,
     classes,
     ...createProgressServices(db.prisma, classes),
+    supervision,
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled') }),
     limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR }),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
   // like better-auth's (docs/operations.md).
   const secureCookies = env.DOCKYARD_PUBLIC_URL?.startsWith('https:') ?? false;
 
-  const preview = new PreviewProxy({ callers, grants: new PreviewGrants(secret), sessions, driver, log });
+  const preview = new PreviewProxy({ callers, grants: new PreviewGrants(secret), sessions, supervision, driver, log });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     assignClientIp(req, env.DOCKYARD_TRUST_PROXY);
     // Before the cookie: a preview's sub-requests carry none and must not be given a new one.
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
     ensureOwnerCookie(req, res, owners, secureCookies);
     void handle(req, res);
   });
-  const io = attachTerminalGateway(server, { callers, sessions, shells, log });
+  const io = attachTerminalGateway(server, { callers, sessions, shells, supervision, log });
   // Next's hot reload uses websockets too (in development); socket.io answers only under /socket.io.
   const upgrade = dev ? app.getUpgradeHandler() : undefined;
   server.on('upgrade', (req, socket, head) => {

@@ -15,6 +15,7 @@ import type { ProgressService } from './progress/progress-service';
 import type { QuizService } from './quizzes/quiz-service';
 import type { SessionService } from './sessions/session-service';
 import type { StepHelpService } from './sessions/step-help';
+import type { SupervisionService } from './supervision/supervision-service';
 
 export interface Services {
   sessions: SessionService;
@@ -29,6 +30,8 @@ export interface Services {
   results: ClassResults;
   graderTokens: GraderTokens;
   users: UserAdminService;
+  /** Instructors' live view, watch page and previews of their students' sessions. */
+  supervision: SupervisionService;
   limits: {
     /** Lab starts and resets, per owner: each one builds new machines. */
     labStarts: RateLimiter;

@@ -184,6 +184,13 @@ export const en = {
       disconnected: 'Disconnected',
       reconnect: 'Reconnect',
       failedToStart: (reason: string) => `The terminal could not start: ${reason}`,
+      labelReadOnly: (node: string) => `Terminal of machine ${node}, read-only`,
+      keysReadOnly: 'Read-only · Copy: Ctrl+Shift+C',
+      retrying: 'Cannot connect to the terminal, trying again…',
+      shellExited: 'The shell has exited. Reconnect to open a new one.',
+      studentShellExited: 'The student’s shell has exited. Reconnect to follow the next one.',
+      watchedBy: (names: string[]) =>
+        `${names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`} ${names.length <= 1 ? 'is' : 'are'} watching your terminal live (read-only: nobody but you types in it).`,
     },
   },
   classes: {
@@ -296,7 +303,7 @@ export const en = {
   results: {
     metaTitle: 'Class results',
     title: (className: string) => `Results — ${className}`,
-    lead: 'Scores and progress per student; click a lab to see the detail of their attempts.',
+    lead: 'Scores and progress per student. Click a score for its detail: a lab’s attempts (and the live terminal of a student in the middle of a lab), a quiz’s answers.',
     exportCsv: 'Export as CSV',
     autoRefresh: 'Updated automatically · last update:',
     pollFailed: 'The automatic update failed: the results shown may be out of date. Trying again in a few seconds.',
@@ -305,11 +312,13 @@ export const en = {
     student: 'Student',
     total: 'Total',
     due: 'due',
-    labDetail: (lab: string, student: string) => `Detail of lab ${lab} for ${student}`,
+    cellDetail: (kind: 'lab' | 'quiz', title: string, student: string) => `Detail of ${kind} ${title} for ${student}`,
     stepsAfterSolution: (count: number) => `${plural(count, 'step')} after the solution`,
     statuses: { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', late: 'Late' },
     evidence: {
       close: 'Close the detail',
+      inLabNow: 'In the lab right now',
+      watchLive: 'Watch their terminal live',
       summary: (score: number, max: number, stepsPassed: number, time: string, sessions: number) =>
         `${score}/${max} points · ${plural(stepsPassed, 'step')} passed · time spent: ${time} in ${plural(sessions, 'session')}`,
       columns: { step: 'Step', result: 'Result', attempts: 'Attempts', help: 'Help' },
@@ -328,6 +337,24 @@ export const en = {
     duration: {
       underAMinute: 'under a minute',
     },
+    quiz: {
+      noAnswer: 'No answer to this quiz yet.',
+      bestScore: (score: number, max: number, attempts: number) => `Best score: ${score}/${max} · ${plural(attempts, 'attempt')}`,
+      attemptOf: 'Attempt of',
+      marks: { right: 'ticked, right', wrong: 'ticked, wrong', missed: 'right, not ticked' },
+      removed: 'This quiz is no longer in the course: only the scores remain.',
+    },
+  },
+  liveView: {
+    metaTitle: 'Live terminal',
+    liveEyebrow: 'Live',
+    endedTitle: 'Session ended',
+    endedText: 'This lab session is no longer active: the student ended it, or it expired. Their work remains visible on the',
+    dashboardLink: 'class dashboard',
+    backToDashboard: '← Class dashboard',
+    eyebrow: 'Live · read-only',
+    lead: 'You see the student’s terminal as they see it, as they type. You cannot write in it, and a banner tells them you are watching.',
+    terminalLabel: 'Student’s terminal',
   },
   lesson: {
     breadcrumb: 'Breadcrumb',

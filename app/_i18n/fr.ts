@@ -197,6 +197,14 @@ export const fr = {
       disconnected: 'Déconnecté',
       reconnect: 'Reconnecter',
       failedToStart: (reason: string) => `Le terminal n’a pas pu démarrer : ${reason}`,
+      labelReadOnly: (node: string) => `Terminal de la machine ${node}, en lecture seule`,
+      keysReadOnly: 'Lecture seule · Copier : Ctrl+Maj+C',
+      retrying: 'Connexion au terminal impossible, nouvelle tentative…',
+      shellExited: 'Le shell s’est terminé. Reconnectez-vous pour en ouvrir un nouveau.',
+      studentShellExited: 'Le shell de l’étudiant s’est terminé. Reconnectez-vous pour suivre le suivant.',
+      /** « M. Leroy regarde votre terminal en direct » — each watcher named once. */
+      watchedBy: (names: string[]) =>
+        `${names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} et ${names.at(-1)}`} ${names.length <= 1 ? 'regarde' : 'regardent'} votre terminal en direct (lecture seule : personne d’autre que vous n’y tape).`,
     },
   },
   classes: {
@@ -311,7 +319,7 @@ export const fr = {
   results: {
     metaTitle: 'Résultats de la classe',
     title: (className: string) => `Résultats — ${className}`,
-    lead: 'Scores et avancement par étudiant ; cliquez sur un lab pour voir le détail de ses essais.',
+    lead: 'Scores et avancement par étudiant. Cliquez sur une note pour le détail : les essais d’un lab (et le terminal en direct d’un étudiant en plein lab), les réponses d’un quiz.',
     exportCsv: 'Exporter en CSV',
     autoRefresh: 'Mis à jour automatiquement · dernière mise à jour :',
     pollFailed:
@@ -321,11 +329,13 @@ export const fr = {
     student: 'Étudiant',
     total: 'Total',
     due: 'pour le',
-    labDetail: (lab: string, student: string) => `Détail du lab ${lab} de ${student}`,
+    cellDetail: (kind: 'lab' | 'quiz', title: string, student: string) => `Détail du ${kind} ${title} de ${student}`,
     stepsAfterSolution: (count: number) => `${plural(count, 'étape')} après la solution`,
     statuses: { 'not-started': 'Pas commencé', 'in-progress': 'En cours', done: 'Terminé', late: 'En retard' },
     evidence: {
       close: 'Fermer le détail',
+      inLabNow: 'Dans le lab en ce moment',
+      watchLive: 'Regarder son terminal en direct',
       summary: (score: number, max: number, stepsPassed: number, time: string, sessions: number) =>
         `${score}/${max} points · ${stepsPassed} étape(s) réussie(s) · temps passé : ${time} en ${sessions} session(s)`,
       columns: { step: 'Étape', result: 'Résultat', attempts: 'Essais', help: 'Aide' },
@@ -344,6 +354,24 @@ export const fr = {
     duration: {
       underAMinute: 'moins d’une minute',
     },
+    quiz: {
+      noAnswer: 'Pas encore de réponse à ce quiz.',
+      bestScore: (score: number, max: number, attempts: number) => `Meilleur score : ${score}/${max} · ${attempts} essai(s)`,
+      attemptOf: 'Essai du',
+      marks: { right: 'cochée, juste', wrong: 'cochée, fausse', missed: 'juste, non cochée' },
+      removed: 'Ce quiz n’est plus dans le cours : seules les notes restent.',
+    },
+  },
+  liveView: {
+    metaTitle: 'Terminal en direct',
+    liveEyebrow: 'En direct',
+    endedTitle: 'Session terminée',
+    endedText: 'Cette session de lab n’est plus active : l’étudiant l’a terminée, ou elle a expiré. Son travail reste visible dans le',
+    dashboardLink: 'tableau de bord de la classe',
+    backToDashboard: '← Tableau de bord de la classe',
+    eyebrow: 'En direct · lecture seule',
+    lead: 'Vous voyez le terminal de l’étudiant tel qu’il le voit, au moment où il tape. Vous ne pouvez rien y écrire, et un bandeau lui indique que vous regardez.',
+    terminalLabel: 'Terminal de l’étudiant',
   },
   lesson: {
     breadcrumb: 'Fil d’Ariane',

@@ -11,12 +11,20 @@ export async function orNotFound<T>(loading: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A service's « not found » (status 404). Told by its status, not its class: pages are bundled
+ * by Next apart from the services server/main.ts built, so `instanceof` would never match.
+ */
+export function isServiceNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404;
+}
+
 /** A service's 404 (a class that is not the caller's, say) is the page's 404. */
 export async function orNotFoundPage<T>(loading: Promise<T>): Promise<T> {
   try {
     return await loading;
   } catch (error) {
-    if (typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404) notFound();
+    if (isServiceNotFound(error)) notFound();
     throw error;
   }
 }

@@ -4,7 +4,8 @@
  * /preview/ request (and websocket upgrade) here before Next sees it. Only the session's
  * owner gets through: by owner cookie on the entry URL, which redirects to a granted URL
  * (see preview-route.ts and preview-grants.ts), then through SessionService.sandboxFor like
- * the terminal. Bodies stream both ways untouched; headers follow preview-headers.ts.
+ * the terminal. The student's instructors (and admins) get through the entry URL too: the
+ * grant they receive names the student, as if the student had opened it (SupervisionService). Bodies stream both ways untouched; headers follow preview-headers.ts.
  * « Owner cookie » here means whatever identifies the lab owner: the signed-in user's session
  * cookie, or in workshop mode the browser's owner cookie (auth/caller.ts).
  */
@@ -15,6 +16,7 @@ import type { SandboxDriver, SandboxEndpoint } from '../../runtime/driver';
 import type { CallerResolver } from '../auth/caller-resolver';
 import { NotFoundError, toEnvelope } from '../errors';
 import type { SessionService } from '../sessions/session-service';
+import type { SupervisionService } from '../supervision/supervision-service';
 import {
   sendFailure,
   tooSlow,
@@ -33,6 +35,7 @@ import { isPreviewUrl, parsePreviewUrl, previewPrefix, upstreamPath, type Previe
 export interface PreviewProxyDeps {
   callers: Pick<CallerResolver, 'resolve'>;
   grants: PreviewGrants;
+  supervision: Pick<SupervisionService, 'supervisedOwner'>;
   sessions: Pick<SessionService, 'sandboxFor' | 'touch'>;
   driver: Pick<SandboxDriver, 'endpoint'>;
   log?: (message: string) => void;
@@ -82,7 +85,7 @@ export class PreviewProxy {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const route = this.parse(req.url);
-    const ownerId = route.grant ? this.deps.grants.verify(route.grant, route.sessionId) : await this.cookieOwner(req);
+    const ownerId = route.grant ? this.deps.grants.verify(route.grant, route.sessionId) : await this.cookieOwner(req, route.sessionId);
     const { sandboxId } = await this.deps.sessions.sandboxFor(ownerId ?? '', route.sessionId, route.node);
     const grant = route.grant ?? this.deps.grants.issue(ownerId ?? '', route.sessionId);
     const prefix = previewPrefix(route, grant);
@@ -132,7 +135,7 @@ export class PreviewProxy {
   private async serveUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const route = this.parse(req.url);
     // A websocket cannot follow a redirect: on the entry URL the cookie is enough.
-    const ownerId = route.grant ? this.deps.grants.verify(route.grant, route.sessionId) : await this.cookieOwner(req);
+    const ownerId = route.grant ? this.deps.grants.verify(route.grant, route.sessionId) : await this.cookieOwner(req, route.sessionId);
     const { sandboxId } = await this.deps.sessions.sandboxFor(ownerId ?? '', route.sessionId, route.node);
     const grant = route.grant ?? this.deps.grants.issue(ownerId ?? '', route.sessionId);
     const endpoint = await this.deps.driver.endpoint(sandboxId, route.port);
@@ -222,8 +225,11 @@ export class PreviewProxy {
   }
 
   /** An unknown owner owns nothing: the session service then answers exactly as for a stranger. */
-  private async cookieOwner(req: IncomingMessage): Promise<string | null> {
-    return (await this.deps.callers.resolve(req.headers)).tryLabOwner()?.id ?? null;
+  /** Whose session the entry URL opens: the caller's own, or a student's the caller supervises. */
+  private async cookieOwner(req: IncomingMessage, sessionId: string): Promise<string | null> {
+    const caller = await this.deps.callers.resolve(req.headers);
+    const supervised = caller.user && (await this.deps.supervision.supervisedOwner(caller.user, sessionId));
+    return supervised || (caller.tryLabOwner()?.id ?? null);
   }
 
   private touch(sessionId: string): void {

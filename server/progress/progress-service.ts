@@ -105,6 +105,7 @@ export class ProgressService {
         endedAt: session.endedAt?.toISOString() ?? null,
         endReason: session.endReason,
         durationMs: sessionDurationMs(session),
+        running: session.state === 'running',
       })),
       attempts: sessions.flatMap((session) =>
         session.attempts.map((attempt) => ({
@@ -124,9 +125,17 @@ export class ProgressService {
 
   /** One student's answers to one quiz, every attempt. */
   async quizEvidence(userId: string, slug: string): Promise<QuizEvidenceView> {
-    const attempts = await this.prisma.quizAttempt.findMany({ where: { userId, quiz: slug }, orderBy: { createdAt: 'asc' } });
+    const [attempts, quiz] = await Promise.all([
+      this.prisma.quizAttempt.findMany({ where: { userId, quiz: slug }, orderBy: { createdAt: 'asc' } }),
+      this.deps.findQuiz(slug),
+    ]);
     const progress = computeQuizProgress(attempts);
     return {
+      questions: (quiz?.questions ?? []).map((question) => ({
+        id: question.id,
+        promptHtml: question.promptHtml,
+        choices: question.choices.map((choice) => ({ id: choice.id, html: choice.html, correct: question.answer.includes(choice.id) })),
+      })),
       progress: progress && toQuizProgressView(slug, progress),
       attempts: attempts.map((attempt) => ({
         answers: attempt.answers as Record<string, string[]>,

@@ -65,6 +65,8 @@ export interface SessionSpanView {
   endedAt: string | null;
   endReason: string | null;
   durationMs: number;
+  /** The student is in it now: their instructors can watch its terminal live. */
+  running: boolean;
 }
 
 /** Everything one student did on one lab: the drill-down of the dashboard and the grader API. */
@@ -83,8 +85,16 @@ export interface QuizAttemptView {
   at: string;
 }
 
-/** Everything one student answered on one quiz, oldest first. */
+/** A quiz question as the drill-down shows it beside the student's answers: which choices were right. */
+export interface QuizQuestionView {
+  id: string;
+  promptHtml: string;
+  choices: Array<{ id: string; html: string; correct: boolean }>;
+}
+
+/** Everything one student answered on one quiz, oldest first, with the questions (empty when the quiz left the course). */
 export interface QuizEvidenceView {
   progress: QuizProgressView | null;
   attempts: QuizAttemptView[];
+  questions: QuizQuestionView[];
 }

@@ -21,6 +21,20 @@ export const TERMINAL_EVENTS = {
   status: 'terminal:status',
   /** server → client: an error envelope. */
   error: 'terminal:error',
+  /**
+   * client → server: watch one node's shell read-only (an instructor's live view). The
+   * watcher's input and size are ignored; it follows the student's size instead.
+   */
+  watch: 'terminal:watch',
+  /** server → watcher: the shell's size, on watch and whenever the student's terminal resizes. */
+  size: 'terminal:size',
+  /**
+   * server → watcher: the whole screen again (the scrollback), replacing what it shows; sent
+   * after the watcher fell too far behind and output was skipped for it.
+   */
+  screen: 'terminal:screen',
+  /** server → student: who is watching this terminal now (empty: nobody). */
+  watchers: 'terminal:watchers',
 } as const;
 
 export interface TerminalSize {
@@ -32,6 +46,16 @@ export interface AttachRequest extends TerminalSize {
   sessionId: string;
   /** Node of a multi-node lab; the first node when absent. */
   node?: string;
+}
+
+export interface WatchRequest {
+  sessionId: string;
+  node?: string;
+}
+
+export interface WatchersNotice {
+  /** The watchers' display names, one per open live view. */
+  names: string[];
 }
 
 export type TerminalState = 'attaching' | 'ready' | 'exited';

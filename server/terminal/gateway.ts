@@ -2,22 +2,27 @@
  * The terminal gateway: one socket.io connection per terminal. It authenticates the socket
  * as route handlers do (the signed-in user, or the browser's owner cookie in workshop mode),
  * checks that the session belongs to that owner, then joins the socket to the node's shell
- * (replaying its scrollback first). Every message is validated.
+ * (replaying its scrollback first). An instructor's read-only live view uses the same socket
+ * (watch-handler.ts). Every message is validated.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import type { SignedInUser } from '../auth/caller';
 import type { CallerResolver } from '../auth/caller-resolver';
 import { toEnvelope } from '../errors';
 import type { SessionService } from '../sessions/session-service';
-import { TERMINAL_EVENTS, type TerminalStatus } from './events';
+import type { SupervisionService } from '../supervision/supervision-service';
+import { TERMINAL_EVENTS, type TerminalStatus, type WatchersNotice } from './events';
 import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
 import { batchOutput } from './output-batcher';
 import type { ShellHub, TerminalChannel } from './shell-hub';
+import { handleWatch } from './watch-handler';
 
 export interface GatewayDeps {
   callers: Pick<CallerResolver, 'resolve'>;
   sessions: SessionService;
   shells: ShellHub;
+  supervision: Pick<SupervisionService, 'supervisedSession'>;
   log?: (message: string) => void;
 }
 
@@ -47,6 +52,7 @@ export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps)
       .resolve(socket.handshake.headers)
       .then((caller) => {
         socket.data.ownerId = caller.labOwner().id;
+        socket.data.user = caller.user;
         next();
       })
       // The browser shows this message: French, and never an internal error's details.
@@ -61,6 +67,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
   const ownerId = socket.data.ownerId as string;
   let channel: TerminalChannel | undefined;
   let unwatch: (() => void) | undefined;
+  let stopWatchersNotices: (() => void) | undefined;
   let lastTouch = 0;
 
   const fail = (error: unknown) => {
@@ -88,6 +95,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     try {
       const request = attachSchema.parse(raw);
       unwatch?.();
+      stopWatchersNotices?.();
       status({ state: 'attaching' });
       const target = await deps.sessions.sandboxFor(ownerId, request.sessionId, request.node);
       const opened = await deps.shells.open(
@@ -103,7 +111,10 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
         viewer,
         () => status({ state: 'exited' }),
       );
-      if (opened.reused) await channel.shell.resize(request);
+      const notifyWatchers = (names: string[]) => socket.emit(TERMINAL_EVENTS.watchers, { names } satisfies WatchersNotice);
+      stopWatchersNotices = channel.onWatchersChange(notifyWatchers);
+      notifyWatchers(channel.watcherNames);
+      if (opened.reused) await channel.resize(request);
       status({ state: 'ready', restored: history.length > 0 });
       void deps.sessions.touch(request.sessionId);
     } catch (error) {
@@ -125,8 +136,13 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     const size = terminalSizeSchema.safeParse(raw);
     if (!size.success || !channel) return;
     // A failed resize must never break the terminal.
-    channel.shell.resize(size.data).catch(() => undefined);
+    channel.resize(size.data).catch(() => undefined);
   });
 
-  socket.on('disconnect', () => unwatch?.());
+  socket.on('disconnect', () => {
+    unwatch?.();
+    stopWatchersNotices?.();
+  });
+
+  handleWatch(socket, socket.data.user as SignedInUser | null, deps, fail);
 }

@@ -14,8 +14,20 @@ export interface ShellKey {
 
 type Viewer = (chunk: string) => void;
 
+/**
+ * A read-only watcher (an instructor's live view): sees the output and the student's size,
+ * never types, never slows the shell down, and does not count as the student being there.
+ */
+export interface Observer {
+  /** Shown to the student in the « being watched » banner. */
+  name: string;
+  output(chunk: string): void;
+  resized(size: ShellSize): void;
+  exited(): void;
+}
+
 /** Until a browser attaches and sends its own size. */
-const DEFAULT_SIZE: ShellSize = { cols: 80, rows: 24 };
+export const DEFAULT_SIZE: ShellSize = { cols: 80, rows: 24 };
 
 export class TerminalChannel {
   readonly scrollback = new Scrollback();
@@ -23,22 +35,30 @@ export class TerminalChannel {
   private readonly exitListeners = new Set<() => void>();
   /** Viewers whose browser is behind: while any is, the shell's output is not read. */
   private readonly behind = new Set<Viewer>();
+  private readonly observers = new Set<Observer>();
+  private readonly watcherListeners = new Set<(names: string[]) => void>();
   private graceTimer: NodeJS.Timeout | undefined;
   exited = false;
+  /** The size the student's terminal last gave the shell. */
+  size: ShellSize;
 
   constructor(
     readonly key: ShellKey,
     readonly shell: Shell,
+    initialSize: ShellSize,
     private readonly graceMs: number,
     private readonly onIdle: () => void,
   ) {
+    this.size = { cols: initialSize.cols, rows: initialSize.rows };
     shell.onData((chunk) => {
       this.scrollback.append(chunk);
       for (const viewer of this.viewers) viewer(chunk);
+      for (const observer of this.observers) observer.output(chunk);
     });
     shell.onExit(() => {
       this.exited = true;
       for (const listener of this.exitListeners) listener();
+      for (const observer of this.observers) observer.exited();
       this.onIdle();
     });
   }
@@ -56,9 +76,38 @@ export class TerminalChannel {
     };
   }
 
-  /** A shell nobody watches is closed after the grace period, unless a browser attaches first. */
+  /** Adds a read-only watcher and tells the student's terminals; returns the function that removes it. */
+  observe(observer: Observer): () => void {
+    clearTimeout(this.graceTimer);
+    this.observers.add(observer);
+    this.announceWatchers();
+    return () => {
+      if (!this.observers.delete(observer)) return;
+      this.announceWatchers();
+      this.closeWhenUnwatched();
+    };
+  }
+
+  /** Calls `listener` with the watchers' names whenever they change; returns the function that stops it. */
+  onWatchersChange(listener: (names: string[]) => void): () => void {
+    this.watcherListeners.add(listener);
+    return () => this.watcherListeners.delete(listener);
+  }
+
+  get watcherNames(): string[] {
+    return [...this.observers].map((observer) => observer.name);
+  }
+
+  /** Resizes the shell (the student's terminal did) and tells the watchers, who follow its size. */
+  async resize(size: ShellSize): Promise<void> {
+    this.size = { cols: size.cols, rows: size.rows };
+    for (const observer of this.observers) observer.resized(this.size);
+    await this.shell.resize(size);
+  }
+
+  /** A shell nobody looks at is closed after the grace period, unless a browser attaches first. */
   closeWhenUnwatched(): void {
-    if (this.viewers.size > 0) return;
+    if (this.viewers.size > 0 || this.observers.size > 0) return;
     clearTimeout(this.graceTimer);
     this.graceTimer = setTimeout(() => this.onIdle(), this.graceMs);
     this.graceTimer.unref();
@@ -82,6 +131,11 @@ export class TerminalChannel {
     clearTimeout(this.graceTimer);
     this.shell.kill();
   }
+
+  private announceWatchers(): void {
+    const names = this.watcherNames;
+    for (const listener of this.watcherListeners) listener(names);
+  }
 }
 
 export class ShellHub {
@@ -95,7 +149,7 @@ export class ShellHub {
   ) {}
 
   /** The node's live shell, opened on first use. */
-  async open(key: ShellKey, size: ShellSize): Promise<{ channel: TerminalChannel; reused: boolean }> {
+  async open(key: ShellKey, size: ShellSize = DEFAULT_SIZE): Promise<{ channel: TerminalChannel; reused: boolean }> {
     const id = channelId(key);
     const existing = this.channels.get(id);
     if (existing && !existing.exited && existing.key.sandboxId === key.sandboxId) {
@@ -108,7 +162,7 @@ export class ShellHub {
     const opening = this.driver
       .attachShell(key.sandboxId, size)
       .then((shell) => {
-        const channel = new TerminalChannel(key, shell, this.graceMs, () => this.drop(id, channel));
+        const channel = new TerminalChannel(key, shell, size, this.graceMs, () => this.drop(id, channel));
         this.channels.set(id, channel);
         return channel;
       })
@@ -122,7 +176,7 @@ export class ShellHub {
    * shell is opened if no browser has yet; its scrollback shows the text once one attaches.
    */
   async type(key: ShellKey, text: string): Promise<void> {
-    const { channel } = await this.open(key, DEFAULT_SIZE);
+    const { channel } = await this.open(key);
     channel.shell.write(text);
     channel.closeWhenUnwatched();
   }

@@ -3,29 +3,14 @@
 // the CSV export, the grader API and the student's course outline say the same. Real Chromium, real server,
 // real sandbox.
 import { expect, test } from '@playwright/test';
-import { giveRole, signUpStudent } from './accounts';
+import { signUpStudent } from './accounts';
+import { openClassroom } from './classroom';
 import { endLab, expectConnected, expectOnScreen } from './lab-page';
 
 test('a passed step shows up live on the class dashboard, in the CSV, the grader API and the student’s outline', async ({ browser }) => {
-  const instructorContext = await browser.newContext();
-  const instructor = await instructorContext.newPage();
-  const teacher = await signUpStudent(instructor, 'Grace Hopper');
-  await giveRole(browser, teacher.email, 'Enseignant');
-  await instructor.goto('/classes');
-  await instructor.getByLabel('Nom de la nouvelle classe').fill('Notes — groupe A');
-  await instructor.getByRole('button', { name: 'Créer la classe' }).click();
-  await expect(instructor.getByRole('heading', { level: 1 })).toHaveText('Notes — groupe A');
-  await instructor.getByLabel('Contenu').selectOption({ label: 'Lab — 4. Premiers pas avec Docker' });
-  await instructor.getByRole('button', { name: 'Donner à la classe' }).click();
+  const classroom = await openClassroom(browser, { name: 'Notes — groupe A', teacherName: 'Grace Hopper', studentName: 'Linus Martin', assign: ['lab/premiers-pas'] });
+  const { instructor, student, pupil } = classroom;
   await expect(instructor.getByTestId('assignments')).toContainText('Premiers pas avec Docker');
-  const link = await instructor.getByLabel('Lien d’invitation').inputValue();
-
-  const studentContext = await browser.newContext();
-  const student = await studentContext.newPage();
-  const pupil = await signUpStudent(student, 'Linus Martin');
-  await student.goto(link);
-  await student.getByRole('button', { name: 'Rejoindre la classe' }).click();
-  await expect(student.getByRole('heading', { level: 1 })).toHaveText('Notes — groupe A');
 
   // The dashboard, open before the student does anything.
   await instructor.getByRole('link', { name: 'Résultats' }).click();
@@ -80,8 +65,7 @@ test('a passed step shows up live on the class dashboard, in the CSV, the grader
 
   await student.goto('/labs/premiers-pas');
   await endLab(student);
-  await studentContext.close();
-  await instructorContext.close();
+  await classroom.close();
 });
 
 test('a student cannot open a class’s dashboard or its CSV', async ({ browser }) => {

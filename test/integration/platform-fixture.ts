@@ -25,6 +25,7 @@ import { StepHelpService } from '@/server/sessions/step-help';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { SessionService } from '@/server/sessions/session-service';
 import { TEST_INSTANCE } from './runtime/fixtures';
+import { SupervisionService } from '@/server/supervision/supervision-service';
 import { publishServices, type Services } from '@/server/services';
 
 export const ORIGIN = 'http://127.0.0.1:3999';
@@ -91,6 +92,7 @@ export function buildServices(deps: {
     callers: new CallerResolver({ findUser: findUserWith(auth), owners: deps.owners, anonymousLabs: deps.anonymousLabs ?? false }),
     classes,
     ...createProgressServices(deps.prisma, classes),
+    supervision: new SupervisionService({ prisma: deps.prisma }),
     users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled') }),
     limits: createRateLimits({ labStartsPerHour: deps.labStartsPerHour ?? 1000 }),
     help: new StepHelpService({ prisma: deps.prisma, sessions: deps.sessions, findLab: findLabSpec }),

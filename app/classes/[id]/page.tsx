@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getServices } from '@/server/services';
+import { isUuid } from '../../_lib/is-uuid';
 import { orNotFoundPage } from '../../_lib/or-not-found';
 import { requirePageUser } from '../../_lib/page-caller';
 import { JoinedClass } from './_components/joined-class';
@@ -11,12 +12,10 @@ interface ClassPageProps {
   params: Promise<{ id: string }>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The class as the caller may see it; metadata and page share one database read. */
 const loadClass = cache(async (id: string) => {
   const user = await requirePageUser(`/classes/${id}`);
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   return orNotFoundPage(getServices().classes.view(user, id));
 });
 

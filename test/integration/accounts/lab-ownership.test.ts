@@ -33,7 +33,7 @@ beforeAll(async () => {
   [alice, mallory] = await Promise.all([platform.signUp({ name: 'Alice' }), platform.signUp({ name: 'Mallory' })]);
   shells = new ShellHub(platform.driver, 60_000);
   server = createServer();
-  attachTerminalGateway(server, { callers: platform.services.callers, sessions: platform.services.sessions, shells });
+  attachTerminalGateway(server, { callers: platform.services.callers, sessions: platform.services.sessions, shells, supervision: platform.services.supervision });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

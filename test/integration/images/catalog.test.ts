@@ -123,6 +123,8 @@ describe('small images', () => {
       expect((await run(image(ref), { cmd: ['python', '-c', 'print(6 * 7)'] })).stdout.trim()).toBe('42');
     }
     expect((await run(image('python'), { cmd: ['pip', '--version'] })).stdout).toMatch(/^pip \d+/);
+    // The official image has ps: a lab looks at the processes inside a container with it.
+    expect((await run(image('python'), { cmd: ['ps', '-o', 'comm=', '-p', '1'] })).stdout.trim()).toBe('ps');
   });
 
   it('node prints, with options straight after the image name, and has npm', async () => {
@@ -131,6 +133,7 @@ describe('small images', () => {
     }
     expect((await run(image('node'), { cmd: ['npm', '--version'] })).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect((await run(image('node'), { cmd: ['id', 'node'] })).stdout).toContain('uid=1000(node)');
+    expect((await run(image('node'), { cmd: ['ps', '-o', 'comm=', '-p', '1'] })).stdout.trim()).toBe('ps');
   });
 });
 

@@ -16,6 +16,7 @@ import { SessionService } from '@/server/sessions/session-service';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { PreviewGrants } from '@/server/preview/preview-grants';
 import { PreviewProxy } from '@/server/preview/preview-proxy';
+import { SupervisionService } from '@/server/supervision/supervision-service';
 import { PREVIEW_CSP } from '@/server/preview/preview-headers';
 import { Server as SocketServer } from 'socket.io';
 import { requireImages } from '../runtime/fixtures';
@@ -115,7 +116,7 @@ beforeAll(async () => {
   // Workshop mode: owners are browsers with the owner cookie (signed-in users go through the
   // same CallerResolver, tested with real accounts in test/integration/accounts).
   const callers = new CallerResolver({ findUser: async () => null, owners, anonymousLabs: true });
-  const proxy = new PreviewProxy({ callers, grants, sessions, driver, responseTimeoutMs: 2_000 });
+  const proxy = new PreviewProxy({ callers, grants, sessions, supervision: new SupervisionService({ prisma: db.prisma }), driver, responseTimeoutMs: 2_000 });
   server = createServer((req, res) => {
     if (!proxy.handle(req, res)) res.writeHead(404).end('next');
   });

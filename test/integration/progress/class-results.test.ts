@@ -122,6 +122,11 @@ describe('the class dashboard', () => {
     expect(status).toBe(200);
     expect(body.evidence.attempts).toEqual([{ answers: expect.objectContaining({ 'qui-cree-le-conteneur': ['client'] }), score: 0, maxScore: 7, at: expect.any(String) }]);
     expect(body.evidence.progress).toMatchObject({ quiz: QUIZ, attempts: 1, maxScore: 7 });
+    // Beside the answers, the questions with their right choices, for the instructor to compare.
+    const asked = body.evidence.questions.find((q: { id: string }) => q.id === 'qui-cree-le-conteneur');
+    expect(asked.promptHtml).not.toBe('');
+    expect(asked.choices.some((c: { id: string; correct: boolean }) => c.id === 'client' && !c.correct)).toBe(true);
+    expect(asked.choices.filter((c: { correct: boolean }) => c.correct).length).toBeGreaterThan(0);
     expect((await quizEvidence(otherTeacher, alice.id)).status).toBe(404);
     expect((await quizEvidence(bob, alice.id)).status).toBe(403);
   });

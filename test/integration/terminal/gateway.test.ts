@@ -13,6 +13,7 @@ import { CallerResolver } from '@/server/auth/caller-resolver';
 import { SessionService } from '@/server/sessions/session-service';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { ShellHub } from '@/server/terminal/shell-hub';
+import { SupervisionService } from '@/server/supervision/supervision-service';
 import { attachTerminalGateway } from '@/server/terminal/gateway';
 import { TERMINAL_EVENTS, type ErrorEnvelope, type TerminalStatus } from '@/server/terminal/events';
 import { requireImages, TEST_INSTANCE } from '../runtime/fixtures';
@@ -74,7 +75,7 @@ beforeAll(async () => {
   sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, onEnded: (id) => shells.closeSession(id) });
   server = createServer();
   // Workshop mode: the owner cookie identifies the browser (accounts: test/integration/accounts).
-  attachTerminalGateway(server, { callers: new CallerResolver({ findUser: async () => null, owners, anonymousLabs: true }), sessions, shells });
+  attachTerminalGateway(server, { callers: new CallerResolver({ findUser: async () => null, owners, anonymousLabs: true }), sessions, shells, supervision: new SupervisionService({ prisma: db.prisma }) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   sessionId = (await sessions.start('alice', 'premiers-pas')).id;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getServices } from '@/server/services';
+import { isUuid } from '../../../_lib/is-uuid';
 import { orNotFoundPage } from '../../../_lib/or-not-found';
 import { requirePageUser } from '../../../_lib/page-caller';
 import { PageHeading } from '../../../_components/page-heading';
@@ -17,13 +18,11 @@ interface ResultsPageProps {
   params: Promise<{ id: string }>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The class dashboard: its instructor's (or an admin's); a student or another instructor gets a 404. */
 export default async function ResultsPage({ params }: ResultsPageProps) {
   const { id } = await params;
   const user = await requirePageUser(`/classes/${id}/resultats`);
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [results, words] = await Promise.all([orNotFoundPage(getServices().results.results(user, id)), serverDictionary()]);
   return (
     <div className={`container ${styles.page}`}>

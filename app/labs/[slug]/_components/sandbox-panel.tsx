@@ -7,6 +7,7 @@ import { useDictionary } from '../../../_i18n/locale-provider';
 import { signInHref } from '../../../_lib/return-path';
 import type { SessionView } from '@/server/sessions/session-view';
 import type { LabPhase } from '../_lib/use-lab-session';
+import { NodeTabs, shownNode } from './node-tabs';
 import { PortPreview } from './port-preview';
 import styles from './sandbox-panel.module.css';
 import { Terminal, type TerminalHandle } from './terminal';
@@ -60,26 +61,11 @@ export function SandboxPanel({ phase, session, onStart, terminalRef }: SandboxPa
   }
 
   // Only the visible node has a terminal: switching tabs reattaches and replays its screen.
-  const node = chosenNode && session.nodes.includes(chosenNode) ? chosenNode : (session.nodes[0] ?? 'node1');
+  const node = shownNode(session.nodes, chosenNode);
   return (
     <div className={styles.running}>
       <div className={styles.bar}>
-        {session.nodes.length > 1 && (
-          <div className={styles.tabs} role="tablist" aria-label={words.machines}>
-            {session.nodes.map((candidate) => (
-              <button
-                key={candidate}
-                type="button"
-                role="tab"
-                aria-selected={candidate === node}
-                className={candidate === node ? `${styles.tab} ${styles.tabActive}` : styles.tab}
-                onClick={() => setChosenNode(candidate)}
-              >
-                {candidate}
-              </button>
-            ))}
-          </div>
-        )}
+        <NodeTabs nodes={session.nodes} selected={node} onSelect={setChosenNode} />
         <PortPreview sessionId={session.id} node={node} />
       </div>
       <Terminal key={`${session.id}/${node}`} ref={terminalRef} sessionId={session.id} node={node} />

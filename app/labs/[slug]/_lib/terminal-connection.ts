@@ -5,6 +5,8 @@ import {
   type ErrorEnvelope,
   type TerminalSize,
   type TerminalStatus,
+  type WatchersNotice,
+  type WatchRequest,
 } from '@/server/terminal/events';
 import { installClipboardKeys } from './terminal-clipboard-keys';
 import { TERMINAL_OPTIONS } from './terminal-options';
@@ -14,12 +16,26 @@ export type ConnectionState = 'connecting' | 'ready' | 'disconnected';
 export interface TerminalTarget {
   sessionId: string;
   node: string;
+  /** An instructor's live view: read-only, in the student's size. */
+  watch?: boolean;
 }
+
+/**
+ * What the terminal tells the student above the screen, worded by the page in the reader's
+ * language; `message` is the server's own text (an error envelope).
+ */
+export type TerminalNotice =
+  | { kind: 'retrying' }
+  | { kind: 'shell-exited'; watch: boolean }
+  | { kind: 'failed-to-start'; reason: string }
+  | { kind: 'message'; text: string };
 
 export interface ConnectionCallbacks {
   onState(state: ConnectionState): void;
-  /** A message for the student (an error, the shell's exit); null clears it. */
-  onNotice(message: string | null): void;
+  /** A notice for the student (an error, the shell's exit); null clears it. */
+  onNotice(notice: TerminalNotice | null): void;
+  /** Who watches this terminal now (the student's side); empty when nobody does. */
+  onWatchers?(names: string[]): void;
 }
 
 export interface TerminalConnection {
@@ -56,9 +72,10 @@ export async function openTerminalConnection(
   installClipboardKeys(terminal);
   terminal.open(container);
 
-  // A hidden or collapsed container measures 0: fitting then would send a 0×0 size.
+  // A hidden or collapsed container measures 0: fitting then would send a 0×0 size. A watcher
+  // shows the student's screen in the student's size, whatever its own panel measures.
   const fitToContainer = () => {
-    if (container.clientWidth > 0 && container.clientHeight > 0) fit.fit();
+    if (!target.watch && container.clientWidth > 0 && container.clientHeight > 0) fit.fit();
   };
   fitToContainer();
 
@@ -67,7 +84,7 @@ export async function openTerminalConnection(
   let attachedSize = size();
   const setReady = (value: boolean) => {
     ready = value;
-    terminal.options.disableStdin = !value;
+    terminal.options.disableStdin = !value || target.watch === true;
   };
 
   const socket: Socket = io({ path: '/socket.io' });
@@ -78,8 +95,14 @@ export async function openTerminalConnection(
     callbacks.onState('connecting');
     terminal.reset();
     attachedSize = size();
-    const request: AttachRequest = { ...target, ...attachedSize };
-    socket.emit(TERMINAL_EVENTS.attach, request);
+    callbacks.onWatchers?.([]);
+    if (target.watch) {
+      const request: WatchRequest = { sessionId: target.sessionId, node: target.node };
+      socket.emit(TERMINAL_EVENTS.watch, request);
+    } else {
+      const request: AttachRequest = { sessionId: target.sessionId, node: target.node, ...attachedSize };
+      socket.emit(TERMINAL_EVENTS.attach, request);
+    }
   };
 
   socket.on('connect', () => {
@@ -94,13 +117,20 @@ export async function openTerminalConnection(
     setReady(false);
     callbacks.onState('disconnected');
     // `active` is false when the server refused the connection: socket.io will not retry.
-    callbacks.onNotice(socket.active ? 'Connexion au terminal impossible, nouvelle tentative…' : error.message);
+    callbacks.onNotice(socket.active ? { kind: 'retrying' } : { kind: 'message', text: error.message });
   });
   // The acknowledgement tells the server this output is drawn: it paces the shell on it.
   socket.on(TERMINAL_EVENTS.output, (data: string, drawn?: () => void) => terminal.write(data, drawn));
+  // A watcher that fell behind gets the whole screen again instead of what it missed.
+  socket.on(TERMINAL_EVENTS.screen, (data: string, drawn?: () => void) => {
+    terminal.reset();
+    terminal.write(data, drawn);
+  });
+  socket.on(TERMINAL_EVENTS.size, ({ cols, rows }: TerminalSize) => terminal.resize(cols, rows));
+  socket.on(TERMINAL_EVENTS.watchers, ({ names }: WatchersNotice) => callbacks.onWatchers?.(names));
   socket.on(TERMINAL_EVENTS.error, (envelope: ErrorEnvelope) => {
     if (!ready) callbacks.onState('disconnected');
-    callbacks.onNotice(envelope.message);
+    callbacks.onNotice({ kind: 'message', text: envelope.message });
   });
   socket.on(TERMINAL_EVENTS.status, (status: TerminalStatus) => {
     if (status.state === 'ready') {
@@ -108,21 +138,21 @@ export async function openTerminalConnection(
       callbacks.onState('ready');
       callbacks.onNotice(null);
       // The panel may have been resized while attaching.
-      if (!sameSize(size(), attachedSize)) socket.emit(TERMINAL_EVENTS.resize, size());
-      if (document.activeElement === document.body) terminal.focus();
+      if (!target.watch && !sameSize(size(), attachedSize)) socket.emit(TERMINAL_EVENTS.resize, size());
+      if (!target.watch && document.activeElement === document.body) terminal.focus();
       return;
     }
     setReady(false);
     callbacks.onState(status.state === 'attaching' ? 'connecting' : 'disconnected');
-    if (status.state === 'exited') callbacks.onNotice('Le shell s’est terminé. Reconnectez-vous pour en ouvrir un nouveau.');
+    if (status.state === 'exited') callbacks.onNotice({ kind: 'shell-exited', watch: Boolean(target.watch) });
   });
 
   const disposables = [
     terminal.onData((data) => {
-      if (ready) socket.emit(TERMINAL_EVENTS.input, data);
+      if (ready && !target.watch) socket.emit(TERMINAL_EVENTS.input, data);
     }),
     terminal.onResize(({ cols, rows }) => {
-      if (ready && cols > 0 && rows > 0) socket.emit(TERMINAL_EVENTS.resize, { cols, rows });
+      if (ready && !target.watch && cols > 0 && rows > 0) socket.emit(TERMINAL_EVENTS.resize, { cols, rows });
     }),
   ];
 
@@ -135,7 +165,7 @@ export async function openTerminalConnection(
 
   return {
     sendInput(text) {
-      if (!ready) return false;
+      if (!ready || target.watch) return false;
       socket.emit(TERMINAL_EVENTS.input, text);
       terminal.focus();
       return true;

@@ -1,19 +1,24 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { useDictionary } from '../../../_i18n/locale-provider';
-import { openTerminalConnection, type ConnectionState, type TerminalConnection } from './terminal-connection';
+import {
+  openTerminalConnection,
+  type ConnectionState,
+  type TerminalConnection,
+  type TerminalNotice,
+  type TerminalTarget,
+} from './terminal-connection';
 
 /** React face of a terminal connection: opened on mount, disposed on unmount or target change. */
-export function useTerminalConnection(containerRef: RefObject<HTMLElement | null>, sessionId: string, node: string) {
-  const { terminal } = useDictionary().lab;
+export function useTerminalConnection(containerRef: RefObject<HTMLElement | null>, { sessionId, node, watch = false }: TerminalTarget) {
   const [state, setState] = useState<ConnectionState>('connecting');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TerminalNotice | null>(null);
+  const [watchers, setWatchers] = useState<string[]>([]);
   const connection = useRef<TerminalConnection | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     let disposed = false;
-    openTerminalConnection(container, { sessionId, node }, { onState: setState, onNotice: setNotice }).then(
+    openTerminalConnection(container, { sessionId, node, watch }, { onState: setState, onNotice: setNotice, onWatchers: setWatchers }).then(
       (opened) => {
         // Unmounted while xterm was loading (React's development double mount does this).
         if (disposed) return opened.dispose();
@@ -22,7 +27,7 @@ export function useTerminalConnection(containerRef: RefObject<HTMLElement | null
       (error: unknown) => {
         if (disposed) return;
         setState('disconnected');
-        setNotice(terminal.failedToStart(error instanceof Error ? error.message : String(error)));
+        setNotice({ kind: 'failed-to-start', reason: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => {
@@ -30,11 +35,10 @@ export function useTerminalConnection(containerRef: RefObject<HTMLElement | null
       connection.current?.dispose();
       connection.current = null;
     };
-    // Not `terminal`: switching the UI's language must not reconnect the shell.
-  }, [containerRef, sessionId, node]);
+  }, [containerRef, sessionId, node, watch]);
 
   const sendInput = useCallback((text: string) => connection.current?.sendInput(text) ?? false, []);
   const reconnect = useCallback(() => connection.current?.reconnect(), []);
 
-  return { state, notice, sendInput, reconnect };
+  return { state, notice, watchers, sendInput, reconnect };
 }

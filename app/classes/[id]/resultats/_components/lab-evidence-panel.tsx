@@ -1,45 +1,37 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { LabEvidenceView } from '@/server/progress/progress-views';
-import { alertFromError } from '../../../../_components/error-alert';
-import { useDictionary } from '../../../../_i18n/locale-provider';
-import { InlineError } from '../../../../_components/inline-error';
+import Link from 'next/link';
+import { useCallback } from 'react';
 import { LocalDate } from '../../../../_components/local-date';
+import { useDictionary } from '../../../../_i18n/locale-provider';
 import { formatDuration } from '../_lib/format-duration';
 import { resultsApi } from '../_lib/results-api';
+import { useEvidence } from '../_lib/use-evidence';
 import styles from '../results.module.css';
-import type { StudentLab } from './results-dashboard';
+import { EvidencePanel } from './evidence-panel';
+import type { SelectedCell } from './results-dashboard';
 
-/** One student's record on one lab: steps, every attempt with its output, hints and solutions, time. Reloaded with the dashboard. */
-export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { classId: string; selected: StudentLab; refreshedAt: string; onClose(): void }) {
-  const { errors, results } = useDictionary();
+/**
+ * One student's record on one lab: steps, every attempt with its output, hints and solutions,
+ * time; while they are in the lab, a way to watch their terminal live. Reloaded with the dashboard.
+ */
+export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { classId: string; selected: SelectedCell; refreshedAt: string; onClose(): void }) {
+  const load = useCallback(() => resultsApi.labEvidence(classId, selected.userId, selected.slug).then(({ evidence }) => evidence), [classId, selected]);
+  const { evidence, error } = useEvidence(load, refreshedAt);
+  const running = evidence?.sessions.find((session) => session.running);
+  const { results } = useDictionary();
   const words = results.evidence;
-  const [evidence, setEvidence] = useState<LabEvidenceView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    resultsApi.labEvidence(classId, selected.userId, selected.lab).then(
-      ({ evidence: next }) => current && (setEvidence(next), setError(null)),
-      (failure: unknown) => current && setError(alertFromError(failure, errors).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [classId, selected, refreshedAt]);
 
   return (
-    <section className="panel" aria-labelledby="detail-lab" data-testid="lab-evidence">
-      <h2 id="detail-lab">
-        {selected.studentName} — {selected.labTitle}
-      </h2>
-      <p>
-        <button type="button" className="button button--secondary button--small" onClick={onClose}>
-          {words.close}
-        </button>
-      </p>
-      <InlineError error={error} />
+    <EvidencePanel selected={selected} error={error} onClose={onClose} testId="lab-evidence">
+      {running && (
+        <p className={styles.live}>
+          <span className="badge badge--success">{words.inLabNow}</span>
+          <Link className="button button--primary button--small" href={`/classes/${classId}/direct/${running.id}`}>
+            {words.watchLive}
+          </Link>
+        </p>
+      )}
       {evidence && (
         <>
           <p className="panel-lead">
@@ -118,6 +110,6 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
           )}
         </>
       )}
-    </section>
+    </EvidencePanel>
   );
 }

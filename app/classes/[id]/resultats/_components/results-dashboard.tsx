@@ -9,25 +9,28 @@ import { resultsApi } from '../_lib/results-api';
 import { usePolling } from '../_lib/use-polling';
 import styles from '../results.module.css';
 import { LabEvidencePanel } from './lab-evidence-panel';
+import { QuizEvidencePanel } from './quiz-evidence-panel';
 import { StatusBadge } from './status-badge';
 
 /** A check a student runs shows up within this delay. */
 const POLL_MS = 3000;
 
-export interface StudentLab {
+/** One cell of the matrix, opened for its detail. */
+export interface SelectedCell {
   userId: string;
   studentName: string;
-  lab: string;
-  labTitle: string;
+  kind: 'lab' | 'quiz';
+  slug: string;
+  title: string;
 }
 
-/** Students × graded assignments, refreshed every few seconds; a lab's cell opens its detail. */
+/** Students × graded assignments, refreshed every few seconds; a cell opens its detail. */
 export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
   const { results: words } = useDictionary();
   const classId = initial.classId;
   const load = useCallback(() => resultsApi.results(classId).then(({ results }) => results), [classId]);
   const { value: results, error } = usePolling(load, initial, POLL_MS);
-  const [selected, setSelected] = useState<StudentLab | null>(null);
+  const [selected, setSelected] = useState<SelectedCell | null>(null);
 
   return (
     <>
@@ -77,16 +80,12 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
                   {results.columns.map((column, index) => {
                     const cell = student.cells[index];
                     if (!cell) return <td key={column.assignmentId} />;
-                    const open = () => setSelected({ userId: student.userId, studentName: student.name, lab: column.slug, labTitle: column.title });
+                    const open = () => setSelected({ userId: student.userId, studentName: student.name, kind: column.kind, slug: column.slug, title: column.title });
                     return (
                       <td key={column.assignmentId}>
-                        {column.kind === 'lab' ? (
-                          <button type="button" className={styles.cellButton} onClick={open} aria-label={words.labDetail(column.title, student.name)}>
-                            <CellContent cell={cell} column={column} />
-                          </button>
-                        ) : (
+                        <button type="button" className={styles.cellButton} onClick={open} aria-label={words.cellDetail(column.kind, column.title, student.name)}>
                           <CellContent cell={cell} column={column} />
-                        )}
+                        </button>
                       </td>
                     );
                   })}
@@ -99,7 +98,11 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
           </table>
         </div>
       )}
-      {selected && <LabEvidencePanel key={`${selected.userId}/${selected.lab}`} classId={classId} selected={selected} refreshedAt={results.generatedAt} onClose={() => setSelected(null)} />}
+      {selected && (selected.kind === 'lab' ? (
+        <LabEvidencePanel key={`${selected.userId}/lab/${selected.slug}`} classId={classId} selected={selected} refreshedAt={results.generatedAt} onClose={() => setSelected(null)} />
+      ) : (
+        <QuizEvidencePanel key={`${selected.userId}/quiz/${selected.slug}`} classId={classId} selected={selected} refreshedAt={results.generatedAt} onClose={() => setSelected(null)} />
+      ))}
     </>
   );
 }

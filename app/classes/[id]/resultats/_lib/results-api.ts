@@ -1,13 +1,16 @@
 import type { ClassResultsView } from '@/server/progress/class-results';
-import type { LabEvidenceView } from '@/server/progress/progress-views';
+import type { LabEvidenceView, QuizEvidenceView } from '@/server/progress/progress-views';
 import { requestJson } from '../../../../_lib/request-json';
 
 const classUrl = (classId: string) => `/api/classes/${encodeURIComponent(classId)}`;
+const studentUrl = (classId: string, userId: string) => `${classUrl(classId)}/students/${encodeURIComponent(userId)}`;
 
 /** The class results API (rules in server/progress/class-results.ts). */
 export const resultsApi = {
   results: (classId: string) => requestJson<{ results: ClassResultsView }>(`${classUrl(classId)}/results`),
   labEvidence: (classId: string, userId: string, lab: string) =>
-    requestJson<{ evidence: LabEvidenceView }>(`${classUrl(classId)}/students/${encodeURIComponent(userId)}/labs/${encodeURIComponent(lab)}`),
+    requestJson<{ evidence: LabEvidenceView }>(`${studentUrl(classId, userId)}/labs/${encodeURIComponent(lab)}`),
+  quizEvidence: (classId: string, userId: string, quiz: string) =>
+    requestJson<{ evidence: QuizEvidenceView }>(`${studentUrl(classId, userId)}/quizzes/${encodeURIComponent(quiz)}`),
   csvHref: (classId: string) => `${classUrl(classId)}/results/csv`,
 };

@@ -1,0 +1,87 @@
+/**
+ * The instructor's live view on the terminal socket: `terminal:watch` joins one node's shell
+ * read-only, if the signed-in user supervises the session's student (SupervisionService).
+ * The watcher gets the scrollback, then the output as it comes, in the student's size; the
+ * student's terminals are told who is watching. A watcher never pauses the student's shell:
+ * when it falls too far behind, its output is skipped and it gets the whole screen again
+ * once it has caught up.
+ */
+import type { Socket } from 'socket.io';
+import type { SignedInUser } from '../auth/caller';
+import { SignInRequiredError } from '../errors';
+import type { SessionService } from '../sessions/session-service';
+import type { SupervisionService } from '../supervision/supervision-service';
+import { TERMINAL_EVENTS, type TerminalStatus } from './events';
+import { batchOutput } from './output-batcher';
+import { watchSchema } from './protocol';
+import type { Observer, ShellHub, TerminalChannel } from './shell-hub';
+
+export interface WatchDeps {
+  supervision: Pick<SupervisionService, 'supervisedSession'>;
+  sessions: Pick<SessionService, 'sandboxFor'>;
+  shells: Pick<ShellHub, 'open'>;
+}
+
+/** Undrawn output past which a watcher is skipped until it catches up. */
+const WATCHER_BEHIND_CHARS = 256 * 1024;
+const ACK_TIMEOUT_MS = 5_000;
+
+export function handleWatch(socket: Socket, user: SignedInUser | null, deps: WatchDeps, fail: (error: unknown) => void): void {
+  let unobserve: (() => void) | undefined;
+
+  socket.on(TERMINAL_EVENTS.watch, async (raw: unknown) => {
+    try {
+      const request = watchSchema.parse(raw);
+      unobserve?.();
+      unobserve = undefined;
+      if (!user) throw new SignInRequiredError();
+      socket.emit(TERMINAL_EVENTS.status, { state: 'attaching' } satisfies TerminalStatus);
+      const supervised = await deps.supervision.supervisedSession(user, request.sessionId);
+      const target = await deps.sessions.sandboxFor(supervised.ownerId, request.sessionId, request.node);
+      const { channel } = await deps.shells.open({ sessionId: request.sessionId, node: target.node, sandboxId: target.sandboxId });
+      if (socket.disconnected) return;
+      socket.emit(TERMINAL_EVENTS.size, channel.size);
+      const history = channel.scrollback.contents();
+      if (history) socket.emit(TERMINAL_EVENTS.output, history);
+      unobserve = channel.observe(watcherOf(socket, channel, user.name));
+      socket.emit(TERMINAL_EVENTS.status, { state: 'ready', restored: history.length > 0 } satisfies TerminalStatus);
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+  socket.on('disconnect', () => unobserve?.());
+}
+
+/** One watcher's feed: batched like the student's, acknowledged, skipped while far behind. */
+function watcherOf(socket: Socket, channel: TerminalChannel, name: string): Observer {
+  let undrawn = 0;
+  let skipping = false;
+  const sendCounted = (event: string, text: string) => {
+    undrawn += text.length;
+    socket.timeout(ACK_TIMEOUT_MS).emit(event, text, () => {
+      undrawn -= text.length;
+      if (skipping && undrawn === 0) {
+        skipping = false;
+        sendCounted(TERMINAL_EVENTS.screen, channel.scrollback.contents());
+      }
+    });
+  };
+  const output = batchOutput((text) => sendCounted(TERMINAL_EVENTS.output, text));
+  return {
+    name,
+    output(chunk) {
+      if (skipping) return;
+      if (undrawn > WATCHER_BEHIND_CHARS) skipping = true;
+      else output.push(chunk);
+    },
+    resized(size) {
+      output.flush();
+      socket.emit(TERMINAL_EVENTS.size, size);
+    },
+    exited() {
+      output.flush();
+      socket.emit(TERMINAL_EVENTS.status, { state: 'exited' } satisfies TerminalStatus);
+    },
+  };
+}
