@@ -26,7 +26,7 @@ import { ensureOwnerCookie } from './auth/ensure-owner-cookie';
 import { validateContent } from './content/validate-content';
 import { PreviewGrants } from './preview/preview-grants';
 import { PreviewProxy } from './preview/preview-proxy';
-import { createAuth } from './auth/better-auth';
+import { createAuth, passwordHasher } from './auth/better-auth';
 import { CallerResolver, findUserWith } from './auth/caller-resolver';
 import { ensureAdmin } from './accounts/ensure-admin';
 import { UserAdminService } from './accounts/user-admin-service';
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     classes,
     ...createProgressServices(db.prisma, classes),
     supervision,
-    users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled') }),
+    users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR }),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
   });

@@ -53,7 +53,9 @@ export function AccountMenu() {
       <Link href="/classes">{words.myClasses}</Link>
       {user.role === 'admin' && <Link href="/admin">{words.admin}</Link>}
       <span className={styles.who} data-testid="signed-in-user">
-        <span className={styles.name}>{user.name}</span>
+        <Link className={styles.name} href="/compte" title={words.myAccountLink}>
+          {user.name}
+        </Link>
         <span className="badge">{roles[user.role]}</span>
       </span>
       <SignOutButton />

@@ -13,5 +13,8 @@ export const authApi = {
   /** Signs the new user in at once. */
   signUp: (name: string, email: string, password: string) => post('/api/auth/sign-up/email', { name, email, password }),
   signOut: () => post('/api/auth/sign-out', {}),
+  /** Also signs the account out on every other device. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    post('/api/auth/change-password', { currentPassword, newPassword, revokeOtherSessions: true }),
   me: () => requestJson<{ user: SignedInUser | null }>('/api/me'),
 };

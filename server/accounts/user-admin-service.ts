@@ -1,5 +1,6 @@
 /**
- * What admins do to accounts: list them, change a role, disable or re-enable one. Disabling
+ * What admins do to accounts: list them, change a role, disable or re-enable one, give a
+ * new provisional password to someone who forgot theirs (no mail server is assumed). Disabling
  * signs the user out everywhere (their better-auth sessions are deleted; the admin plugin
  * then refuses their sign-in) and ends their running labs, so their machines go too.
  * An admin never changes or disables their own account: there is always one admin left.
@@ -8,16 +9,20 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { SignedInUser } from '../auth/caller';
 import { isRole, type Role } from '../auth/roles';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { provisionalPassword } from './provisional-password';
 import type { UserView } from './user-view';
 
 export interface UserAdminDeps {
   prisma: PrismaClient;
   /** Ends every running lab session of this owner (SessionService.endAllOf). */
   endLabSessions: (ownerId: string) => Promise<unknown>;
+  /** better-auth's own password hash, so that its sign-in accepts the new password. */
+  hashPassword: (password: string) => Promise<string>;
 }
 
 const USER_NOT_FOUND = "Cet utilisateur n'existe pas (ou plus) : rechargez la page.";
 const NOT_YOURSELF = 'Vous ne pouvez pas modifier votre propre compte ici : demandez-le à un autre administrateur.';
+const NO_PASSWORD = "Ce compte n'a pas de mot de passe Dockyard : il n'y a rien à réinitialiser.";
 const LIST_LIMIT = 200;
 
 export class UserAdminService {
@@ -61,6 +66,20 @@ export class UserAdminService {
     if (!disabled) return;
     await this.deps.prisma.session.deleteMany({ where: { userId } });
     await this.deps.endLabSessions(userId);
+  }
+
+  /**
+   * Replaces the user's password with a provisional one, returned once for the admin to hand
+   * over, and signs the user out everywhere (whoever knew the old password loses the session).
+   */
+  async resetPassword(actor: SignedInUser, userId: string): Promise<{ password: string }> {
+    await this.requireOther(actor, userId);
+    const password = provisionalPassword();
+    const hash = await this.deps.hashPassword(password);
+    const updated = await this.deps.prisma.account.updateMany({ where: { userId, providerId: 'credential' }, data: { password: hash } });
+    if (updated.count === 0) throw new ConflictError(NO_PASSWORD);
+    await this.deps.prisma.session.deleteMany({ where: { userId } });
+    return { password };
   }
 
   private async requireOther(actor: SignedInUser, userId: string): Promise<void> {

@@ -10,7 +10,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './account-rules';
 const MESSAGES: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: 'E-mail ou mot de passe incorrect. Vérifiez-les, puis réessayez.',
   INVALID_EMAIL: "Cette adresse e-mail n'est pas valide.",
-  INVALID_PASSWORD: 'Mot de passe incorrect.',
+  INVALID_PASSWORD: 'Mot de passe actuel incorrect : vérifiez-le, puis réessayez.',
   PASSWORD_TOO_SHORT: `Mot de passe trop court : choisissez-en un d'au moins ${MIN_PASSWORD_LENGTH} caractères.`,
   PASSWORD_TOO_LONG: `Mot de passe trop long : ${MAX_PASSWORD_LENGTH} caractères au plus.`,
   USER_ALREADY_EXISTS: 'Un compte existe déjà avec cette adresse : connectez-vous plutôt.',

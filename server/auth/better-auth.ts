@@ -123,3 +123,8 @@ function addressedOrigin(request: Request | undefined): string | undefined {
   const host = request?.headers.get('host');
   return host ? `http://${host}` : undefined;
 }
+
+/** better-auth's password hash as configured (scrypt by default): what its sign-in verifies. */
+export function passwordHasher(auth: Pick<Auth, '$context'>): (password: string) => Promise<string> {
+  return async (password) => (await auth.$context).password.hash(password);
+}

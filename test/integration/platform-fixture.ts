@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserAdminService } from '@/server/accounts/user-admin-service';
 import { handleAuthRequest } from '@/server/auth/auth-handler';
-import { createAuth, type AuthOptions } from '@/server/auth/better-auth';
+import { createAuth, passwordHasher, type AuthOptions } from '@/server/auth/better-auth';
 import { CallerResolver, findUserWith } from '@/server/auth/caller-resolver';
 import { OWNER_COOKIE, OwnerTokens } from '@/server/auth/owner-token';
 import type { Role } from '@/server/auth/roles';
@@ -93,7 +93,7 @@ export function buildServices(deps: {
     classes,
     ...createProgressServices(deps.prisma, classes),
     supervision: new SupervisionService({ prisma: deps.prisma }),
-    users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled') }),
+    users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: deps.labStartsPerHour ?? 1000 }),
     help: new StepHelpService({ prisma: deps.prisma, sessions: deps.sessions, findLab: findLabSpec }),
   };

@@ -1,6 +1,8 @@
 'use client';
 
+import { useState } from 'react';
 import { ROLES, type Role } from '@/server/auth/roles';
+import { CopyButton } from '../../_components/copy-button';
 import { InlineError } from '../../_components/inline-error';
 import { useDictionary } from '../../_i18n/locale-provider';
 import { useApiAction } from '../../_lib/use-api-action';
@@ -45,6 +47,34 @@ export function DisableButton({ userId, name, disabled, self }: { userId: string
       <button type="button" className={`button button--small ${disabled ? 'button--secondary' : 'button--danger'}`} disabled={busy} onClick={toggle}>
         {disabled ? words.enable : words.disable}
       </button>
+      <InlineError error={error} />
+    </span>
+  );
+}
+
+/** « Nouveau mot de passe » for someone who forgot theirs: a provisional one, shown here once. */
+export function ResetPasswordButton({ userId, name, self }: { userId: string; name: string; self: boolean }) {
+  const { admin: words, copyButton } = useDictionary();
+  const { busy, error, run } = useApiAction();
+  const [password, setPassword] = useState<string | null>(null);
+  const reset = () => {
+    if (!window.confirm(words.confirmResetPassword(name))) return;
+    void run(async () => setPassword((await adminApi.resetPassword(userId)).password));
+  };
+  if (self) return <span className={styles.self}>{words.ownPassword}</span>;
+  return (
+    <span className={styles.control}>
+      {password === null ? (
+        <button type="button" className="button button--small button--secondary" disabled={busy} onClick={reset}>
+          {words.newPassword}
+        </button>
+      ) : (
+        <>
+          <input className={`input ${styles.password}`} value={password} readOnly aria-label={words.provisionalOf(name)} onFocus={(event) => event.currentTarget.select()} />
+          <CopyButton text={password} label={copyButton.copy} />
+          <span className={styles.hint}>{words.shownOnce}</span>
+        </>
+      )}
       <InlineError error={error} />
     </span>
   );

@@ -2,7 +2,7 @@ import type { UserView } from '@/server/accounts/user-view';
 import { LocalDate } from '../../_components/local-date';
 import { serverDictionary } from '../../_i18n/server-locale';
 import styles from '../admin.module.css';
-import { DisableButton, RoleSelect } from './user-controls';
+import { DisableButton, ResetPasswordButton, RoleSelect } from './user-controls';
 
 /** Every account (the 200 newest, or those matching the search), with its role and state to change. */
 export async function UsersTable({ users, currentUserId, search }: { users: UserView[]; currentUserId: string; search: string }) {
@@ -17,6 +17,7 @@ export async function UsersTable({ users, currentUserId, search }: { users: User
           <th scope="col">{words.userColumns.role}</th>
           <th scope="col">{words.userColumns.classes}</th>
           <th scope="col">{words.userColumns.createdOn}</th>
+          <th scope="col">{words.userColumns.password}</th>
           <th scope="col">{words.userColumns.state}</th>
         </tr>
       </thead>
@@ -38,6 +39,9 @@ export async function UsersTable({ users, currentUserId, search }: { users: User
               </td>
               <td className={styles.muted}>
                 <LocalDate iso={user.createdAt} format="date" />
+              </td>
+              <td>
+                <ResetPasswordButton userId={user.id} name={user.name} self={self} />
               </td>
               <td>
                 {user.disabled && <span className={`badge ${styles.disabledBadge}`}>{words.disabled}</span>}{' '}

@@ -12,4 +12,7 @@ const patchUser = (userId: string, change: { role: Role } | { disabled: boolean 
 export const adminApi = {
   setRole: (userId: string, role: Role) => patchUser(userId, { role }),
   setDisabled: (userId: string, disabled: boolean) => patchUser(userId, { disabled }),
+  /** A provisional password for the user, returned this once. */
+  resetPassword: (userId: string) =>
+    requestJson<{ password: string }>(`/api/admin/users/${encodeURIComponent(userId)}/password`, { method: 'POST' }),
 };

@@ -1,12 +1,14 @@
 /**
  * Admins manage users through the real routes: list and search, change a role, disable an
- * account (signed out everywhere, sign-in refused, running labs ended) and enable it again.
+ * account (signed out everywhere, sign-in refused, running labs ended) and enable it again,
+ * give a provisional password to someone who forgot theirs.
  * Needs no Docker engine: the running lab ended here has no sandbox yet.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listUsersRoute } from '@/app/api/admin/users/route';
 import { PATCH as updateUserRoute } from '@/app/api/admin/users/[id]/route';
+import { POST as resetPasswordRoute } from '@/app/api/admin/users/[id]/password/route';
 import { openPlatform, randomIpv4, type Person, type Platform } from '../platform-fixture';
 
 let platform: Platform;
@@ -73,6 +75,31 @@ describe('disabling an account', () => {
     expect((await update(person, { disabled: false })).status).toBe(200);
     const attempt = await platform.auth('/sign-in/email', { email: person.email, password: 'mot-de-passe-eleve' }, { ip: randomIpv4() });
     expect(attempt.status).toBe(200);
+  });
+});
+
+describe('a forgotten password', () => {
+  const reset = (target: Person, as: Person = admin) =>
+    platform.call(resetPasswordRoute, `/api/admin/users/${target.id}/password`, { as, method: 'POST', params: { id: target.id } });
+  const signIn = (person: Person, password: string) => platform.auth('/sign-in/email', { email: person.email, password }, { ip: randomIpv4() });
+
+  it('is replaced by a provisional one the admin hands over; the old one and its sessions stop working', async () => {
+    const person = await platform.signUp({ password: 'oublie-depuis-longtemps' });
+    const response = await reset(person);
+    expect(response.status).toBe(200);
+    const { password } = await response.json();
+    expect(password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+
+    expect(await signedIn(person)).toBeNull();
+    expect((await signIn(person, 'oublie-depuis-longtemps')).status).toBe(401);
+    expect((await signIn(person, password)).status).toBe(200);
+  });
+
+  it('is the admin’s to reset, and never their own here', async () => {
+    const person = await platform.signUp();
+    const other = await platform.signUp();
+    expect((await reset(person, other)).status).toBe(403);
+    expect((await reset(admin)).status).toBe(409);
   });
 });
 

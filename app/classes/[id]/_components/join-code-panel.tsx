@@ -1,12 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { CopyButton } from '../../../_components/copy-button';
 import { useDictionary } from '../../../_i18n/locale-provider';
-import { copyToClipboard } from '../../../_lib/copy-to-clipboard';
 import { ClassActionButton } from '../../_components/class-action-button';
 import styles from './join-code-panel.module.css';
-
-const COPIED_MS = 1500;
 
 /** The code to read aloud, the link to paste in a message, and « Nouveau code » if either leaked. */
 export function JoinCodePanel({ classId, code, formattedCode }: { classId: string; code: string; formattedCode: string }) {
@@ -23,12 +21,12 @@ export function JoinCodePanel({ classId, code, formattedCode }: { classId: strin
       <p className={styles.code} data-testid="join-code">
         {formattedCode}
       </p>
-      <CopyButton text={formattedCode} label={words.copyCode} copiedLabel={words.copied} />
+      <CopyButton text={formattedCode} label={words.copyCode} />
       <div className={`field ${styles.link}`}>
         <label htmlFor="join-link">{words.inviteLink}</label>
         <input className="input" id="join-link" value={link} readOnly onFocus={(event) => event.currentTarget.select()} />
       </div>
-      <CopyButton text={link} label={words.copyLink} copiedLabel={words.copied} />
+      <CopyButton text={link} label={words.copyLink} />
       <div className={styles.renew}>
         <ClassActionButton
           action={{ kind: 'renew-code', classId }}
@@ -37,19 +35,5 @@ export function JoinCodePanel({ classId, code, formattedCode }: { classId: strin
         />
       </div>
     </aside>
-  );
-}
-
-function CopyButton({ text, label, copiedLabel }: { text: string; label: string; copiedLabel: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    if (!(await copyToClipboard(text))) return;
-    setCopied(true);
-    setTimeout(() => setCopied(false), COPIED_MS);
-  };
-  return (
-    <button type="button" className="button button--secondary button--small" onClick={() => void copy()}>
-      {copied ? copiedLabel : label}
-    </button>
   );
 }

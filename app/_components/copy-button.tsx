@@ -1,0 +1,23 @@
+'use client';
+
+import { useState } from 'react';
+import { useDictionary } from '../_i18n/locale-provider';
+import { copyToClipboard } from '../_lib/copy-to-clipboard';
+
+const COPIED_MS = 1500;
+
+/** « Copier … », then « Copié ✓ » for a moment once the text is on the clipboard. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const { copyButton } = useDictionary();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    if (!(await copyToClipboard(text))) return;
+    setCopied(true);
+    setTimeout(() => setCopied(false), COPIED_MS);
+  };
+  return (
+    <button type="button" className="button button--secondary button--small" onClick={() => void copy()}>
+      {copied ? copyButton.copied : label}
+    </button>
+  );
+}
