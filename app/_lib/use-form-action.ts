@@ -1,12 +1,14 @@
 'use client';
 
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { alertFromError, type AlertMessage } from '../_components/error-alert';
 import { useDictionary } from '../_i18n/locale-provider';
 
 /**
  * A form that calls the API: the button is busy while it runs, and a refusal from the server
- * (its message) is shown in an alert instead of leaving the student guessing.
+ * (its message) is shown in an alert instead of leaving the student guessing. Until
+ * the page is hydrated the form is not `ready`: a click then would submit it natively, as a
+ * GET that puts its fields in the address bar, so its button stays disabled.
  */
 export function useFormAction(action: (form: FormData) => Promise<void>) {
   const { errors } = useDictionary();
@@ -30,7 +32,9 @@ export function useFormAction(action: (form: FormData) => Promise<void>) {
     [action, errors],
   );
 
-  return { busy, alert, setAlert, dismissAlert: () => setAlert(null), onSubmit };
+  const ready = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+
+  return { busy, ready, alert, setAlert, dismissAlert: () => setAlert(null), onSubmit };
 }
 
 /** A text field of a submitted form ('' when absent). */
@@ -38,3 +42,5 @@ export function textOf(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
 }
+
+const subscribeToNothing = () => () => undefined;

@@ -18,7 +18,7 @@ export function SignInForm({ returnTo }: { returnTo: string | null }) {
     },
     [returnTo],
   );
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(signIn);
+  const { busy, ready, alert, dismissAlert, onSubmit } = useFormAction(signIn);
 
   return (
     <form className={styles.form} onSubmit={(event) => void onSubmit(event)}>
@@ -31,7 +31,7 @@ export function SignInForm({ returnTo }: { returnTo: string | null }) {
         <input className="input" id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {alert && <ErrorAlert alert={alert} onDismiss={dismissAlert} />}
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className="button button--primary" disabled={busy || !ready}>
         {busy && <span className="spinner" aria-hidden="true" />}
         {busy ? auth.signingIn : account.signIn}
       </button>

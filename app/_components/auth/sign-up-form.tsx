@@ -19,7 +19,7 @@ export function SignUpForm({ returnTo }: { returnTo: string | null }) {
     },
     [returnTo],
   );
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(signUp);
+  const { busy, ready, alert, dismissAlert, onSubmit } = useFormAction(signUp);
 
   return (
     <form className={styles.form} onSubmit={(event) => void onSubmit(event)}>
@@ -50,7 +50,7 @@ export function SignUpForm({ returnTo }: { returnTo: string | null }) {
         </p>
       </div>
       {alert && <ErrorAlert alert={alert} onDismiss={dismissAlert} />}
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className="button button--primary" disabled={busy || !ready}>
         {busy && <span className="spinner" aria-hidden="true" />}
         {busy ? auth.signingUp : auth.signUpSubmit}
       </button>

@@ -21,11 +21,11 @@ export function InlineForm({
   spaced?: boolean;
   children: ReactNode;
 }) {
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(action);
+  const { busy, ready, alert, dismissAlert, onSubmit } = useFormAction(action);
   return (
     <form className={spaced ? `${styles.form} ${styles.spaced}` : styles.form} onSubmit={(event) => void onSubmit(event)}>
       {children}
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className="button button--primary" disabled={busy || !ready}>
         {busy && <span className="spinner" aria-hidden="true" />}
         {submitLabel}
       </button>

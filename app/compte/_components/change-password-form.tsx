@@ -22,7 +22,7 @@ export function ChangePasswordForm() {
     formRef.current?.reset();
     setChanged(true);
   }, [words]);
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(change);
+  const { busy, ready, alert, dismissAlert, onSubmit } = useFormAction(change);
 
   return (
     <form ref={formRef} className={styles.form} onSubmit={(event) => void onSubmit(event)}>
@@ -44,7 +44,7 @@ export function ChangePasswordForm() {
           {words.changed}
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className="button button--primary" disabled={busy || !ready}>
         {busy && <span className="spinner" aria-hidden="true" />}
         {busy ? words.changing : words.submit}
       </button>

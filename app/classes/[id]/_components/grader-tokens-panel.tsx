@@ -26,7 +26,7 @@ export function GraderTokensPanel({ classId, tokens }: { classId: string; tokens
     },
     [classId, router],
   );
-  const { busy, alert, dismissAlert, onSubmit } = useFormAction(create);
+  const { busy, ready, alert, dismissAlert, onSubmit } = useFormAction(create);
 
   return (
     <section className="panel" aria-labelledby="jetons">
@@ -37,7 +37,7 @@ export function GraderTokensPanel({ classId, tokens }: { classId: string; tokens
           <label htmlFor="token-name">{words.name}</label>
           <input className="input" id="token-name" name="name" required maxLength={60} placeholder="Moodle" />
         </div>
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <button type="submit" className="button button--secondary" disabled={busy || !ready}>
           {words.create}
         </button>
         {alert && (
