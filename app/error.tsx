@@ -1,15 +1,17 @@
 'use client';
 
+import { useDictionary } from './_i18n/locale-provider';
 import styles from './status-page.module.css';
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const { status } = useDictionary();
   return (
     <div className={`container ${styles.page}`}>
-      <p className={styles.code}>Erreur</p>
-      <h1>Une erreur est survenue</h1>
-      <p>La page n’a pas pu s’afficher. Réessayez ; si le problème persiste, prévenez l’équipe qui gère Dockyard.</p>
+      <p className={styles.code}>{status.errorCode}</p>
+      <h1>{status.errorTitle}</h1>
+      <p>{status.errorText}</p>
       <button type="button" className="button button--primary" onClick={reset}>
-        Réessayer
+        {status.retry}
       </button>
     </div>
   );

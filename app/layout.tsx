@@ -2,12 +2,14 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
+import { LocaleProvider } from './_i18n/locale-provider';
+import { requestLocale, serverDictionary } from './_i18n/server-locale';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Dockyard — apprendre les conteneurs en pratique', template: '%s · Dockyard' },
-  description: 'Cours et labs Docker en direct, en français : une vraie machine pour chaque étudiant, des étapes vérifiées automatiquement.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { site } = await serverDictionary();
+  return { title: { default: site.title, template: '%s · Dockyard' }, description: site.description };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',
@@ -15,16 +17,20 @@ export const viewport: Viewport = {
   themeColor: '#1e3a8a',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
+  const { site } = await serverDictionary();
   return (
-    <html lang="fr">
+    <html lang={locale}>
       <body>
-        <a className="skip-link" href="#contenu">
-          Aller au contenu
-        </a>
-        <SiteHeader />
-        <main id="contenu">{children}</main>
-        <SiteFooter />
+        <LocaleProvider locale={locale}>
+          <a className="skip-link" href="#contenu">
+            {site.skipLink}
+          </a>
+          <SiteHeader />
+          <main id="contenu">{children}</main>
+          <SiteFooter />
+        </LocaleProvider>
       </body>
     </html>
   );

@@ -1,14 +1,16 @@
 import Link from 'next/link';
+import { serverDictionary } from './_i18n/server-locale';
 import styles from './status-page.module.css';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const { status } = await serverDictionary();
   return (
     <div className={`container ${styles.page}`}>
       <p className={styles.code}>404</p>
-      <h1>Page introuvable</h1>
-      <p>Cette page n’existe pas, ou plus. Le cours, lui, vous attend toujours.</p>
+      <h1>{status.notFoundTitle}</h1>
+      <p>{status.notFoundText}</p>
       <Link className="button button--primary" href="/">
-        Retour à l’accueil
+        {status.backHome}
       </Link>
     </div>
   );

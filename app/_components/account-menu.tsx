@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { SignedInUser } from '@/server/auth/caller';
-import { ROLE_LABELS } from '@/server/auth/roles';
+import { useDictionary } from '../_i18n/locale-provider';
 import { authApi } from '../_lib/auth-api';
 import { signInHref } from '../_lib/return-path';
 import { SignOutButton } from './auth/sign-out-button';
@@ -14,11 +14,13 @@ type Account = { state: 'loading' } | { state: 'visitor' } | { state: 'signed-in
 
 /**
  * The header's right side: who is signed in and where their things are, or how to sign in.
- * Asked after load, so that lesson pages stay static (the same for every visitor).
+ * Asked after load, so that course pages render the same for every visitor (only the UI language
+ * cookie changes them).
  */
 export function AccountMenu() {
   const [account, setAccount] = useState<Account>({ state: 'loading' });
   const pathname = usePathname();
+  const { account: words, roles } = useDictionary();
 
   useEffect(() => {
     let current = true;
@@ -38,9 +40,9 @@ export function AccountMenu() {
     const here = pathname === '/connexion' || pathname === '/inscription' ? null : pathname;
     return (
       <div className={styles.account}>
-        <Link href={signInHref(here)}>Se connecter</Link>
+        <Link href={signInHref(here)}>{words.signIn}</Link>
         <Link className="button button--primary button--small" href={signInHref(here, '/inscription')}>
-          Créer un compte
+          {words.signUp}
         </Link>
       </div>
     );
@@ -48,13 +50,13 @@ export function AccountMenu() {
   const { user } = account;
   return (
     <div className={styles.account}>
-      <Link href="/classes">Mes classes</Link>
-      {user.role === 'admin' && <Link href="/admin">Administration</Link>}
+      <Link href="/classes">{words.myClasses}</Link>
+      {user.role === 'admin' && <Link href="/admin">{words.admin}</Link>}
       <span className={styles.who} data-testid="signed-in-user">
-        <Link className={styles.name} href="/compte" title="Mon compte : changer de mot de passe">
+        <Link className={styles.name} href="/compte" title={words.myAccountLink}>
           {user.name}
         </Link>
-        <span className="badge">{ROLE_LABELS[user.role]}</span>
+        <span className="badge">{roles[user.role]}</span>
       </span>
       <SignOutButton />
     </div>

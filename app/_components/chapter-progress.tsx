@@ -1,11 +1,12 @@
 'use client';
 
 /**
- * The signed-in student's scores on the course outline: the home page is static, so the
- * badges load in the browser, once, for the whole outline. Visitors see none.
+ * The signed-in student's scores on the course outline: the home page renders the same for
+ * everyone, so the badges load in the browser, once, for the whole outline. Visitors see none.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ChapterProgressView } from '@/server/progress/progress-views';
+import { useDictionary } from '../_i18n/locale-provider';
 import { requestJson } from '../_lib/request-json';
 import styles from './course-outline.module.css';
 
@@ -28,6 +29,7 @@ export function CourseProgressProvider({ children }: { children: ReactNode }) {
 
 export function ChapterProgressBadges({ chapter }: { chapter: string }) {
   const progress = useContext(ProgressContext).get(chapter);
+  const { outline } = useDictionary();
   if (!progress) return null;
   const { lab, quiz } = progress;
   const labStarted = lab && lab.status !== 'not-started';
@@ -36,13 +38,13 @@ export function ChapterProgressBadges({ chapter }: { chapter: string }) {
     <p className={styles.progress}>
       {lab && labStarted && (
         <span className={lab.status === 'done' ? 'badge badge--success' : 'badge'}>
-          Lab : {lab.score}/{lab.maxScore} pts
-          {lab.resumeStep !== null && ` · reprendre à l’étape ${lab.resumeStep + 1}`}
+          {outline.labScore(lab.score, lab.maxScore)}
+          {lab.resumeStep !== null && outline.resumeAt(lab.resumeStep + 1)}
         </span>
       )}
       {quiz && (
         <span className="badge">
-          Quiz : {quiz.score}/{quiz.maxScore}
+          {outline.quizScore(quiz.score, quiz.maxScore)}
         </span>
       )}
     </p>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { MouseEvent, ReactNode } from 'react';
+import { useDictionary } from '../_i18n/locale-provider';
 import { copyToClipboard } from '../_lib/copy-to-clipboard';
 
 export interface ExecRequest {
@@ -19,6 +20,7 @@ const ACTION_SOURCE = '[data-exec], [data-copy]';
  * returns whether the command reached the terminal.
  */
 export function CodeActions({ children, onExec }: { children: ReactNode; onExec?: (request: ExecRequest) => boolean }) {
+  const { codeActions } = useDictionary();
   const handleClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!(event.target instanceof Element)) return;
     const trigger = event.target.closest<HTMLElement>(`button[data-code-action], ${ACTION_SOURCE}`);
@@ -34,10 +36,10 @@ export function CodeActions({ children, onExec }: { children: ReactNode; onExec?
     const button = trigger.tagName === 'BUTTON' ? trigger : source.parentElement?.querySelector<HTMLElement>('button');
     const { exec, copy, interrupt } = source.dataset;
     if (exec !== undefined && onExec) {
-      if (onExec({ command: exec, interrupt: interrupt === 'true' })) showFeedback(button, 'Envoyé ✓');
+      if (onExec({ command: exec, interrupt: interrupt === 'true' })) showFeedback(button, codeActions.sent);
       return;
     }
-    void copyToClipboard(exec ?? copy ?? '').then((copied) => showFeedback(button, copied ? 'Copié !' : 'Copie impossible'));
+    void copyToClipboard(exec ?? copy ?? '').then((copied) => showFeedback(button, copied ? codeActions.copied : codeActions.copyFailed));
   };
 
   return <div onClick={handleClick}>{children}</div>;

@@ -1,12 +1,14 @@
 'use client';
 
 import { useState } from 'react';
+import { useDictionary } from '../_i18n/locale-provider';
 import { copyToClipboard } from '../_lib/copy-to-clipboard';
 
 const COPIED_MS = 1500;
 
 /** « Copier … », then « Copié ✓ » for a moment once the text is on the clipboard. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const { copyButton } = useDictionary();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     if (!(await copyToClipboard(text))) return;
@@ -15,7 +17,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <button type="button" className="button button--secondary button--small" onClick={() => void copy()}>
-      {copied ? 'Copié ✓' : label}
+      {copied ? copyButton.copied : label}
     </button>
   );
 }

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import type { Chapter } from '@/server/content/course';
+import { serverDictionary } from '../_i18n/server-locale';
 import { ChapterProgressBadges, CourseProgressProvider } from './chapter-progress';
 import styles from './course-outline.module.css';
 
-export function CourseOutline({ chapters }: { chapters: Chapter[] }) {
+export async function CourseOutline({ chapters }: { chapters: Chapter[] }) {
+  const { outline } = await serverDictionary();
   return (
     <CourseProgressProvider>
       <ol className={styles.outline}>
@@ -20,7 +22,7 @@ export function CourseOutline({ chapters }: { chapters: Chapter[] }) {
               </span>
               <div className={styles.body}>
                 <h3 className={styles.title}>
-                  <span className="visually-hidden">Chapitre {chapter.number} : </span>
+                  <span className="visually-hidden">{outline.chapterPrefix(chapter.number)}</span>
                   {chapter.lesson ? <Link href={`/lecons/${chapter.lesson}`}>{chapter.title}</Link> : chapter.title}
                 </h3>
                 <p className={styles.summary}>{chapter.summary}</p>
@@ -29,15 +31,15 @@ export function CourseOutline({ chapters }: { chapters: Chapter[] }) {
               <div className={styles.links}>
                 {chapter.lesson && (
                   <Link className="button button--primary button--small" href={`/lecons/${chapter.lesson}`}>
-                    Lire la leçon<span className="visually-hidden"> : {chapter.title}</span>
+                    {outline.readLesson}<span className="visually-hidden">{outline.titleSuffix(chapter.title)}</span>
                   </Link>
                 )}
                 {chapter.lab && (
                   <Link className="button button--secondary button--small" href={`/labs/${chapter.lab}`}>
-                    Ouvrir le lab<span className="visually-hidden"> : {chapter.title}</span>
+                    {outline.openLab}<span className="visually-hidden">{outline.titleSuffix(chapter.title)}</span>
                   </Link>
                 )}
-                {!available && <span className="badge">Bientôt disponible</span>}
+                {!available && <span className="badge">{outline.comingSoon}</span>}
               </div>
             </li>
           );

@@ -1,7 +1,7 @@
 import styles from './hero-terminal.module.css';
 
 /** A static picture of a lab terminal for the home page (plain markup, no xterm). */
-export function HeroTerminal() {
+export function HeroTerminal({ greeting }: { greeting: string }) {
   return (
     <div className={styles.window} aria-hidden="true">
       <div className={styles.bar}>
@@ -16,7 +16,10 @@ export function HeroTerminal() {
         <span className={styles.dim}>latest: Pulling from library/hello-world{'\n'}</span>
         <span className={styles.dim}>Status: Downloaded newer image for hello-world:latest{'\n'}</span>
         {'\n'}
-        <span className={styles.ok}>Bonjour de Dockyard !{'\n'}</span>
+        <span className={styles.ok}>
+          {greeting}
+          {'\n'}
+        </span>
         {'\n'}
         <span className={styles.prompt}>$ </span>docker ps -a{'\n'}
         <span className={styles.dim}>CONTAINER ID   IMAGE         STATUS{'\n'}</span>

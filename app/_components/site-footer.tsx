@@ -1,13 +1,15 @@
+import { serverDictionary } from '../_i18n/server-locale';
 import styles from './site-footer.module.css';
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const { site } = await serverDictionary();
   return (
     <footer className={styles.footer}>
       <div className={`container ${styles.inner}`}>
         <p>
-          <strong>Dockyard</strong> — une plateforme libre et auto-hébergeable pour apprendre les conteneurs.
+          <strong>Dockyard</strong> — {site.footerTagline}
         </p>
-        <p className={styles.muted}>Contenus en français · Fonctionne hors ligne</p>
+        <p className={styles.muted}>{site.footerNote}</p>
       </div>
     </footer>
   );

@@ -1,8 +1,11 @@
 import Link from 'next/link';
+import { LocaleSwitch } from '../_i18n/locale-switch';
+import { serverDictionary } from '../_i18n/server-locale';
 import { AccountMenu } from './account-menu';
 import styles from './site-header.module.css';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const { site } = await serverDictionary();
   return (
     <header className={styles.header}>
       <div className={`container ${styles.inner}`}>
@@ -15,13 +18,14 @@ export function SiteHeader() {
           </span>
           Dockyard
         </Link>
-        <nav aria-label="Navigation principale" className={styles.navigation}>
+        <nav aria-label={site.mainNavigation} className={styles.navigation}>
           <ul className={styles.nav}>
             <li>
-              <Link href="/#programme">Cours</Link>
+              <Link href="/#programme">{site.course}</Link>
             </li>
           </ul>
           <AccountMenu />
+          <LocaleSwitch />
         </nav>
       </div>
     </header>

@@ -1,5 +1,11 @@
 import type { ErrorEnvelope } from '@/server/terminal/events';
 
+/**
+ * Why a call failed when the server sent no message of its own: the UI words these in the
+ * reader's language (alertFromError).
+ */
+export type LocalFailure = 'unreachable' | 'bad-status';
+
 /** An API call that failed, carrying the server's error envelope when there was one. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -8,6 +14,7 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly detail?: string,
+    readonly localFailure?: LocalFailure,
   ) {
     super(message);
   }
@@ -17,13 +24,13 @@ function isEnvelope(body: unknown): body is ErrorEnvelope {
   return typeof body === 'object' && body !== null && typeof (body as ErrorEnvelope).message === 'string';
 }
 
-/** Fetches JSON from Dockyard's API; any failure becomes an ApiError with a French message. */
+/** Fetches JSON from Dockyard's API; any failure becomes an ApiError (the server's message, or a LocalFailure). */
 export async function requestJson<T>(url: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store', ...init, headers: { accept: 'application/json', ...init.headers } });
   } catch {
-    throw new ApiError('Impossible de joindre le serveur Dockyard : vérifiez votre connexion, puis réessayez.', 0);
+    throw new ApiError(`Cannot reach ${url}`, 0, undefined, 'unreachable');
   }
   const text = await response.text();
   let body: unknown = undefined;
@@ -34,7 +41,7 @@ export async function requestJson<T>(url: string, init: RequestInit = {}): Promi
   }
   if (!response.ok) {
     if (isEnvelope(body)) throw new ApiError(body.message, response.status, body.detail);
-    throw new ApiError(`Le serveur a répondu par une erreur (${response.status}). Réessayez dans un instant.`, response.status);
+    throw new ApiError(`HTTP ${response.status} from ${url}`, response.status, undefined, 'bad-status');
   }
   return body as T;
 }

@@ -4,12 +4,15 @@ import { userSearch } from '@/server/http/admin-params';
 import { getServices } from '@/server/services';
 import { AccessDenied } from '../_components/access-denied';
 import { PageHeading } from '../_components/page-heading';
+import { serverDictionary } from '../_i18n/server-locale';
 import { requirePageUser } from '../_lib/page-caller';
 import { ClassesTable } from './_components/classes-table';
 import { UsersTable } from './_components/users-table';
 import styles from './admin.module.css';
 
-export const metadata: Metadata = { title: 'Administration' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).admin.title };
+}
 
 interface AdminPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -17,9 +20,8 @@ interface AdminPageProps {
 
 export default async function AdminPage({ searchParams }: AdminPageProps) {
   const user = await requirePageUser('/admin');
-  if (user.role !== 'admin') {
-    return <AccessDenied title="Réservé aux administrateurs" message="Cette page sert à gérer les comptes et les classes de Dockyard." />;
-  }
+  const { admin: words } = await serverDictionary();
+  if (user.role !== 'admin') return <AccessDenied title={words.deniedTitle} message={words.deniedText} />;
   const parsed = userSearch.safeParse({ q: (await searchParams).q });
   const search = parsed.success ? parsed.data.q : '';
   const { users, classes } = getServices();
@@ -28,31 +30,31 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
   return (
     <div className={`container ${styles.page}`}>
       <PageHeading
-        eyebrow="Administration"
-        title="Comptes et classes"
-        lead="Donnez le rôle d’enseignant à qui anime des classes ; désactivez un compte pour le déconnecter et arrêter ses labs."
+        eyebrow={words.title}
+        title={words.heading}
+        lead={words.lead}
       />
 
       <section className="panel" aria-labelledby="comptes">
         <div className={styles.sectionHeader}>
-          <h2 id="comptes">Comptes</h2>
+          <h2 id="comptes">{words.accounts}</h2>
           <form className={styles.search} role="search" action="/admin">
             <label className="visually-hidden" htmlFor="recherche">
-              Rechercher un compte
+              {words.searchLabel}
             </label>
-            <input className="input" id="recherche" name="q" type="search" defaultValue={search} placeholder="Nom ou e-mail…" />
+            <input className="input" id="recherche" name="q" type="search" defaultValue={search} placeholder={words.searchPlaceholder} />
             <button type="submit" className="button button--secondary">
-              Rechercher
+              {words.search}
             </button>
-            {search && <Link href="/admin">Tout afficher</Link>}
+            {search && <Link href="/admin">{words.showAll}</Link>}
           </form>
         </div>
         <UsersTable users={userList} currentUserId={user.id} search={search} />
       </section>
 
       <section className={`panel ${styles.section}`} aria-labelledby="toutes-classes">
-        <h2 id="toutes-classes">Classes ({classList.length})</h2>
-        <p className="panel-lead">Toutes les classes de cette instance, quel que soit leur enseignant.</p>
+        <h2 id="toutes-classes">{words.classesTitle(classList.length)}</h2>
+        <p className="panel-lead">{words.classesLead}</p>
         <ClassesTable classes={classList} />
       </section>
     </div>

@@ -1,48 +1,51 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ROLE_LABELS, TEACHING_ROLES } from '@/server/auth/roles';
+import { TEACHING_ROLES } from '@/server/auth/roles';
 import { formatJoinCode } from '@/server/classes/join-code';
 import { getServices } from '@/server/services';
 import { PageHeading } from '../_components/page-heading';
+import { serverDictionary } from '../_i18n/server-locale';
 import { requirePageUser } from '../_lib/page-caller';
 import { AssignmentList } from './_components/assignment-list';
 import { CreateClassForm } from './_components/create-class-form';
 import { JoinClassForm } from './_components/join-class-form';
 import styles from './classes.module.css';
 
-export const metadata: Metadata = { title: 'Mes classes' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).classes.metaTitle };
+}
 
 export default async function MyClassesPage() {
   const user = await requirePageUser('/classes');
   const { classes } = getServices();
-  const [taught, joined] = await Promise.all([classes.listTaught(user), classes.listJoined(user)]);
+  const [taught, joined, { classes: words, roles }] = await Promise.all([classes.listTaught(user), classes.listJoined(user), serverDictionary()]);
   const teaches = TEACHING_ROLES.includes(user.role);
 
   return (
     <div className={`container ${styles.page}`}>
       <PageHeading
-        eyebrow={`${user.name} · ${ROLE_LABELS[user.role]}`}
-        title="Mes classes"
+        eyebrow={`${user.name} · ${roles[user.role]}`}
+        title={words.metaTitle}
         lead={
           teaches
-            ? 'Créez une classe, donnez son code à vos étudiants, puis choisissez les labs, leçons et quiz à faire.'
-            : 'Les classes que vous avez rejointes, et ce que vos enseignants vous demandent de faire.'
+            ? words.teacherLead
+            : words.studentLead
         }
       />
 
       {teaches && (
         <section className={`panel ${styles.section}`} aria-labelledby="enseignees">
-          <h2 id="enseignees">Classes que j’enseigne</h2>
-          <p className="panel-lead">Chaque classe a son code : vos étudiants le saisissent pour la rejoindre.</p>
+          <h2 id="enseignees">{words.taughtTitle}</h2>
+          <p className="panel-lead">{words.taughtLead}</p>
           <CreateClassForm />
           {taught.length > 0 ? (
             <table className={`data-table ${styles.table}`}>
               <thead>
                 <tr>
-                  <th scope="col">Classe</th>
-                  <th scope="col">Code</th>
-                  <th scope="col">Étudiants</th>
-                  <th scope="col">Devoirs</th>
+                  <th scope="col">{words.columns.class}</th>
+                  <th scope="col">{words.columns.code}</th>
+                  <th scope="col">{words.columns.students}</th>
+                  <th scope="col">{words.columns.assignments}</th>
                 </tr>
               </thead>
               <tbody>
@@ -61,7 +64,7 @@ export default async function MyClassesPage() {
               </tbody>
             </table>
           ) : (
-            <p className={`empty-state ${styles.table}`}>Vous n’avez pas encore de classe : créez la première ci-dessus.</p>
+            <p className={`empty-state ${styles.table}`}>{words.noTaughtClass}</p>
           )}
         </section>
       )}
@@ -69,16 +72,16 @@ export default async function MyClassesPage() {
       {(!teaches || joined.length > 0) && (
         <section className={styles.section} aria-labelledby="suivies">
           <h2 id="suivies" className={styles.sectionTitle}>
-            {teaches ? 'Classes que je suis' : 'Mes classes'}
+            {teaches ? words.followedTitle : words.metaTitle}
           </h2>
-          {joined.length === 0 && <p className="empty-state">Vous n’avez rejoint aucune classe pour l’instant.</p>}
+          {joined.length === 0 && <p className="empty-state">{words.noJoinedClass}</p>}
           {joined.map((joinedClass) => (
             <article key={joinedClass.id} className={`panel ${styles.joined}`} data-testid="joined-class">
               <header className={styles.joinedHeader}>
                 <h3>
                   <Link href={`/classes/${joinedClass.id}`}>{joinedClass.name}</Link>
                 </h3>
-                <p>Enseignant : {joinedClass.instructorName}</p>
+                <p>{words.instructor(joinedClass.instructorName)}</p>
               </header>
               <AssignmentList assignments={joinedClass.assignments} />
             </article>
@@ -88,8 +91,8 @@ export default async function MyClassesPage() {
 
       {!teaches && (
         <section className={`panel ${styles.section}`} aria-labelledby="rejoindre">
-          <h2 id="rejoindre">Rejoindre une classe</h2>
-          <p className="panel-lead">Saisissez le code que votre enseignant vous a donné (8 caractères).</p>
+          <h2 id="rejoindre">{words.joinTitle}</h2>
+          <p className="panel-lead">{words.joinPanelLead}</p>
           <JoinClassForm />
         </section>
       )}

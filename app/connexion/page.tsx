@@ -3,19 +3,23 @@ import Link from 'next/link';
 import { AuthCard } from '../_components/auth/auth-card';
 import { authLead, authPageTarget, type AuthPageProps } from '../_components/auth/auth-page';
 import { SignInForm } from '../_components/auth/sign-in-form';
+import { serverDictionary } from '../_i18n/server-locale';
 import { signInHref } from '../_lib/return-path';
 
-export const metadata: Metadata = { title: 'Se connecter' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).account.signIn };
+}
 
 export default async function SignInPage(props: AuthPageProps) {
   const returnTo = await authPageTarget(props);
+  const { auth, account } = await serverDictionary();
   return (
     <AuthCard
-      title="Se connecter"
-      lead={authLead(returnTo, 'Retrouvez vos labs, vos classes et vos devoirs.')}
+      title={account.signIn}
+      lead={authLead(returnTo, auth.signInLead, auth)}
       footer={
         <>
-          Pas encore de compte ? <Link href={signInHref(returnTo, '/inscription')}>Créer un compte</Link>
+          {auth.noAccountYet} <Link href={signInHref(returnTo, '/inscription')}>{account.signUp}</Link>
         </>
       }
     >

@@ -1,29 +1,31 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignOutButton } from '../_components/auth/sign-out-button';
+import { serverDictionary } from '../_i18n/server-locale';
 import { pageCaller } from '../_lib/page-caller';
 import styles from '../status-page.module.css';
 
-export const metadata: Metadata = { title: 'Se déconnecter' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).account.signOut };
+}
 
 export default async function SignOutPage() {
-  const { user } = await pageCaller();
+  const [{ user }, { auth, account }] = await Promise.all([pageCaller(), serverDictionary()]);
   return (
     <div className={`container ${styles.page}`}>
-      <h1>{user ? 'Se déconnecter' : 'Vous êtes déconnecté'}</h1>
+      <h1>{user ? account.signOut : auth.signedOutTitle}</h1>
       {user ? (
         <>
           <p>
-            Vous êtes connecté en tant que <strong>{user.name}</strong> ({user.email}). Vos labs en cours restent
-            disponibles jusqu’à leur expiration : vous les retrouverez en vous reconnectant.
+            {auth.signedInAs} <strong>{user.name}</strong> ({user.email}). {auth.signOutLead}
           </p>
           <SignOutButton className="button button--primary" />
         </>
       ) : (
         <>
-          <p>Le cours reste ouvert à tous ; connectez-vous pour démarrer un lab ou rejoindre une classe.</p>
+          <p>{auth.signedOutLead}</p>
           <Link className="button button--primary" href="/connexion">
-            Se connecter
+            {account.signIn}
           </Link>
         </>
       )}

@@ -3,19 +3,23 @@ import Link from 'next/link';
 import { AuthCard } from '../_components/auth/auth-card';
 import { authLead, authPageTarget, type AuthPageProps } from '../_components/auth/auth-page';
 import { SignUpForm } from '../_components/auth/sign-up-form';
+import { serverDictionary } from '../_i18n/server-locale';
 import { signInHref } from '../_lib/return-path';
 
-export const metadata: Metadata = { title: 'Créer un compte' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).account.signUp };
+}
 
 export default async function SignUpPage(props: AuthPageProps) {
   const returnTo = await authPageTarget(props);
+  const { auth, account } = await serverDictionary();
   return (
     <AuthCard
-      title="Créer un compte"
-      lead={authLead(returnTo, 'Gratuit, en une minute : il vous donne une machine de lab et l’accès aux classes de vos enseignants.')}
+      title={account.signUp}
+      lead={authLead(returnTo, auth.signUpLead, auth)}
       footer={
         <>
-          Déjà un compte ? <Link href={signInHref(returnTo)}>Se connecter</Link>
+          {auth.alreadyAccount} <Link href={signInHref(returnTo)}>{account.signIn}</Link>
         </>
       }
     >

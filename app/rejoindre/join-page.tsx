@@ -1,19 +1,19 @@
 import 'server-only';
 import { JoinClassForm } from '../classes/_components/join-class-form';
 import { PageHeading } from '../_components/page-heading';
+import { serverDictionary } from '../_i18n/server-locale';
 import styles from './join-page.module.css';
 
 /** « Rejoindre une classe », empty or filled from a join link: the student confirms by pressing the button. */
-export function JoinPage({ code }: { code?: string }) {
+export async function JoinPage({ code }: { code?: string }) {
+  const { classes: words } = await serverDictionary();
   return (
     <div className={`container ${styles.page}`}>
       <PageHeading
-        eyebrow="Classe"
-        title="Rejoindre une classe"
+        eyebrow={words.eyebrow}
+        title={words.joinTitle}
         lead={
-          code
-            ? 'Votre enseignant vous a envoyé ce lien : vérifiez le code, puis rejoignez la classe.'
-            : 'Saisissez le code que votre enseignant vous a donné : 8 caractères, comme ABCD-EFGH.'
+          code ? words.joinLinkLead : words.joinCodeLead
         }
       />
       <section className="panel">

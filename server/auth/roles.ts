@@ -6,12 +6,6 @@
 export const ROLES = ['student', 'instructor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  student: 'Étudiant',
-  instructor: 'Enseignant',
-  admin: 'Administrateur',
-};
-
 /** Roles that create and run classes. */
 export const TEACHING_ROLES: readonly Role[] = ['instructor', 'admin'];
 

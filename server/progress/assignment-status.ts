@@ -18,10 +18,3 @@ export function assignmentStatus(outcome: AssignmentOutcome, dueAt: Date | null,
   if (outcome.status === 'done') return outcome.completedAt && outcome.completedAt > dueAt ? 'late' : 'done';
   return now > dueAt ? 'late' : outcome.status;
 }
-
-export const STATUS_LABELS: Record<AssignmentStatus, string> = {
-  'not-started': 'Pas commencé',
-  'in-progress': 'En cours',
-  done: 'Terminé',
-  late: 'En retard',
-};

@@ -1,5 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import type { Dictionary } from '../../_i18n/fr';
 import { pageCaller } from '../../_lib/page-caller';
 import { AFTER_SIGN_IN, RETURN_PARAM, safeReturnPath } from '../../_lib/return-path';
 
@@ -18,8 +19,8 @@ export async function authPageTarget({ searchParams }: AuthPageProps): Promise<s
 }
 
 /** Why an account is asked, depending on where the visitor was going. */
-export function authLead(returnTo: string | null, otherwise: string): string {
-  if (returnTo?.startsWith('/labs/')) return 'Un compte est nécessaire pour démarrer un lab : votre machine et vos vérifications y sont rattachées.';
-  if (returnTo?.startsWith('/rejoindre')) return 'Un compte est nécessaire pour rejoindre une classe : votre enseignant vous retrouvera dans sa liste.';
+export function authLead(returnTo: string | null, otherwise: string, auth: Dictionary['auth']): string {
+  if (returnTo?.startsWith('/labs/')) return auth.labLead;
+  if (returnTo?.startsWith('/rejoindre')) return auth.joinLead;
   return otherwise;
 }

@@ -2,6 +2,7 @@
 
 import { useCallback } from 'react';
 import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/server/auth/account-rules';
+import { useDictionary } from '../../_i18n/locale-provider';
 import { authApi } from '../../_lib/auth-api';
 import { AFTER_SIGN_IN } from '../../_lib/return-path';
 import { textOf, useFormAction } from '../../_lib/use-form-action';
@@ -10,6 +11,7 @@ import styles from './auth-card.module.css';
 
 /** Name, e-mail, password: the new account is a student's, signed in at once. */
 export function SignUpForm({ returnTo }: { returnTo: string | null }) {
+  const { auth } = useDictionary();
   const signUp = useCallback(
     async (form: FormData) => {
       await authApi.signUp(textOf(form, 'name').trim(), textOf(form, 'email'), textOf(form, 'password'));
@@ -22,16 +24,16 @@ export function SignUpForm({ returnTo }: { returnTo: string | null }) {
   return (
     <form className={styles.form} onSubmit={(event) => void onSubmit(event)}>
       <div className="field">
-        <label htmlFor="name">Nom</label>
+        <label htmlFor="name">{auth.name}</label>
         <input className="input" id="name" name="name" autoComplete="name" required maxLength={MAX_NAME_LENGTH} autoFocus />
-        <p className="field-hint">Votre enseignant le verra dans la liste de sa classe.</p>
+        <p className="field-hint">{auth.nameHint}</p>
       </div>
       <div className="field">
-        <label htmlFor="email">Adresse e-mail</label>
+        <label htmlFor="email">{auth.email}</label>
         <input className="input" id="email" name="email" type="email" autoComplete="email" required />
       </div>
       <div className="field">
-        <label htmlFor="password">Mot de passe</label>
+        <label htmlFor="password">{auth.password}</label>
         <input
           className="input"
           id="password"
@@ -44,13 +46,13 @@ export function SignUpForm({ returnTo }: { returnTo: string | null }) {
           aria-describedby="password-hint"
         />
         <p className="field-hint" id="password-hint">
-          Au moins {MIN_PASSWORD_LENGTH} caractères.
+          {auth.passwordHint(MIN_PASSWORD_LENGTH)}
         </p>
       </div>
       {alert && <ErrorAlert alert={alert} onDismiss={dismissAlert} />}
       <button type="submit" className="button button--primary" disabled={busy || !ready}>
         {busy && <span className="spinner" aria-hidden="true" />}
-        {busy ? 'Création du compte…' : 'Créer mon compte'}
+        {busy ? auth.signingUp : auth.signUpSubmit}
       </button>
     </form>
   );

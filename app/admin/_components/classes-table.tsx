@@ -2,24 +2,27 @@ import Link from 'next/link';
 import type { TaughtClassSummary } from '@/server/classes/class-views';
 import { formatJoinCode } from '@/server/classes/join-code';
 import { LocalDate } from '../../_components/local-date';
+import { serverDictionary } from '../../_i18n/server-locale';
 import { ClassActionButton } from '../../classes/_components/class-action-button';
 import styles from '../admin.module.css';
 
 /** Every class of the instance: an admin opens any of them, or deletes it. */
-export function ClassesTable({ classes }: { classes: TaughtClassSummary[] }) {
-  if (classes.length === 0) return <p className="empty-state">Aucune classe pour l’instant : les enseignants les créent depuis « Mes classes ».</p>;
+export async function ClassesTable({ classes }: { classes: TaughtClassSummary[] }) {
+  const { admin: words, classes: classWords } = await serverDictionary();
+  const columns = classWords.columns;
+  if (classes.length === 0) return <p className="empty-state">{words.noClass}</p>;
   return (
     <table className="data-table" data-testid="all-classes">
       <thead>
         <tr>
-          <th scope="col">Classe</th>
-          <th scope="col">Enseignant</th>
-          <th scope="col">Code</th>
-          <th scope="col">Étudiants</th>
-          <th scope="col">Devoirs</th>
-          <th scope="col">Créée le</th>
+          <th scope="col">{columns.class}</th>
+          <th scope="col">{words.classColumns.instructor}</th>
+          <th scope="col">{columns.code}</th>
+          <th scope="col">{columns.students}</th>
+          <th scope="col">{columns.assignments}</th>
+          <th scope="col">{words.classColumns.createdOn}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{columns.actions}</span>
           </th>
         </tr>
       </thead>
@@ -41,9 +44,9 @@ export function ClassesTable({ classes }: { classes: TaughtClassSummary[] }) {
             <td className={styles.actions}>
               <ClassActionButton
                 action={{ kind: 'delete-class', classId: taughtClass.id }}
-                label="Supprimer"
+                label={words.delete}
                 variant="danger"
-                confirm={`Supprimer la classe « ${taughtClass.name} » de ${taughtClass.instructorName} ? Sa liste d’étudiants et ses devoirs disparaîtront.`}
+                confirm={words.confirmDeleteClass(taughtClass.name, taughtClass.instructorName)}
               />
             </td>
           </tr>

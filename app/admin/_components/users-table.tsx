@@ -1,22 +1,24 @@
 import type { UserView } from '@/server/accounts/user-view';
 import { LocalDate } from '../../_components/local-date';
+import { serverDictionary } from '../../_i18n/server-locale';
 import styles from '../admin.module.css';
 import { DisableButton, ResetPasswordButton, RoleSelect } from './user-controls';
 
 /** Every account (the 200 newest, or those matching the search), with its role and state to change. */
-export function UsersTable({ users, currentUserId, search }: { users: UserView[]; currentUserId: string; search: string }) {
-  if (users.length === 0) return <p className="empty-state">Aucun compte ne correspond à « {search} ».</p>;
+export async function UsersTable({ users, currentUserId, search }: { users: UserView[]; currentUserId: string; search: string }) {
+  const { admin: words, classes } = await serverDictionary();
+  if (users.length === 0) return <p className="empty-state">{words.noUser(search)}</p>;
   return (
     <table className="data-table" data-testid="users">
       <thead>
         <tr>
-          <th scope="col">Nom</th>
-          <th scope="col">E-mail</th>
-          <th scope="col">Rôle</th>
-          <th scope="col">Classes</th>
-          <th scope="col">Inscrit le</th>
-          <th scope="col">Mot de passe</th>
-          <th scope="col">État</th>
+          <th scope="col">{classes.memberColumns.name}</th>
+          <th scope="col">{classes.memberColumns.email}</th>
+          <th scope="col">{words.userColumns.role}</th>
+          <th scope="col">{words.userColumns.classes}</th>
+          <th scope="col">{words.userColumns.createdOn}</th>
+          <th scope="col">{words.userColumns.password}</th>
+          <th scope="col">{words.userColumns.state}</th>
         </tr>
       </thead>
       <tbody>
@@ -30,9 +32,9 @@ export function UsersTable({ users, currentUserId, search }: { users: UserView[]
                 <RoleSelect userId={user.id} name={user.name} role={user.role} self={self} />
               </td>
               <td className={styles.muted}>
-                {user.classesTaught > 0 && `${user.classesTaught} enseignée(s)`}
+                {user.classesTaught > 0 && words.taught(user.classesTaught)}
                 {user.classesTaught > 0 && user.classesJoined > 0 && ' · '}
-                {user.classesJoined > 0 && `${user.classesJoined} suivie(s)`}
+                {user.classesJoined > 0 && words.joined(user.classesJoined)}
                 {user.classesTaught === 0 && user.classesJoined === 0 && '—'}
               </td>
               <td className={styles.muted}>
@@ -42,7 +44,7 @@ export function UsersTable({ users, currentUserId, search }: { users: UserView[]
                 <ResetPasswordButton userId={user.id} name={user.name} self={self} />
               </td>
               <td>
-                {user.disabled && <span className={`badge ${styles.disabledBadge}`}>Désactivé</span>}{' '}
+                {user.disabled && <span className={`badge ${styles.disabledBadge}`}>{words.disabled}</span>}{' '}
                 <DisableButton userId={user.id} name={user.name} disabled={user.disabled} self={self} />
               </td>
             </tr>

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import { MAX_CLASS_NAME_LENGTH } from '@/server/classes/class-rules';
+import { useDictionary } from '../../_i18n/locale-provider';
 import { textOf } from '../../_lib/use-form-action';
 import { classesApi } from '../_lib/classes-api';
 import { InlineForm } from './inline-form';
@@ -11,6 +12,7 @@ import styles from './inline-form.module.css';
 /** « Créer la classe »: a name, then the new class's page with its join code. */
 export function CreateClassForm() {
   const router = useRouter();
+  const { classes: words } = useDictionary();
   const create = useCallback(
     async (form: FormData) => {
       const { class: created } = await classesApi.create(textOf(form, 'name'));
@@ -19,10 +21,10 @@ export function CreateClassForm() {
     [router],
   );
   return (
-    <InlineForm action={create} submitLabel="Créer la classe">
+    <InlineForm action={create} submitLabel={words.createSubmit}>
       <div className={`field ${styles.grow}`}>
-        <label htmlFor="class-name">Nom de la nouvelle classe</label>
-        <input className="input" id="class-name" name="name" required maxLength={MAX_CLASS_NAME_LENGTH} placeholder="BTS SIO 2 — groupe B" />
+        <label htmlFor="class-name">{words.createLabel}</label>
+        <input className="input" id="class-name" name="name" required maxLength={MAX_CLASS_NAME_LENGTH} placeholder={words.createPlaceholder} />
       </div>
     </InlineForm>
   );

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
+import { useDictionary } from '../../_i18n/locale-provider';
 import { textOf } from '../../_lib/use-form-action';
 import { classesApi } from '../_lib/classes-api';
 import { InlineForm } from './inline-form';
@@ -10,6 +11,7 @@ import styles from './inline-form.module.css';
 /** The code the instructor gave (or the one in the join link); then the class's page. */
 export function JoinClassForm({ initialCode = '' }: { initialCode?: string }) {
   const router = useRouter();
+  const { classes: words } = useDictionary();
   const join = useCallback(
     async (form: FormData) => {
       const { class: joined } = await classesApi.join(textOf(form, 'code'));
@@ -18,9 +20,9 @@ export function JoinClassForm({ initialCode = '' }: { initialCode?: string }) {
     [router],
   );
   return (
-    <InlineForm action={join} submitLabel="Rejoindre la classe">
+    <InlineForm action={join} submitLabel={words.joinSubmit}>
       <div className={`field ${styles.grow}`}>
-        <label htmlFor="join-code">Code de la classe</label>
+        <label htmlFor="join-code">{words.joinCodeLabel}</label>
         <input
           className="input input--code"
           id="join-code"

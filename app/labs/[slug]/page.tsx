@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { loadCourse, loadLab } from '@/server/content/page-content';
+import { serverDictionary } from '../../_i18n/server-locale';
 import { orNotFound } from '../../_lib/or-not-found';
 import { LabWorkspace } from './_components/lab-workspace';
 import { toLabView } from './_lib/lab-view';
@@ -17,8 +18,8 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: LabPageProps): Promise<Metadata> {
-  const lab = await getLab((await params).slug);
-  return { title: `Lab : ${lab.title}`, description: lab.description };
+  const [lab, { lab: words }] = await Promise.all([getLab((await params).slug), serverDictionary()]);
+  return { title: words.metaTitle(lab.title), description: lab.description };
 }
 
 export default async function LabPage({ params }: LabPageProps) {

@@ -5,10 +5,10 @@ import { loadCourse, loadLesson, loadQuiz } from '@/server/content/page-content'
 import { toQuizView } from '@/server/quizzes/quiz-view';
 import { CodeActions } from '../../_components/code-actions';
 import { MarkdownHtml } from '../../_components/markdown-html';
+import { serverDictionary } from '../../_i18n/server-locale';
 import { orNotFound } from '../../_lib/or-not-found';
 import { QuizSection } from './_components/quiz-section';
 import { QUIZ_ANCHOR } from './_lib/quiz-anchor';
-import { countOf } from './_lib/quiz-feedback';
 import styles from './lesson.module.css';
 
 interface LessonPageProps {
@@ -30,18 +30,18 @@ export async function generateMetadata({ params }: LessonPageProps): Promise<Met
 
 export default async function LessonPage({ params }: LessonPageProps) {
   const { slug } = await params;
-  const [lesson, course, quiz] = await Promise.all([getLesson(slug), loadCourse(), loadQuiz(slug)]);
+  const [lesson, course, quiz, words] = await Promise.all([getLesson(slug), loadCourse(), loadQuiz(slug), serverDictionary()]);
   const chapter = course.chapters.find((candidate) => candidate.lesson === slug);
   const tableOfContents = lesson.headings.filter((heading) => heading.depth === 2);
 
   return (
     <div className={`container ${styles.page}`}>
-      <nav aria-label="Fil d’Ariane" className={styles.breadcrumb}>
-        <Link href="/#programme">Cours</Link>
+      <nav aria-label={words.lesson.breadcrumb} className={styles.breadcrumb}>
+        <Link href="/#programme">{words.site.course}</Link>
         {chapter && (
           <>
             <span aria-hidden="true">›</span>
-            <Link href={`/#chapitre-${chapter.number}`}>Chapitre {chapter.number}</Link>
+            <Link href={`/#chapitre-${chapter.number}`}>{words.outline.chapter(chapter.number)}</Link>
           </>
         )}
       </nav>
@@ -50,10 +50,10 @@ export default async function LessonPage({ params }: LessonPageProps) {
         <h1>{lesson.title}</h1>
         <p className={styles.summary}>{lesson.summary}</p>
         <p className={styles.meta}>
-          {chapter && <span className="badge">Chapitre {chapter.number}</span>}
-          <span className="badge">Lecture : {lesson.readingMinutes} min</span>
-          {quiz && <span className="badge">Quiz : {countOf(quiz.questions.length, 'question')}</span>}
-          {lesson.lab && <span className="badge">Lab pratique inclus</span>}
+          {chapter && <span className="badge">{words.outline.chapter(chapter.number)}</span>}
+          <span className="badge">{words.lesson.readingTime(lesson.readingMinutes)}</span>
+          {quiz && <span className="badge">{words.lesson.quizBadge(quiz.questions.length)}</span>}
+          {lesson.lab && <span className="badge">{words.lesson.labIncluded}</span>}
         </p>
       </header>
 
@@ -66,11 +66,11 @@ export default async function LessonPage({ params }: LessonPageProps) {
           {lesson.lab && (
             <aside className={styles.practice} aria-labelledby="pratique-titre">
               <div>
-                <h2 id="pratique-titre">Passez à la pratique</h2>
-                <p>Une machine avec Docker vous attend : mettez en œuvre cette leçon, étape par étape.</p>
+                <h2 id="pratique-titre">{words.lesson.practiceTitle}</h2>
+                <p>{words.lesson.practiceText}</p>
               </div>
               <Link className="button button--primary" href={`/labs/${lesson.lab}`}>
-                Ouvrir le lab
+                {words.outline.openLab}
               </Link>
             </aside>
           )}
@@ -81,7 +81,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
 
         {(tableOfContents.length > 0 || quiz) && (
           <nav className={styles.toc} aria-labelledby="sommaire-titre">
-            <h2 id="sommaire-titre">Sommaire</h2>
+            <h2 id="sommaire-titre">{words.lesson.tableOfContents}</h2>
             <ol>
               {tableOfContents.map((heading) => (
                 <li key={heading.id}>

@@ -1,23 +1,24 @@
 import Link from 'next/link';
 import type { AssignmentView } from '@/server/classes/class-views';
-import { KIND_LABELS } from '../../_lib/assignment-labels';
+import { serverDictionary } from '../../../_i18n/server-locale';
 import { ClassActionButton } from '../../_components/class-action-button';
 import { Deadline } from '../../_components/deadline';
 import styles from '../class-page.module.css';
 
 /** The class's assignments as its instructor manages them. */
-export function AssignmentsTable({ classId, assignments }: { classId: string; assignments: AssignmentView[] }) {
+export async function AssignmentsTable({ classId, assignments }: { classId: string; assignments: AssignmentView[] }) {
+  const { classes: words } = await serverDictionary();
   return assignments.length === 0 ? (
-    <p className="empty-state">Aucun devoir pour l’instant : choisissez un lab, une leçon ou un quiz ci-dessus.</p>
+    <p className="empty-state">{words.noManagedAssignment}</p>
   ) : (
     <table className="data-table" data-testid="assignments">
       <thead>
         <tr>
-          <th scope="col">Type</th>
-          <th scope="col">Contenu</th>
-          <th scope="col">Échéance</th>
+          <th scope="col">{words.assignmentColumns.kind}</th>
+          <th scope="col">{words.assignmentColumns.content}</th>
+          <th scope="col">{words.assignmentColumns.due}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{words.columns.actions}</span>
           </th>
         </tr>
       </thead>
@@ -25,14 +26,14 @@ export function AssignmentsTable({ classId, assignments }: { classId: string; as
         {assignments.map((assignment) => (
           <tr key={assignment.id}>
             <td>
-              <span className="badge">{KIND_LABELS[assignment.kind]}</span>
+              <span className="badge">{words.kinds[assignment.kind]}</span>
             </td>
-            <td>{assignment.href ? <Link href={assignment.href}>{assignment.title}</Link> : `${assignment.title} (retiré du cours)`}</td>
+            <td>{assignment.href ? <Link href={assignment.href}>{assignment.title}</Link> : `${assignment.title} ${words.removedFromCourse}`}</td>
             <td>
               <Deadline dueAt={assignment.dueAt} />
             </td>
             <td className={styles.actionsCell}>
-              <ClassActionButton action={{ kind: 'unassign', classId, assignmentId: assignment.id }} label="Retirer" />
+              <ClassActionButton action={{ kind: 'unassign', classId, assignmentId: assignment.id }} label={words.remove} />
             </td>
           </tr>
         ))}

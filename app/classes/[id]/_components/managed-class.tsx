@@ -5,6 +5,7 @@ import type { GraderTokenView } from '@/server/grader/grader-tokens';
 import { formatJoinCode } from '@/server/classes/join-code';
 import { LocalDate } from '../../../_components/local-date';
 import { PageHeading } from '../../../_components/page-heading';
+import { serverDictionary } from '../../../_i18n/server-locale';
 import { ClassActionButton } from '../../_components/class-action-button';
 import styles from '../class-page.module.css';
 import { AssignForm } from './assign-form';
@@ -14,31 +15,32 @@ import { JoinCodePanel } from './join-code-panel';
 import { RosterTable } from './roster-table';
 
 /** The instructor's page of a class: its code and link, its assignments, its roster, its grader tokens. */
-export function ManagedClass({ managed, assignable, tokens }: { managed: ManagedClassView; assignable: AssignableItem[]; tokens: GraderTokenView[] }) {
+export async function ManagedClass({ managed, assignable, tokens }: { managed: ManagedClassView; assignable: AssignableItem[]; tokens: GraderTokenView[] }) {
   const classId = managed.id;
+  const { classes: words } = await serverDictionary();
   return (
     <div className={`container ${styles.page}`}>
       <p className={styles.back}>
-        <Link href="/classes">← Mes classes</Link>
+        <Link href="/classes">{words.backToClasses}</Link>
       </p>
       <PageHeading
-        eyebrow="Classe"
+        eyebrow={words.eyebrow}
         title={managed.name}
         lead={
           <>
-            Enseignant : {managed.instructor.name} · créée le <LocalDate iso={managed.createdAt} format="date" />
+            {words.instructor(managed.instructor.name)} · {words.createdOn} <LocalDate iso={managed.createdAt} format="date" />
           </>
         }
         actions={
           <>
             <Link className="button button--primary" href={`/classes/${classId}/resultats`}>
-              Résultats
+              {words.results}
             </Link>
             <ClassActionButton
               action={{ kind: 'delete-class', classId }}
-              label="Supprimer la classe"
+              label={words.deleteClass}
               variant="danger"
-              confirm={`Supprimer « ${managed.name} » ? Sa liste d’étudiants et ses devoirs disparaîtront (les labs déjà faits restent à leurs auteurs).`}
+              confirm={words.confirmDelete(managed.name)}
               thenGoTo="/classes"
             />
           </>
@@ -48,15 +50,15 @@ export function ManagedClass({ managed, assignable, tokens }: { managed: Managed
       <div className={styles.grid}>
         <div className={styles.column}>
           <section className="panel" aria-labelledby="devoirs">
-            <h2 id="devoirs">Devoirs</h2>
-            <p className="panel-lead">Ce que la classe doit faire, avec une date limite si vous le souhaitez.</p>
+            <h2 id="devoirs">{words.assignmentsTitle}</h2>
+            <p className="panel-lead">{words.managedAssignmentsLead}</p>
             <AssignForm classId={classId} assignable={assignable} />
             <AssignmentsTable classId={classId} assignments={managed.assignments} />
           </section>
 
           <section className="panel" aria-labelledby="etudiants">
-            <h2 id="etudiants">Étudiants ({managed.members.length})</h2>
-            <p className="panel-lead">Ceux qui ont rejoint la classe avec son code.</p>
+            <h2 id="etudiants">{words.studentsTitle(managed.members.length)}</h2>
+            <p className="panel-lead">{words.studentsLead}</p>
             <RosterTable classId={classId} members={managed.members} />
           </section>
 

@@ -1,21 +1,23 @@
 import type { MemberView } from '@/server/classes/class-views';
 import { LocalDate } from '../../../_components/local-date';
 import { ClassActionButton } from '../../_components/class-action-button';
+import { serverDictionary } from '../../../_i18n/server-locale';
 import styles from '../class-page.module.css';
 
 /** Who joined the class, and « Retirer » for each. */
-export function RosterTable({ classId, members }: { classId: string; members: MemberView[] }) {
+export async function RosterTable({ classId, members }: { classId: string; members: MemberView[] }) {
+  const { classes: words } = await serverDictionary();
   return members.length === 0 ? (
-    <p className="empty-state">Personne n’a encore rejoint la classe : partagez son code ou son lien.</p>
+    <p className="empty-state">{words.noMember}</p>
   ) : (
     <table className="data-table" data-testid="roster">
       <thead>
         <tr>
-          <th scope="col">Nom</th>
-          <th scope="col">E-mail</th>
-          <th scope="col">Arrivé le</th>
+          <th scope="col">{words.memberColumns.name}</th>
+          <th scope="col">{words.memberColumns.email}</th>
+          <th scope="col">{words.memberColumns.joinedAt}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{words.columns.actions}</span>
           </th>
         </tr>
       </thead>
@@ -30,8 +32,8 @@ export function RosterTable({ classId, members }: { classId: string; members: Me
             <td className={styles.actionsCell}>
               <ClassActionButton
                 action={{ kind: 'remove-member', classId, userId: member.userId }}
-                label="Retirer"
-                confirm={`Retirer ${member.name} de la classe ? Ses labs restent à son compte ; il lui faudra le code pour revenir.`}
+                label={words.remove}
+                confirm={words.confirmRemoveMember(member.name)}
               />
             </td>
           </tr>

@@ -6,10 +6,13 @@ import { isUuid } from '../../../_lib/is-uuid';
 import { orNotFoundPage } from '../../../_lib/or-not-found';
 import { requirePageUser } from '../../../_lib/page-caller';
 import { PageHeading } from '../../../_components/page-heading';
+import { serverDictionary } from '../../../_i18n/server-locale';
 import { ResultsDashboard } from './_components/results-dashboard';
 import styles from './results.module.css';
 
-export const metadata: Metadata = { title: 'Résultats de la classe' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).results.metaTitle };
+}
 
 interface ResultsPageProps {
   params: Promise<{ id: string }>;
@@ -20,13 +23,13 @@ export default async function ResultsPage({ params }: ResultsPageProps) {
   const { id } = await params;
   const user = await requirePageUser(`/classes/${id}/resultats`);
   if (!isUuid(id)) notFound();
-  const results = await orNotFoundPage(getServices().results.results(user, id));
+  const [results, words] = await Promise.all([orNotFoundPage(getServices().results.results(user, id)), serverDictionary()]);
   return (
     <div className={`container ${styles.page}`}>
       <p>
         <Link href={`/classes/${id}`}>← {results.className}</Link>
       </p>
-      <PageHeading eyebrow="Classe" title={`Résultats — ${results.className}`} lead="Scores et avancement par étudiant. Cliquez sur une note pour le détail : les essais d’un lab (et le terminal en direct d’un étudiant en plein lab), les réponses d’un quiz." />
+      <PageHeading eyebrow={words.classes.eyebrow} title={words.results.title(results.className)} lead={words.results.lead} />
       <ResultsDashboard initial={results} />
     </div>
   );

@@ -3,10 +3,11 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExecRequest } from '../../../_components/code-actions';
-import { alertFromError, ErrorAlert, type AlertMessage } from '../../../_components/error-alert';
+import { alertFromError, ErrorAlert } from '../../../_components/error-alert';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import type { LabView } from '../_lib/lab-view';
 import { EXPIRY_WARNING_MS } from '../_lib/countdown';
-import { useLabSession } from '../_lib/use-lab-session';
+import { SessionExpiredError, useLabSession } from '../_lib/use-lab-session';
 import { useRemainingTime } from '../_lib/use-remaining-time';
 import { usePageVisits } from '../_lib/use-page-visits';
 import { useStepChecks } from '../_lib/use-step-checks';
@@ -24,12 +25,27 @@ interface LabWorkspaceProps {
 }
 
 const CTRL_C = '\x03';
+
+/**
+ * What the alert under the toolbar is about, worded at render time: switching the language
+ * rewords it, and reportError stays the same function (the session hooks depend on it).
+ */
+type LabAlert = { error: unknown } | { notice: 'startToExec' | 'terminalNotReady' };
 /** Once time is up, how often to ask the server whether the session is really over. */
 const EXPIRED_RECHECK_MS = 15_000;
 
 export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
-  const [alert, setAlert] = useState<AlertMessage | null>(null);
-  const reportError = useCallback((error: unknown) => setAlert(alertFromError(error)), []);
+  const { lab: words, errors, site } = useDictionary();
+  const [alert, setAlert] = useState<LabAlert | null>(null);
+  const reportError = useCallback((error: unknown) => setAlert({ error }), []);
+  const alertMessage =
+    alert === null
+      ? null
+      : 'notice' in alert
+        ? { message: words[alert.notice] }
+        : alert.error instanceof SessionExpiredError
+          ? { message: words.expired }
+          : alertFromError(alert.error, errors);
   const { phase, session, start, end, extend, reset, refresh } = useLabSession(lab.slug, reportError);
   const { byStep, check } = useStepChecks(session?.id ?? null, reportError);
   const help = useStepHelp(session?.id ?? null, reportError);
@@ -59,11 +75,11 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
 
   const handleExec = ({ command, interrupt }: ExecRequest): boolean => {
     if (!session) {
-      setAlert({ message: 'Démarrez le lab pour exécuter cette commande dans le terminal.' });
+      setAlert({ notice: 'startToExec' });
       return false;
     }
     const sent = terminalRef.current?.sendInput(`${interrupt ? CTRL_C : ''}${command}\n`) ?? false;
-    if (!sent) setAlert({ message: 'Le terminal n’est pas encore connecté : patientez un instant, puis réessayez.' });
+    if (!sent) setAlert({ notice: 'terminalNotReady' });
     return sent;
   };
 
@@ -74,15 +90,14 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
 
   const handleEnd = () => {
     if (!session) return;
-    if (!window.confirm('Terminer le lab ? Votre machine et tout ce qu’elle contient seront supprimés.')) return;
+    if (!window.confirm(words.confirmEnd)) return;
     setAlert(null);
     void end(session);
   };
 
   const handleReset = () => {
     if (!session) return;
-    const question = 'Réinitialiser le lab ? Votre machine actuelle et tout ce qu’elle contient seront supprimés, et une machine neuve la remplacera.';
-    if (!window.confirm(question)) return;
+    if (!window.confirm(words.confirmReset)) return;
     setAlert(null);
     void reset(session);
   };
@@ -92,16 +107,16 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
       <header className={styles.toolbar}>
         <div className={styles.heading}>
           <p className={styles.kicker}>
-            <Link href="/#programme">Cours</Link>
+            <Link href="/#programme">{site.course}</Link>
             {lesson && (
               <>
                 <span aria-hidden="true"> · </span>
-                <Link href={lesson.href}>Leçon : {lesson.title}</Link>
+                <Link href={lesson.href}>{words.lessonLink(lesson.title)}</Link>
               </>
             )}
           </p>
           <h1>
-            <span className={styles.labBadge}>Lab</span> {lab.title}
+            <span className={styles.labBadge}>{words.badge}</span> {lab.title}
           </h1>
         </div>
         {session && remaining !== null && (
@@ -122,9 +137,9 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
         </div>
       )}
 
-      {alert && (
+      {alertMessage && (
         <div className={styles.alert}>
-          <ErrorAlert alert={alert} onDismiss={() => setAlert(null)} />
+          <ErrorAlert alert={alertMessage} onDismiss={() => setAlert(null)} />
         </div>
       )}
 

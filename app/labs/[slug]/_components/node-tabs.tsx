@@ -1,5 +1,6 @@
 'use client';
 
+import { useDictionary } from '../../../_i18n/locale-provider';
 import styles from './node-tabs.module.css';
 
 interface NodeTabsProps {
@@ -10,9 +11,10 @@ interface NodeTabsProps {
 
 /** One tab per machine of a multi-node lab (nothing for a single machine): the student's and the watcher's. */
 export function NodeTabs({ nodes, selected, onSelect }: NodeTabsProps) {
+  const { sandbox } = useDictionary().lab;
   if (nodes.length < 2) return null;
   return (
-    <div className={styles.tabs} role="tablist" aria-label="Machines du lab">
+    <div className={styles.tabs} role="tablist" aria-label={sandbox.machines}>
       {nodes.map((candidate) => (
         <button
           key={candidate}

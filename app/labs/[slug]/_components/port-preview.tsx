@@ -1,11 +1,13 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import { parsePort, previewUrl } from '../_lib/preview-links';
 import styles from './port-preview.module.css';
 
 /** « Aperçu d’un port » : opens, in a new tab, what a server of this machine answers on a port. */
 export function PortPreview({ sessionId, node }: { sessionId: string; node: string }) {
+  const { preview } = useDictionary().lab;
   const [text, setText] = useState('8080');
   const inputId = useId();
   const port = parsePort(text);
@@ -17,9 +19,9 @@ export function PortPreview({ sessionId, node }: { sessionId: string; node: stri
   };
 
   return (
-    <form className={styles.preview} onSubmit={open} aria-label={`Aperçu d’un port de ${node}`}>
+    <form className={styles.preview} onSubmit={open} aria-label={preview.formLabel(node)}>
       <label className={styles.label} htmlFor={inputId}>
-        Aperçu d’un port
+        {preview.label}
       </label>
       <input
         id={inputId}
@@ -30,7 +32,7 @@ export function PortPreview({ sessionId, node }: { sessionId: string; node: stri
         value={text}
         onChange={(event) => setText(event.target.value)}
         aria-invalid={port === null}
-        title="Un port de 1 à 65535 sur lequel votre serveur écoute"
+        title={preview.portTitle}
       />
       <a
         className="button button--secondary button--small"
@@ -39,7 +41,7 @@ export function PortPreview({ sessionId, node }: { sessionId: string; node: stri
         rel="noopener noreferrer"
         aria-disabled={url === undefined}
       >
-        Ouvrir
+        {preview.open}
       </a>
     </form>
   );

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState, type Ref } from 'react';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import { signInHref } from '../../../_lib/return-path';
 import type { SessionView } from '@/server/sessions/session-view';
 import type { LabPhase } from '../_lib/use-lab-session';
@@ -22,39 +23,35 @@ interface SandboxPanelProps {
 export function SandboxPanel({ phase, session, onStart, terminalRef }: SandboxPanelProps) {
   const [chosenNode, setChosenNode] = useState<string | null>(null);
   const pathname = usePathname();
+  const { lab, account } = useDictionary();
+  const words = lab.sandbox;
 
   if (!session) {
     return (
       <div className={styles.placeholder}>
-        {phase === 'loading' && <Waiting title="Recherche de votre session…" />}
+        {phase === 'loading' && <Waiting title={words.looking} />}
         {phase === 'starting' && (
-          <Waiting title="Préparation de votre machine…" detail="Démarrage de Docker : cela peut prendre quelques secondes." />
+          <Waiting title={words.preparing} detail={words.preparingDetail} />
         )}
         {phase === 'idle' && (
           <div className={styles.card}>
-            <h2>Votre machine de lab</h2>
-            <p>
-              Démarrez le lab pour obtenir une machine avec Docker, rien qu’à vous, et un terminal pour la piloter.
-              Elle sera supprimée quand vous terminerez le lab.
-            </p>
+            <h2>{words.idleTitle}</h2>
+            <p>{words.idleText}</p>
             <button type="button" className="button button--primary" onClick={onStart}>
-              Démarrer le lab
+              {words.start}
             </button>
           </div>
         )}
         {phase === 'signed-out' && (
           <div className={styles.card}>
-            <h2>Connectez-vous pour démarrer ce lab</h2>
-            <p>
-              Votre machine avec Docker et vos vérifications sont rattachées à votre compte : vous les retrouvez d’un
-              appareil à l’autre, et votre enseignant voit vos progrès.
-            </p>
+            <h2>{words.signedOutTitle}</h2>
+            <p>{words.signedOutText}</p>
             <div className={styles.cardActions}>
               <Link className="button button--primary" href={signInHref(pathname)}>
-                Se connecter
+                {account.signIn}
               </Link>
               <Link className="button button--secondary" href={signInHref(pathname, '/inscription')}>
-                Créer un compte
+                {account.signUp}
               </Link>
             </div>
           </div>

@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { SessionView } from '@/server/sessions/session-view';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import { EXPIRY_WARNING_MS, formatRemaining } from '../_lib/countdown';
 import styles from './session-controls.module.css';
 
@@ -21,6 +22,7 @@ export function isAtMaximum(session: SessionView): boolean {
 
 /** The header's session controls: time left, « Prolonger », « Réinitialiser », « Terminer ». */
 export function SessionControls({ session, remaining, ending, onExtend, onReset, onEnd }: SessionControlsProps) {
+  const words = useDictionary().lab.session;
   const [extending, setExtending] = useState(false);
   const atMax = isAtMaximum(session);
   const whyDisabled = useId();
@@ -40,10 +42,10 @@ export function SessionControls({ session, remaining, ending, onExtend, onReset,
       <p className={soon ? `${styles.timer} ${styles.timerSoon}` : styles.timer} role="timer" data-testid="session-timer">
         {remaining > 0 ? (
           <>
-            Temps restant : <strong>{formatRemaining(remaining)}</strong>
+            {words.remaining} <strong>{formatRemaining(remaining)}</strong>
           </>
         ) : (
-          <strong>Temps écoulé</strong>
+          <strong>{words.timeUp}</strong>
         )}
       </p>
       <div className={styles.extend}>
@@ -53,21 +55,21 @@ export function SessionControls({ session, remaining, ending, onExtend, onReset,
           onClick={() => void handleExtend()}
           disabled={atMax || extending || ending}
           aria-describedby={atMax ? whyDisabled : undefined}
-          title={atMax ? undefined : 'Repousser la suppression de votre machine'}
+          title={atMax ? undefined : words.extendTitle}
         >
-          {extending ? 'Prolongation…' : 'Prolonger'}
+          {extending ? words.extending : words.extend}
         </button>
         {atMax && (
           <span id={whyDisabled} className={styles.maxNote}>
-            Durée maximale atteinte
+            {words.atMaximum}
           </span>
         )}
       </div>
       <button type="button" className="button button--secondary button--small" onClick={onReset} disabled={ending}>
-        Réinitialiser
+        {words.reset}
       </button>
       <button type="button" className="button button--danger button--small" onClick={onEnd} disabled={ending}>
-        {ending ? 'Arrêt en cours…' : 'Terminer le lab'}
+        {ending ? words.ending : words.end}
       </button>
     </div>
   );
@@ -75,12 +77,11 @@ export function SessionControls({ session, remaining, ending, onExtend, onReset,
 
 /** Shown in the last minutes, so that nobody loses their machine by surprise. */
 export function ExpiryWarning({ session }: { session: SessionView }) {
+  const words = useDictionary().lab.session;
   return (
     <div className={styles.warning} role="alert" data-testid="expiry-warning">
-      <strong>Moins de 5 minutes restantes.</strong>{' '}
-      {isAtMaximum(session)
-        ? 'Ce lab a atteint sa durée maximale : votre machine sera bientôt supprimée. Notez ce que vous voulez garder.'
-        : 'Prolongez le lab, sinon votre machine et tout ce qu’elle contient seront supprimés.'}
+      <strong>{words.warningTitle}</strong>{' '}
+      {isAtMaximum(session) ? words.warningAtMaximum : words.warningExtend}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import type { StepCheck as StepCheckState } from '../_lib/use-step-checks';
 import styles from './step-check.module.css';
 
@@ -11,6 +12,7 @@ interface StepCheckProps {
 
 /** « Vérifier » and the latest result of the step's check, with the script's own explanation. */
 export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
+  const words = useDictionary().lab.check;
   const checking = check?.status === 'checking';
   const attempt = check?.status === 'done' ? check.attempt : null;
   const resultRef = useRef<HTMLDivElement>(null);
@@ -26,9 +28,9 @@ export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
       <div className={styles.row}>
         <button type="button" className="button button--primary" onClick={onCheck} disabled={!enabled || checking}>
           {checking && <span className="spinner" aria-hidden="true" />}
-          {checking ? 'Vérification…' : 'Vérifier'}
+          {checking ? words.checking : words.check}
         </button>
-        {!enabled && <p className={styles.hint}>Démarrez le lab pour vérifier cette étape.</p>}
+        {!enabled && <p className={styles.hint}>{words.startFirst}</p>}
       </div>
       {attempt && (
         <div
@@ -38,7 +40,7 @@ export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
           role="status"
           className={attempt.passed ? `${styles.result} ${styles.passed}` : `${styles.result} ${styles.failed}`}
         >
-          <p className={styles.verdict}>{attempt.passed ? '✓ Étape validée' : '✗ Étape non validée'}</p>
+          <p className={styles.verdict}>{attempt.passed ? words.passed : words.failed}</p>
           {attempt.output.trim() && <pre className={styles.output}>{attempt.output.trim()}</pre>}
         </div>
       )}

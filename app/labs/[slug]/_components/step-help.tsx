@@ -1,6 +1,7 @@
 import type { StepHelpView } from '@/server/sessions/session-view';
 import { CodeActions } from '../../../_components/code-actions';
 import { MarkdownHtml } from '../../../_components/markdown-html';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import styles from './step-help.module.css';
 
 interface StepHelpProps {
@@ -19,36 +20,36 @@ interface StepHelpProps {
 
 /** « Indice » (one at a time) and « Voir la solution » (after a confirmation), with what was revealed. */
 export function StepHelp({ stepNumber, hintCount, hasSolution, help, enabled, pending, onHint, onSolution }: StepHelpProps) {
+  const words = useDictionary().lab.help;
   if (hintCount === 0 && !hasSolution) return null;
   const hints = help?.hints ?? [];
   const solution = help?.solution ?? null;
   const allShown = hints.length >= hintCount;
-  const disabledWhy = enabled ? undefined : 'Démarrez le lab pour demander de l’aide';
+  const disabledWhy = enabled ? undefined : words.startFirst;
 
   const confirmSolution = () => {
-    const question = `Afficher la solution de l’étape ${stepNumber} ? Votre enseignant verra que vous l’avez consultée.`;
-    if (window.confirm(question)) onSolution();
+    if (window.confirm(words.confirmSolution(stepNumber))) onSolution();
   };
 
   return (
     <div className={styles.help}>
       {hints.map((html, index) => (
-        <aside key={index} className={styles.hint} aria-label={`Indice ${index + 1}`} data-testid="hint">
+        <aside key={index} className={styles.hint} aria-label={words.hint(index + 1)} data-testid="hint">
           <p className={styles.label}>
-            Indice {index + 1} sur {hintCount}
+            {words.hintOf(index + 1, hintCount)}
           </p>
           <MarkdownHtml html={html} />
         </aside>
       ))}
 
       {solution && (
-        <section className={styles.solution} aria-label="Solution" data-testid="solution">
-          <p className={styles.label}>Solution</p>
+        <section className={styles.solution} aria-label={words.solution} data-testid="solution">
+          <p className={styles.label}>{words.solution}</p>
           {/* Code blocks copy on click; they are never typed into the terminal for the student. */}
           <CodeActions>
             {solution.parts.map((part, index) => (
               <div key={index} className={styles.part}>
-                {(solution.parts.length > 1 || part.nodes.length > 1) && <p className={styles.nodes}>Sur {joinNodes(part.nodes)} :</p>}
+                {(solution.parts.length > 1 || part.nodes.length > 1) && <p className={styles.nodes}>{words.onNodes(part.nodes)}</p>}
                 <MarkdownHtml html={part.html} />
               </div>
             ))}
@@ -65,7 +66,7 @@ export function StepHelp({ stepNumber, hintCount, hasSolution, help, enabled, pe
             disabled={!enabled || pending || allShown}
             title={disabledWhy}
           >
-            {allShown ? 'Plus d’autre indice' : hints.length === 0 ? 'Indice' : 'Indice suivant'}
+            {allShown ? words.noMoreHints : hints.length === 0 ? words.firstHint : words.nextHint}
           </button>
         )}
         {hasSolution && !solution && (
@@ -76,15 +77,10 @@ export function StepHelp({ stepNumber, hintCount, hasSolution, help, enabled, pe
             disabled={!enabled || pending}
             title={disabledWhy}
           >
-            Voir la solution
+            {words.showSolution}
           </button>
         )}
       </div>
     </div>
   );
-}
-
-/** « node2 et node3 », « node1, node2 et node3 ». */
-function joinNodes(nodes: string[]): string {
-  return nodes.length <= 1 ? (nodes[0] ?? '') : `${nodes.slice(0, -1).join(', ')} et ${nodes.at(-1)}`;
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { CodeActions, type ExecRequest } from '../../../_components/code-actions';
 import { MarkdownHtml } from '../../../_components/markdown-html';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import { formatRemaining } from '../_lib/countdown';
 import type { LabView } from '../_lib/lab-view';
 import { withPreviewLinks, type PreviewSession } from '../_lib/preview-links';
@@ -28,6 +29,7 @@ interface StepPanelProps {
 }
 
 export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, onExec, help, session }: StepPanelProps) {
+  const words = useDictionary().lab;
   const stepCount = lab.steps.length;
   const lastPage = stepCount + 1;
   const step = page >= 1 && page <= stepCount ? lab.steps[page - 1] : undefined;
@@ -39,11 +41,11 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
   }, [page]);
 
   const label = step
-    ? `Étape ${page} sur ${stepCount} · ${step.points} point${step.points > 1 ? 's' : ''}`
+    ? words.steps.stepLabel(page, stepCount, step.points)
     : page === 0
-      ? 'Introduction'
-      : 'Conclusion';
-  const title = step ? step.title : page === 0 ? (lab.intro.title ?? 'Avant de commencer') : (lab.finish.title ?? 'Bravo !');
+      ? words.steps.introduction
+      : words.steps.conclusion;
+  const title = step ? step.title : page === 0 ? (lab.intro.title ?? words.steps.introTitle) : (lab.finish.title ?? words.steps.finishTitle);
   const passed = (index: number) => {
     const check = checks[index];
     return check?.status === 'done' && check.attempt.passed;
@@ -54,7 +56,7 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
     <section className={styles.panel} aria-labelledby="titre-etape">
       <div className={styles.progress}>
         <p className={styles.label}>{label}</p>
-        <ol className={styles.segments} aria-label="Étapes du lab">
+        <ol className={styles.segments} aria-label={words.steps.list}>
           {lab.steps.map((candidate) => {
             const classes = [styles.segment];
             if (passed(candidate.index)) classes.push(styles.segmentPassed);
@@ -67,12 +69,12 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
                   className={classes.join(' ')}
                   onClick={() => onPageChange(candidate.index + 1)}
                   aria-current={candidate.index === page - 1 ? 'step' : undefined}
-                  title={`Étape ${candidate.index + 1} : ${candidate.title}`}
+                  title={words.steps.segmentTitle(candidate.index + 1, candidate.title)}
                 >
                   <span className="visually-hidden">
-                    Aller à l’étape {candidate.index + 1} : {candidate.title}
-                    {passed(candidate.index) ? ' (validée)' : ''}
-                    {solutionSeen(candidate.index) ? ' (solution consultée)' : ''}
+                    {words.steps.goTo(candidate.index + 1, candidate.title)}
+                    {passed(candidate.index) ? words.steps.passedSuffix : ''}
+                    {solutionSeen(candidate.index) ? words.steps.solutionSuffix : ''}
                   </span>
                 </button>
               </li>
@@ -87,13 +89,14 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
         </h2>
         {step && solutionSeen(step.index) && (
           <p className={styles.solutionBadge} data-testid="solution-badge">
-            Solution consultée
+            {words.steps.solutionSeen}
           </p>
         )}
         {page === 0 && <p className={styles.lead}>{lab.description}</p>}
         {page === 0 && lab.timeLimitMinutes !== null && (
           <p className={styles.timeLimit}>
-            Temps imparti : <strong>{formatRemaining(lab.timeLimitMinutes * 60_000)}</strong>, sans prolongation possible.
+            {words.steps.timeLimit} <strong>{formatRemaining(lab.timeLimitMinutes * 60_000)}</strong>
+            {words.steps.noExtension}
           </p>
         )}
         <CodeActions onExec={onExec}>
@@ -102,6 +105,7 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
               step ? step.html : page === 0 ? lab.intro.html : lab.finish.html,
               session,
               session ? window.location.origin : '',
+              words.preview,
             )}
           />
         </CodeActions>
@@ -123,14 +127,14 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
         )}
       </div>
 
-      <nav className={styles.nav} aria-label="Navigation entre les étapes">
+      <nav className={styles.nav} aria-label={words.steps.navigation}>
         <button
           type="button"
           className="button button--secondary"
           onClick={() => onPageChange(page - 1)}
           disabled={page === 0}
         >
-          <span aria-hidden="true">←</span> Précédent
+          <span aria-hidden="true">←</span> {words.steps.previous}
         </button>
         <button
           type="button"
@@ -138,7 +142,7 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
           onClick={() => onPageChange(page + 1)}
           disabled={page === lastPage}
         >
-          Suivant <span aria-hidden="true">→</span>
+          {words.steps.next} <span aria-hidden="true">→</span>
         </button>
       </nav>
     </section>

@@ -2,7 +2,9 @@
 
 import '@xterm/xterm/css/xterm.css';
 import { useImperativeHandle, useRef, type Ref } from 'react';
-import type { ConnectionState } from '../_lib/terminal-connection';
+import type { Dictionary } from '../../../_i18n/fr';
+import { useDictionary } from '../../../_i18n/locale-provider';
+import type { TerminalNotice } from '../_lib/terminal-connection';
 import { useTerminalConnection } from '../_lib/use-terminal-connection';
 import styles from './terminal.module.css';
 
@@ -10,12 +12,6 @@ export interface TerminalHandle {
   /** Types text into the shell; false when the terminal is not connected yet. */
   sendInput(text: string): boolean;
 }
-
-const STATUS_LABELS: Record<ConnectionState, string> = {
-  connecting: 'Connexion…',
-  ready: 'Connecté',
-  disconnected: 'Déconnecté',
-};
 
 interface TerminalProps {
   sessionId: string;
@@ -26,30 +22,31 @@ interface TerminalProps {
 }
 
 export function Terminal({ sessionId, node, watch = false, ref }: TerminalProps) {
+  const words = useDictionary().lab.terminal;
   const screenRef = useRef<HTMLDivElement>(null);
   const { state, notice, watchers, sendInput, reconnect } = useTerminalConnection(screenRef, { sessionId, node, watch });
   useImperativeHandle(ref, () => ({ sendInput }), [sendInput]);
 
   return (
-    <section className={styles.terminal} data-testid="terminal" aria-label={watch ? `Terminal de la machine ${node}, en lecture seule` : `Terminal de la machine ${node}`}>
+    <section className={styles.terminal} data-testid="terminal" aria-label={watch ? words.labelReadOnly(node) : words.label(node)}>
       <header className={styles.bar}>
         <span className={styles.node}>{node}</span>
-        <span className={styles.hint}>{watch ? 'Lecture seule · Copier : Ctrl+Maj+C' : 'Copier : Ctrl+Maj+C · Coller : Ctrl+V'}</span>
+        <span className={styles.hint}>{watch ? words.keysReadOnly : words.keys}</span>
         <span data-testid="terminal-status" className={`${styles.status} ${styles[state]}`} role="status">
-          {STATUS_LABELS[state]}
+          {words[state]}
         </span>
         {state === 'disconnected' && (
           <button type="button" className={styles.reconnect} onClick={reconnect}>
-            Reconnecter
+            {words.reconnect}
           </button>
         )}
       </header>
       {watchers.length > 0 && (
         <p className={styles.watched} role="status" data-testid="watched-banner">
-          <EyeIcon /> {watchedBy(watchers)}
+          <EyeIcon /> {words.watchedBy([...new Set(watchers)])}
         </p>
       )}
-      {notice && <p className={styles.notice}>{notice}</p>}
+      {notice && <p className={styles.notice}>{noticeText(notice, words)}</p>}
       {/* Padding lives on the frame: the fit addon measures the screen's own box. */}
       <div className={watch ? `${styles.frame} ${styles.frameWatch}` : styles.frame}>
         <div ref={screenRef} className={styles.screen} />
@@ -58,11 +55,17 @@ export function Terminal({ sessionId, node, watch = false, ref }: TerminalProps)
   );
 }
 
-/** « M. Leroy regarde votre terminal en direct » — each watcher named once. */
-function watchedBy(names: string[]): string {
-  const unique = [...new Set(names)];
-  const who = unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(', ')} et ${unique.at(-1)}`;
-  return `${who} ${unique.length === 1 ? 'regarde' : 'regardent'} votre terminal en direct (lecture seule : personne d’autre que vous n’y tape).`;
+function noticeText(notice: TerminalNotice, words: Dictionary['lab']['terminal']): string {
+  switch (notice.kind) {
+    case 'retrying':
+      return words.retrying;
+    case 'shell-exited':
+      return notice.watch ? words.studentShellExited : words.shellExited;
+    case 'failed-to-start':
+      return words.failedToStart(notice.reason);
+    case 'message':
+      return notice.text;
+  }
 }
 
 /** Drawn, not an emoji: the machines Dockyard runs on often have no emoji font. */

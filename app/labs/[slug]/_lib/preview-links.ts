@@ -5,6 +5,7 @@
  * the Markdown once for everyone, so the browser, which knows the session, fills it in.
  */
 import { previewPrefix } from '@/server/preview/preview-route';
+import { fr, type Dictionary } from '../../../_i18n/fr';
 
 export interface PreviewSession {
   id: string;
@@ -33,12 +34,17 @@ const ANCHOR = /<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>/gi;
  * `{{TRAFFIC_HOST1_8080}}/page.html` works) and makes such links open in a new tab. Without a
  * session there is no address yet: links lose their href and text says which port it will be.
  */
-export function withPreviewLinks(html: string, session: PreviewSession | null, origin: string): string {
+export function withPreviewLinks(
+  html: string,
+  session: PreviewSession | null,
+  origin: string,
+  words: Dictionary['lab']['preview'] = fr.lab.preview,
+): string {
   if (!/TRAFFIC_HOST/i.test(html)) return html;
   const resolve = (host: string, port: string): { url: string | null; label: string } => {
     const node = session?.nodes[Number(host) - 1];
     const number = parsePort(port);
-    const label = `[port ${port} de ${node ?? `node${host}`}]`;
+    const label = words.placeholder(port, node ?? `node${host}`);
     if (!session || !node || number === null) return { url: null, label };
     return { url: escapeAttribute(`${origin}${previewPrefix({ sessionId: session.id, node, port: number })}`), label };
   };
@@ -55,7 +61,7 @@ export function withPreviewLinks(html: string, session: PreviewSession | null, o
       unresolved = true;
       return '';
     });
-    if (unresolved) return `<a${before}title="Démarrez le lab pour ouvrir cet aperçu"${after}>`;
+    if (unresolved) return `<a${before}title="${escapeAttribute(words.startFirst)}"${after}>`;
     const newTab = /\btarget=/i.test(before + after) ? '' : ' target="_blank" rel="noopener noreferrer"';
     return `<a${before}href="${target}"${after}${newTab}>`;
   });

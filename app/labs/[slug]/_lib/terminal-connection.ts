@@ -20,10 +20,20 @@ export interface TerminalTarget {
   watch?: boolean;
 }
 
+/**
+ * What the terminal tells the student above the screen, worded by the page in the reader's
+ * language; `message` is the server's own text (an error envelope).
+ */
+export type TerminalNotice =
+  | { kind: 'retrying' }
+  | { kind: 'shell-exited'; watch: boolean }
+  | { kind: 'failed-to-start'; reason: string }
+  | { kind: 'message'; text: string };
+
 export interface ConnectionCallbacks {
   onState(state: ConnectionState): void;
-  /** A message for the student (an error, the shell's exit); null clears it. */
-  onNotice(message: string | null): void;
+  /** A notice for the student (an error, the shell's exit); null clears it. */
+  onNotice(notice: TerminalNotice | null): void;
   /** Who watches this terminal now (the student's side); empty when nobody does. */
   onWatchers?(names: string[]): void;
 }
@@ -107,7 +117,7 @@ export async function openTerminalConnection(
     setReady(false);
     callbacks.onState('disconnected');
     // `active` is false when the server refused the connection: socket.io will not retry.
-    callbacks.onNotice(socket.active ? 'Connexion au terminal impossible, nouvelle tentative…' : error.message);
+    callbacks.onNotice(socket.active ? { kind: 'retrying' } : { kind: 'message', text: error.message });
   });
   // The acknowledgement tells the server this output is drawn: it paces the shell on it.
   socket.on(TERMINAL_EVENTS.output, (data: string, drawn?: () => void) => terminal.write(data, drawn));
@@ -120,7 +130,7 @@ export async function openTerminalConnection(
   socket.on(TERMINAL_EVENTS.watchers, ({ names }: WatchersNotice) => callbacks.onWatchers?.(names));
   socket.on(TERMINAL_EVENTS.error, (envelope: ErrorEnvelope) => {
     if (!ready) callbacks.onState('disconnected');
-    callbacks.onNotice(envelope.message);
+    callbacks.onNotice({ kind: 'message', text: envelope.message });
   });
   socket.on(TERMINAL_EVENTS.status, (status: TerminalStatus) => {
     if (status.state === 'ready') {
@@ -134,9 +144,7 @@ export async function openTerminalConnection(
     }
     setReady(false);
     callbacks.onState(status.state === 'attaching' ? 'connecting' : 'disconnected');
-    if (status.state === 'exited') {
-      callbacks.onNotice(target.watch ? 'Le shell de l’étudiant s’est terminé. Reconnectez-vous pour suivre le suivant.' : 'Le shell s’est terminé. Reconnectez-vous pour en ouvrir un nouveau.');
-    }
+    if (status.state === 'exited') callbacks.onNotice({ kind: 'shell-exited', watch: Boolean(target.watch) });
   });
 
   const disposables = [

@@ -19,8 +19,10 @@ const SIGNED_OUT: LabSessionState = { phase: 'signed-out', session: null };
 /** No account (or signed out since): the panel offers « Se connecter » instead of an error. */
 const isSignedOut = (error: unknown) => error instanceof ApiError && error.status === 401;
 
-const EXPIRED_MESSAGE =
-  'Le temps de ce lab est écoulé : votre machine a été supprimée. Démarrez le lab pour en obtenir une nouvelle.';
+/** The countdown reached zero and the server confirms the session is over (the page words it). */
+export class SessionExpiredError extends Error {
+  override name = 'SessionExpiredError';
+}
 
 /**
  * The student's session of one lab. On mount it looks for a running session, which is how a
@@ -110,7 +112,7 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
       const { session: current } = await labApi.findSession(lab);
       if (current?.state === 'running') return setState({ phase: 'running', session: current });
       setState(IDLE);
-      onError(new ApiError(EXPIRED_MESSAGE, 410));
+      onError(new SessionExpiredError('lab session expired'));
     } catch (error) {
       onError(error);
     }

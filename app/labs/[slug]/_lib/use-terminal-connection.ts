@@ -1,10 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { openTerminalConnection, type ConnectionState, type TerminalConnection, type TerminalTarget } from './terminal-connection';
+import {
+  openTerminalConnection,
+  type ConnectionState,
+  type TerminalConnection,
+  type TerminalNotice,
+  type TerminalTarget,
+} from './terminal-connection';
 
 /** React face of a terminal connection: opened on mount, disposed on unmount or target change. */
 export function useTerminalConnection(containerRef: RefObject<HTMLElement | null>, { sessionId, node, watch = false }: TerminalTarget) {
   const [state, setState] = useState<ConnectionState>('connecting');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TerminalNotice | null>(null);
   const [watchers, setWatchers] = useState<string[]>([]);
   const connection = useRef<TerminalConnection | null>(null);
 
@@ -21,7 +27,7 @@ export function useTerminalConnection(containerRef: RefObject<HTMLElement | null
       (error: unknown) => {
         if (disposed) return;
         setState('disconnected');
-        setNotice(`Le terminal n’a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}`);
+        setNotice({ kind: 'failed-to-start', reason: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => {

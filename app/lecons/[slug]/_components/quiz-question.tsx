@@ -1,6 +1,7 @@
 import type { QuestionResultView, QuizQuestionView } from '@/server/quizzes/quiz-view';
 import { MarkdownHtml } from '../../../_components/markdown-html';
-import { CHOICE_TAG, choiceVerdict } from '../_lib/quiz-feedback';
+import { useDictionary } from '../../../_i18n/locale-provider';
+import { choiceTag, choiceVerdict } from '../_lib/quiz-feedback';
 import styles from './quiz-question.module.css';
 
 interface QuizQuestionProps {
@@ -21,6 +22,7 @@ const VERDICT_CLASS = {
 
 /** One question: radio buttons, or checkboxes when several answers are right; then its correction. */
 export function QuizQuestion({ question, number, selected, result, onToggle }: QuizQuestionProps) {
+  const words = useDictionary().quiz;
   const promptId = `quiz-${question.id}-enonce`;
   const verdictClass = result ? (result.correct ? styles.correct : styles.incorrect) : '';
 
@@ -33,8 +35,8 @@ export function QuizQuestion({ question, number, selected, result, onToggle }: Q
       data-correct={result ? String(result.correct) : undefined}
     >
       <div className={styles.head}>
-        <span className={styles.number}>Question {number}</span>
-        {question.multiple && <span className="badge">Plusieurs réponses possibles</span>}
+        <span className={styles.number}>{words.question(number)}</span>
+        {question.multiple && <span className="badge">{words.multiple}</span>}
       </div>
       <div id={promptId}>
         <MarkdownHtml html={question.promptHtml} className={styles.prompt} />
@@ -43,7 +45,7 @@ export function QuizQuestion({ question, number, selected, result, onToggle }: Q
       <ul className={styles.choices}>
         {question.choices.map((choice) => {
           const verdict = result ? choiceVerdict(choice.id, result) : null;
-          const tag = verdict && CHOICE_TAG[verdict];
+          const tag = verdict && choiceTag(verdict, words);
           return (
             <li key={choice.id}>
               <label className={`${styles.choice} ${verdict ? VERDICT_CLASS[verdict] : ''}`}>
@@ -65,7 +67,7 @@ export function QuizQuestion({ question, number, selected, result, onToggle }: Q
 
       {result && (
         <div className={styles.feedback}>
-          <p className={styles.verdict}>{result.correct ? '✓ Bonne réponse' : '✗ Réponse incorrecte'}</p>
+          <p className={styles.verdict}>{result.correct ? words.correct : words.incorrect}</p>
           <MarkdownHtml html={result.explanationHtml} className={styles.explanation} />
         </div>
       )}

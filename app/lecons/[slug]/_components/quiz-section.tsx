@@ -3,7 +3,8 @@
 import type { QuizView } from '@/server/quizzes/quiz-view';
 import { ErrorAlert } from '../../../_components/error-alert';
 import { QUIZ_ANCHOR } from '../_lib/quiz-anchor';
-import { countOf, formatAttemptDate } from '../_lib/quiz-feedback';
+import { useDictionary } from '../../../_i18n/locale-provider';
+import { formatAttemptDate } from '../_lib/quiz-feedback';
 import { useQuiz } from '../_lib/use-quiz';
 import { QuizQuestion } from './quiz-question';
 import { QuizScore } from './quiz-score';
@@ -13,6 +14,8 @@ import styles from './quiz-section.module.css';
 export function QuizSection({ quiz }: { quiz: QuizView }) {
   const { selections, result, submitting, lastScore, unanswered, alert, toggle, submit, restart, dismissAlert } =
     useQuiz(quiz);
+  const dictionary = useDictionary();
+  const words = dictionary.quiz;
 
   const handleRestart = () => {
     restart();
@@ -22,19 +25,16 @@ export function QuizSection({ quiz }: { quiz: QuizView }) {
   return (
     <section id={QUIZ_ANCHOR} className={styles.quiz} aria-labelledby="quiz-titre" data-testid="quiz">
       <header className={styles.header}>
-        <p className={styles.eyebrow}>Quiz · {countOf(quiz.questions.length, 'question')}</p>
+        <p className={styles.eyebrow}>{words.eyebrow(quiz.questions.length)}</p>
         <h2 id="quiz-titre">{quiz.title}</h2>
-        <p className={styles.intro}>
-          Vérifiez ce que vous avez retenu. Une fois vos réponses validées, chaque question est corrigée et
-          expliquée.
-        </p>
+        <p className={styles.intro}>{words.intro}</p>
         {lastScore && !result && (
           <p className={styles.lastScore} data-testid="quiz-last-score">
-            Votre dernier score :{' '}
+            {words.lastScore}{' '}
             <strong>
               {lastScore.score} / {lastScore.maxScore}
             </strong>{' '}
-            ({formatAttemptDate(lastScore.createdAt)})
+            ({formatAttemptDate(lastScore.createdAt, dictionary)})
           </p>
         )}
       </header>
@@ -64,7 +64,7 @@ export function QuizSection({ quiz }: { quiz: QuizView }) {
       <div className={styles.actions}>
         {result ? (
           <button type="button" className="button button--secondary" onClick={handleRestart}>
-            Recommencer
+            {words.restart}
           </button>
         ) : (
           <>
@@ -75,12 +75,10 @@ export function QuizSection({ quiz }: { quiz: QuizView }) {
               disabled={unanswered > 0 || submitting}
             >
               {submitting && <span className="spinner" aria-hidden="true" />}
-              {submitting ? 'Correction…' : 'Valider mes réponses'}
+              {submitting ? words.submitting : words.submit}
             </button>
             {unanswered > 0 && (
-              <p className={styles.hint}>
-                Encore {countOf(unanswered, 'question')} sans réponse.
-              </p>
+              <p className={styles.hint}>{words.unanswered(unanswered)}</p>
             )}
           </>
         )}

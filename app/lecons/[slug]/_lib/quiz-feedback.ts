@@ -1,10 +1,6 @@
 /** How the lesson page words a quiz's results (pure, so it is tested without a browser). */
 import type { QuestionResultView } from '@/server/quizzes/quiz-view';
-
-/** « 1 question », « 3 questions ». */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count > 1 ? plural : singular}`;
-}
+import type { Dictionary } from '../../../_i18n/fr';
 
 export type ScoreLevel = 'perfect' | 'good' | 'low';
 
@@ -13,12 +9,6 @@ export function scoreLevel(score: number, maxScore: number): ScoreLevel {
   if (score === maxScore) return 'perfect';
   return score * 2 >= maxScore ? 'good' : 'low';
 }
-
-export const SCORE_ADVICE: Record<ScoreLevel, string> = {
-  perfect: 'Parfait : toutes vos réponses sont justes.',
-  good: 'Bien joué ! Lisez les explications des questions manquées, puis recommencez si vous le souhaitez.',
-  low: 'Quelques notions restent à revoir : lisez les explications, relisez la leçon, puis recommencez.',
-};
 
 /** What one choice shows once corrected: the student's pick, right or wrong, or the right answer they missed. */
 export type ChoiceVerdict = 'chosen-right' | 'chosen-wrong' | 'missed' | 'neutral';
@@ -30,17 +20,15 @@ export function choiceVerdict(choiceId: string, result: Pick<QuestionResultView,
   return right ? 'missed' : 'neutral';
 }
 
-export const CHOICE_TAG: Record<ChoiceVerdict, string | null> = {
-  'chosen-right': '✓ Juste',
-  'chosen-wrong': '✗ Faux',
-  missed: 'Bonne réponse',
-  neutral: null,
-};
+/** The tag beside a corrected choice; none beside a choice nobody had to tick. */
+export function choiceTag(verdict: ChoiceVerdict, words: Dictionary['quiz']): string | null {
+  return verdict === 'neutral' ? null : words.choiceTags[verdict];
+}
 
-/** « le 12 mars 2026 à 14:05 », in the reader's time zone. */
-export function formatAttemptDate(iso: string): string {
+/** « le 12 mars 2026 à 14:05 » (or its English), in the reader's time zone. */
+export function formatAttemptDate(iso: string, { intlLocale, quiz }: Pick<Dictionary, 'intlLocale' | 'quiz'>): string {
   const date = new Date(iso);
-  const day = date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
-  const time = date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
-  return `le ${day} à ${time}`;
+  const day = date.toLocaleDateString(intlLocale, { day: 'numeric', month: 'long', year: 'numeric' });
+  const time = date.toLocaleTimeString(intlLocale, { hour: '2-digit', minute: '2-digit' });
+  return quiz.attemptDate(day, time);
 }

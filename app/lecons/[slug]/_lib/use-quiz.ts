@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { QuizAnswers, QuizResultView, QuizScoreView, QuizView } from '@/server/quizzes/quiz-view';
 import { alertFromError, type AlertMessage } from '../../../_components/error-alert';
+import { useDictionary } from '../../../_i18n/locale-provider';
 import { quizApi } from './quiz-api';
 
 /**
  * A quiz on the lesson page: the student's ticks, the server's correction once submitted,
- * and their last recorded score (fetched after load: lesson pages are static, the score is
- * per browser).
+ * and their last recorded score (fetched after load: lesson pages render the same for
+ * everyone, the score is per browser).
  */
 export function useQuiz(quiz: QuizView) {
+  const { errors } = useDictionary();
   const [selections, setSelections] = useState<QuizAnswers>({});
   const [result, setResult] = useState<QuizResultView | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -46,11 +48,11 @@ export function useQuiz(quiz: QuizView) {
       setResult(corrected);
       setLastScore(corrected);
     } catch (error) {
-      setAlert(alertFromError(error));
+      setAlert(alertFromError(error, errors));
     } finally {
       setSubmitting(false);
     }
-  }, [quiz.slug, selections]);
+  }, [quiz.slug, selections, errors]);
 
   const restart = useCallback(() => {
     setSelections({});

@@ -5,13 +5,16 @@ import { loadLab } from '@/server/content/lab';
 import { getServices } from '@/server/services';
 import type { SupervisedSession } from '@/server/supervision/supervision-service';
 import { PageHeading } from '../../../../_components/page-heading';
+import { serverDictionary } from '../../../../_i18n/server-locale';
 import { isUuid } from '../../../../_lib/is-uuid';
 import { isServiceNotFound } from '../../../../_lib/or-not-found';
 import { requirePageUser } from '../../../../_lib/page-caller';
 import { LiveView } from './_components/live-view';
 import styles from './live-view.module.css';
 
-export const metadata: Metadata = { title: 'Terminal en direct' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).liveView.metaTitle };
+}
 
 interface LiveViewPageProps {
   params: Promise<{ id: string; sessionId: string }>;
@@ -27,6 +30,7 @@ export default async function LiveViewPage({ params }: LiveViewPageProps) {
   const user = await requirePageUser(`/classes/${id}/direct/${sessionId}`);
   if (!isUuid(id) || !isUuid(sessionId)) notFound();
   const dashboard = `/classes/${id}/resultats`;
+  const { liveView: words } = await serverDictionary();
   let supervised: SupervisedSession;
   try {
     supervised = await getServices().supervision.supervisedSession(user, sessionId, id);
@@ -34,10 +38,9 @@ export default async function LiveViewPage({ params }: LiveViewPageProps) {
     if (!isServiceNotFound(error)) throw error;
     return (
       <div className={`container ${styles.page}`}>
-        <PageHeading eyebrow="En direct" title="Session terminée" />
+        <PageHeading eyebrow={words.liveEyebrow} title={words.endedTitle} />
         <p className="empty-state">
-          Cette session de lab n’est plus active : l’étudiant l’a terminée, ou elle a expiré. Son travail reste visible dans le{' '}
-          <Link href={dashboard}>tableau de bord de la classe</Link>.
+          {words.endedText} <Link href={dashboard}>{words.dashboardLink}</Link>.
         </p>
       </div>
     );
@@ -46,12 +49,12 @@ export default async function LiveViewPage({ params }: LiveViewPageProps) {
   return (
     <div className={`container ${styles.page}`}>
       <p>
-        <Link href={dashboard}>← Tableau de bord de la classe</Link>
+        <Link href={dashboard}>{words.backToDashboard}</Link>
       </p>
       <PageHeading
-        eyebrow="En direct · lecture seule"
+        eyebrow={words.eyebrow}
         title={`${supervised.student.name} — ${labTitle}`}
-        lead="Vous voyez le terminal de l’étudiant tel qu’il le voit, au moment où il tape. Vous ne pouvez rien y écrire, et un bandeau lui indique que vous regardez."
+        lead={words.lead}
       />
       <LiveView sessionId={supervised.sessionId} nodes={supervised.nodes} />
     </div>

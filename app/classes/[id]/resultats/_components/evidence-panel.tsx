@@ -2,6 +2,7 @@
 
 import { useId, type ReactNode } from 'react';
 import { InlineError } from '../../../../_components/inline-error';
+import { useDictionary } from '../../../../_i18n/locale-provider';
 import type { SelectedCell } from './results-dashboard';
 
 interface EvidencePanelProps {
@@ -15,6 +16,7 @@ interface EvidencePanelProps {
 /** The frame of a drill-down under the matrix: whose record of what, a way to close it, its load error. */
 export function EvidencePanel({ selected, error, onClose, testId, children }: EvidencePanelProps) {
   const headingId = useId();
+  const { results } = useDictionary();
   return (
     <section className="panel" aria-labelledby={headingId} data-testid={testId}>
       <h2 id={headingId}>
@@ -22,7 +24,7 @@ export function EvidencePanel({ selected, error, onClose, testId, children }: Ev
       </h2>
       <p>
         <button type="button" className="button button--secondary button--small" onClick={onClose}>
-          Fermer le détail
+          {results.evidence.close}
         </button>
       </p>
       <InlineError error={error} />

@@ -3,14 +3,13 @@
 import Link from 'next/link';
 import { useCallback } from 'react';
 import { LocalDate } from '../../../../_components/local-date';
+import { useDictionary } from '../../../../_i18n/locale-provider';
 import { formatDuration } from '../_lib/format-duration';
 import { resultsApi } from '../_lib/results-api';
 import { useEvidence } from '../_lib/use-evidence';
 import styles from '../results.module.css';
 import { EvidencePanel } from './evidence-panel';
 import type { SelectedCell } from './results-dashboard';
-
-const EVENT_LABELS = { started: 'a ouvert l’étape', hint: 'a affiché l’indice', solution: 'a affiché la solution' } as const;
 
 /**
  * One student's record on one lab: steps, every attempt with its output, hints and solutions,
@@ -20,30 +19,37 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
   const load = useCallback(() => resultsApi.labEvidence(classId, selected.userId, selected.slug).then(({ evidence }) => evidence), [classId, selected]);
   const { evidence, error } = useEvidence(load, refreshedAt);
   const running = evidence?.sessions.find((session) => session.running);
+  const { results } = useDictionary();
+  const words = results.evidence;
 
   return (
     <EvidencePanel selected={selected} error={error} onClose={onClose} testId="lab-evidence">
       {running && (
         <p className={styles.live}>
-          <span className="badge badge--success">Dans le lab en ce moment</span>
+          <span className="badge badge--success">{words.inLabNow}</span>
           <Link className="button button--primary button--small" href={`/classes/${classId}/direct/${running.id}`}>
-            Regarder son terminal en direct
+            {words.watchLive}
           </Link>
         </p>
       )}
       {evidence && (
         <>
           <p className="panel-lead">
-            {evidence.progress.score}/{evidence.progress.maxScore} points · {evidence.progress.stepsPassed} étape(s) réussie(s) · temps passé :{' '}
-            {formatDuration(evidence.progress.timeSpentMs)} en {evidence.sessions.length} session(s)
+            {words.summary(
+              evidence.progress.score,
+              evidence.progress.maxScore,
+              evidence.progress.stepsPassed,
+              formatDuration(evidence.progress.timeSpentMs, results.duration),
+              evidence.sessions.length,
+            )}
           </p>
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">Étape</th>
-                <th scope="col">Résultat</th>
-                <th scope="col">Essais</th>
-                <th scope="col">Aide</th>
+                <th scope="col">{words.columns.step}</th>
+                <th scope="col">{words.columns.result}</th>
+                <th scope="col">{words.columns.attempts}</th>
+                <th scope="col">{words.columns.help}</th>
               </tr>
             </thead>
             <tbody>
@@ -52,19 +58,19 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
                   <td>
                     {step.index + 1}. {step.title}
                   </td>
-                  <td>{!step.graded ? 'Sans vérification' : step.passed ? `Réussie (${step.points} pt)` : 'Pas encore réussie'}</td>
+                  <td>{!step.graded ? words.ungraded : step.passed ? words.passed(step.points) : words.notPassed}</td>
                   <td>{step.attempts}</td>
                   <td>
-                    {step.hintsShown > 0 && `${step.hintsShown} indice(s)`}
-                    {step.solutionRevealed && <span className="badge badge--warning">Solution affichée</span>}
+                    {step.hintsShown > 0 && words.hintsShown(step.hintsShown)}
+                    {step.solutionRevealed && <span className="badge badge--warning">{words.solutionShown}</span>}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <h3>Historique</h3>
+          <h3>{words.history}</h3>
           {evidence.attempts.length === 0 && evidence.events.length === 0 ? (
-            <p className="empty-state">Rien encore : le lab n’a pas été commencé.</p>
+            <p className="empty-state">{words.nothingYet}</p>
           ) : (
             <ol>
               {[
@@ -73,7 +79,7 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
                   key: `a-${attempt.at}-${attempt.step}`,
                   body: (
                     <>
-                      Étape {attempt.step + 1} : « Vérifier » — {attempt.passed ? 'réussi' : `échec (code ${attempt.exitCode})`}
+                      {words.attempt(attempt.step + 1, attempt.passed, attempt.exitCode)}
                       {attempt.output && <pre className={styles.output}>{attempt.output}</pre>}
                     </>
                   ),
@@ -85,7 +91,7 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
                     key: `e-${event.at}-${event.step}-${event.kind}-${event.hint}`,
                     body: (
                       <>
-                        Étape {event.step + 1} : {EVENT_LABELS[event.kind]}
+                        {words.event(event.step + 1)} {words.events[event.kind]}
                         {event.kind === 'hint' && ` ${event.hint + 1}`}
                       </>
                     ),

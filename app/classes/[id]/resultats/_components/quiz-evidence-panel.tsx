@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import type { QuizAttemptView, QuizQuestionView } from '@/server/progress/progress-views';
 import { LocalDate } from '../../../../_components/local-date';
 import { MarkdownHtml } from '../../../../_components/markdown-html';
+import { useDictionary } from '../../../../_i18n/locale-provider';
 import { resultsApi } from '../_lib/results-api';
 import { useEvidence } from '../_lib/use-evidence';
 import styles from '../results.module.css';
@@ -14,21 +15,22 @@ import type { SelectedCell } from './results-dashboard';
 export function QuizEvidencePanel({ classId, selected, refreshedAt, onClose }: { classId: string; selected: SelectedCell; refreshedAt: string; onClose(): void }) {
   const load = useCallback(() => resultsApi.quizEvidence(classId, selected.userId, selected.slug).then(({ evidence }) => evidence), [classId, selected]);
   const { evidence, error } = useEvidence(load, refreshedAt);
+  const words = useDictionary().results.quiz;
 
   return (
     <EvidencePanel selected={selected} error={error} onClose={onClose} testId="quiz-evidence">
       {evidence &&
         (evidence.progress === null ? (
-          <p className="empty-state">Pas encore de réponse à ce quiz.</p>
+          <p className="empty-state">{words.noAnswer}</p>
         ) : (
           <>
             <p className="panel-lead">
-              Meilleur score : {evidence.progress.score}/{evidence.progress.maxScore} · {evidence.progress.attempts} essai(s)
+              {words.bestScore(evidence.progress.score, evidence.progress.maxScore, evidence.progress.attempts)}
             </p>
             {[...evidence.attempts].reverse().map((attempt, index) => (
               <details key={attempt.at} className={styles.attempt} open={index === 0}>
                 <summary>
-                  Essai du <LocalDate iso={attempt.at} /> — {attempt.score}/{attempt.maxScore}
+                  {words.attemptOf} <LocalDate iso={attempt.at} /> — {attempt.score}/{attempt.maxScore}
                 </summary>
                 <AttemptAnswers attempt={attempt} questions={evidence.questions} />
               </details>
@@ -39,14 +41,11 @@ export function QuizEvidencePanel({ classId, selected, refreshedAt, onClose }: {
   );
 }
 
-const MARKS = {
-  right: { sign: '✓', label: 'cochée, juste' },
-  wrong: { sign: '✗', label: 'cochée, fausse' },
-  missed: { sign: '○', label: 'juste, non cochée' },
-} as const;
+const MARK_SIGNS = { right: '✓', wrong: '✗', missed: '○' } as const;
 
 function AttemptAnswers({ attempt, questions }: { attempt: QuizAttemptView; questions: QuizQuestionView[] }) {
-  if (questions.length === 0) return <p className="empty-state">Ce quiz n’est plus dans le cours : seules les notes restent.</p>;
+  const words = useDictionary().results.quiz;
+  if (questions.length === 0) return <p className="empty-state">{words.removed}</p>;
   return (
     <ol className={styles.questions}>
       {questions.map((question) => {
@@ -59,9 +58,9 @@ function AttemptAnswers({ attempt, questions }: { attempt: QuizAttemptView; ques
                 const mark = ticked.includes(choice.id) ? (choice.correct ? 'right' : 'wrong') : choice.correct ? 'missed' : null;
                 return (
                   <li key={choice.id} className={mark ? styles[mark] : undefined}>
-                    <span className={styles.mark} aria-hidden="true">{mark ? MARKS[mark].sign : ''}</span>
+                    <span className={styles.mark} aria-hidden="true">{mark ? MARK_SIGNS[mark] : ''}</span>
                     <span dangerouslySetInnerHTML={{ __html: choice.html }} />
-                    {mark && <span className={styles.muted}> ({MARKS[mark].label})</span>}
+                    {mark && <span className={styles.muted}> ({words.marks[mark]})</span>}
                   </li>
                 );
               })}

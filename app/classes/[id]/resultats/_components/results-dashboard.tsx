@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { ClassResultsView, ResultCell, ResultColumn } from '@/server/progress/class-results';
 import { InlineError } from '../../../../_components/inline-error';
 import { LocalDate } from '../../../../_components/local-date';
+import { useDictionary } from '../../../../_i18n/locale-provider';
 import { resultsApi } from '../_lib/results-api';
 import { usePolling } from '../_lib/use-polling';
 import styles from '../results.module.css';
@@ -25,6 +26,7 @@ export interface SelectedCell {
 
 /** Students × graded assignments, refreshed every few seconds; a cell opens its detail. */
 export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
+  const { results: words } = useDictionary();
   const classId = initial.classId;
   const load = useCallback(() => resultsApi.results(classId).then(({ results }) => results), [classId]);
   const { value: results, error } = usePolling(load, initial, POLL_MS);
@@ -34,37 +36,37 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
     <>
       <div className={styles.toolbar}>
         <a className="button button--secondary button--small" href={resultsApi.csvHref(classId)} download>
-          Exporter en CSV
+          {words.exportCsv}
         </a>
         <span>
-          Mis à jour automatiquement · dernière mise à jour : <LocalDate iso={results.generatedAt} />
+          {words.autoRefresh} <LocalDate iso={results.generatedAt} />
         </span>
-        <InlineError error={error === null ? null : 'La mise à jour automatique a échoué : les résultats affichés peuvent dater. Nouvel essai dans quelques secondes.'} />
+        <InlineError error={error === null ? null : words.pollFailed} />
       </div>
       {results.students.length === 0 || results.columns.length === 0 ? (
         <p className="empty-state">
           {results.students.length === 0
-            ? 'Personne n’a encore rejoint la classe : partagez son code.'
-            : 'Aucun lab ni quiz n’est donné à la classe : ajoutez-en depuis la page de la classe.'}
+            ? words.noStudent
+            : words.noColumn}
         </p>
       ) : (
         <div className={styles.scroll}>
           <table className="data-table" data-testid="results">
             <thead>
               <tr>
-                <th scope="col">Étudiant</th>
+                <th scope="col">{words.student}</th>
                 {results.columns.map((column) => (
                   <th scope="col" key={column.assignmentId}>
                     {column.title} ({column.kind === 'lab' ? 'lab' : 'quiz'})
                     {column.dueAt && (
                       <span className={styles.muted}>
                         {' '}
-                        · pour le <LocalDate iso={column.dueAt} />
+                        · {words.due} <LocalDate iso={column.dueAt} />
                       </span>
                     )}
                   </th>
                 ))}
-                <th scope="col">Total</th>
+                <th scope="col">{words.total}</th>
               </tr>
             </thead>
             <tbody>
@@ -81,7 +83,7 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
                     const open = () => setSelected({ userId: student.userId, studentName: student.name, kind: column.kind, slug: column.slug, title: column.title });
                     return (
                       <td key={column.assignmentId}>
-                        <button type="button" className={styles.cellButton} onClick={open} aria-label={`Détail du ${column.kind} ${column.title} de ${student.name}`}>
+                        <button type="button" className={styles.cellButton} onClick={open} aria-label={words.cellDetail(column.kind, column.title, student.name)}>
                           <CellContent cell={cell} column={column} />
                         </button>
                       </td>
@@ -106,6 +108,7 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
 }
 
 function CellContent({ cell, column }: { cell: ResultCell; column: ResultColumn }) {
+  const { results: words } = useDictionary();
   return (
     <span className={styles.cell}>
       <span className={styles.score}>
@@ -115,7 +118,7 @@ function CellContent({ cell, column }: { cell: ResultCell; column: ResultColumn 
       <StatusBadge status={cell.status} />
       {cell.solutionsRevealed > 0 && (
         <span className={styles.muted}>
-          {cell.solutionsRevealed} étape{cell.solutionsRevealed > 1 ? 's' : ''} après la solution
+          {words.stepsAfterSolution(cell.solutionsRevealed)}
         </span>
       )}
     </span>

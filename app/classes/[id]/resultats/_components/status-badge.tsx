@@ -1,4 +1,7 @@
-import { STATUS_LABELS, type AssignmentStatus } from '@/server/progress/assignment-status';
+'use client';
+
+import type { AssignmentStatus } from '@/server/progress/assignment-status';
+import { useDictionary } from '../../../../_i18n/locale-provider';
 
 const VARIANT: Record<AssignmentStatus, string> = {
   'not-started': 'badge',
@@ -8,5 +11,6 @@ const VARIANT: Record<AssignmentStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: AssignmentStatus }) {
-  return <span className={VARIANT[status]}>{STATUS_LABELS[status]}</span>;
+  const { results } = useDictionary();
+  return <span className={VARIANT[status]}>{results.statuses[status]}</span>;
 }
