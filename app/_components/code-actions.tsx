@@ -1,6 +1,6 @@
 'use client';
 
-import type { MouseEvent, ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useDictionary } from '../_i18n/locale-provider';
 import { copyToClipboard } from '../_lib/copy-to-clipboard';
 
@@ -17,10 +17,20 @@ const ACTION_SOURCE = '[data-exec], [data-copy]';
  * Hooks the Killercoda actions rendered by server/content (see markdown/code-block.ts) with one
  * delegated listener: the Markdown HTML is not React's, so its buttons have no handlers.
  * Without `onExec` (lesson pages, no terminal), « Exécuter » blocks copy instead. `onExec`
- * returns whether the command reached the terminal.
+ * returns whether the command reached the terminal. The server renders the buttons' words in
+ * French, once for every reader; they are reworded here in the reader's language.
  */
 export function CodeActions({ children, onExec }: { children: ReactNode; onExec?: (request: ExecRequest) => boolean }) {
   const { codeActions } = useDictionary();
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    for (const button of container.current?.querySelectorAll<HTMLElement>('button[data-code-action]') ?? []) {
+      const action = button.dataset.codeAction === 'exec' ? 'exec' : 'copy';
+      button.title = action === 'exec' ? codeActions.execTitle : codeActions.copyTitle;
+      if (button.classList.contains('code-block__button') && !button.dataset.feedback) button.textContent = codeActions[action];
+    }
+  }, [codeActions, children]);
   const handleClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!(event.target instanceof Element)) return;
     const trigger = event.target.closest<HTMLElement>(`button[data-code-action], ${ACTION_SOURCE}`);
@@ -42,7 +52,11 @@ export function CodeActions({ children, onExec }: { children: ReactNode; onExec?
     void copyToClipboard(exec ?? copy ?? '').then((copied) => showFeedback(button, copied ? codeActions.copied : codeActions.copyFailed));
   };
 
-  return <div onClick={handleClick}>{children}</div>;
+  return (
+    <div ref={container} onClick={handleClick}>
+      {children}
+    </div>
+  );
 }
 
 /** Briefly replaces a block button's label; inline buttons only get the data attribute (styled). */

@@ -112,7 +112,15 @@ export const en = {
     unexpected: 'An unexpected error occurred.',
     dismiss: 'Close',
   },
-  codeActions: { sent: 'Sent ✓', copied: 'Copied!', copyFailed: 'Cannot copy' },
+  codeActions: {
+    sent: 'Sent ✓',
+    copied: 'Copied!',
+    copyFailed: 'Cannot copy',
+    exec: '▶ Run',
+    copy: 'Copy',
+    execTitle: 'Type this command in the terminal',
+    copyTitle: 'Copy to the clipboard',
+  },
   lab: {
     metaTitle: (title: string) => `Lab: ${title}`,
     lessonLink: (title: string) => `Lesson: ${title}`,

@@ -121,7 +121,16 @@ export const fr = {
     unexpected: 'Une erreur inattendue est survenue.',
     dismiss: 'Fermer',
   },
-  codeActions: { sent: 'Envoyé ✓', copied: 'Copié !', copyFailed: 'Copie impossible' },
+  codeActions: {
+    sent: 'Envoyé ✓',
+    copied: 'Copié !',
+    copyFailed: 'Copie impossible',
+    // The same words as server/content/markdown/code-block.ts, which renders the French page.
+    exec: '▶ Exécuter',
+    copy: 'Copier',
+    execTitle: 'Taper cette commande dans le terminal',
+    copyTitle: 'Copier dans le presse-papiers',
+  },
   lab: {
     metaTitle: (title: string) => `Lab : ${title}`,
     lessonLink: (title: string) => `Leçon : ${title}`,

@@ -44,11 +44,14 @@ test('a student runs a lab in English, then switches back to French without losi
   await expect(page.getByRole('button', { name: 'Reset' })).toBeVisible();
   await expect(page.getByTestId('session-timer')).toContainText('Time left:');
   await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeVisible();
+  // The step's Markdown is the same for everyone; its action buttons speak the reader's language.
+  await expect(page.locator('button.code-block__button').first()).toHaveText('▶ Run');
 
   await typeInTerminal(page, 'echo lang$((40+2))ue\n');
   await expectOnScreen(page, 'lang42ue');
   await switchTo(page, 'FR');
   await expect(page.getByRole('button', { name: 'Vérifier', exact: true })).toBeVisible();
+  await expect(page.locator('button.code-block__button').first()).toHaveText('▶ Exécuter');
   await expectConnected(page);
   // Switching re-renders in place: the same shell, its screen intact.
   await expectOnScreen(page, 'lang42ue');
