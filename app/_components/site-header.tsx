@@ -25,7 +25,9 @@ export async function SiteHeader() {
             </li>
           </ul>
           <AccountMenu />
-          <LocaleSwitch />
+          <span className={styles.locale}>
+            <LocaleSwitch />
+          </span>
         </nav>
       </div>
     </header>
