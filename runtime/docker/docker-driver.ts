@@ -32,7 +32,7 @@ import { cgroupProcsFiles, nodeInitPid } from './node-process';
 import { ensureInfrastructure, type RuntimeLogger } from './infrastructure';
 import { publishSessionHosts } from './session-hosts';
 import { NodeDisks } from './node-disk';
-import { nodeContainerOptions, type NodeContainerSpec } from './node-container';
+import { nodeContainerOptions, nodeDiskOf, type NodeContainerSpec } from './node-container';
 import { ensureSessionNetwork, isSessionNetwork, releaseSessionNetwork, sessionNetworkName } from './session-network';
 import { WarmPool } from '../warm-pool';
 import { sleep } from './exec-io';
@@ -279,7 +279,9 @@ export class DockerSandboxDriver implements SandboxDriver {
       else if (status !== 404) throw toRuntimeError(err, id);
     }
     this.claims.delete(info.Id);
-    await this.disks.remove(info.Config.Labels?.[DISK_LABEL] ?? info.Name.replace(/^\//, ''));
+    const disk = nodeDiskOf(info);
+    if (disk) await this.disks.removeMountedAt(disk);
+    else await this.disks.remove(info.Config.Labels?.[DISK_LABEL] ?? info.Name.replace(/^\//, ''));
     await this.releaseNetworks(Object.keys(info.NetworkSettings.Networks ?? {}));
   }
 

@@ -52,3 +52,8 @@ export function nodeContainerOptions(spec: NodeContainerSpec): Docker.ContainerC
     },
   };
 }
+
+/** The host folder bound as a node's disk, as Docker reports it (undefined for other containers). */
+export function nodeDiskOf(info: Pick<Docker.ContainerInspectInfo, 'Mounts'>): string | undefined {
+  return info.Mounts?.find((mount) => mount.Destination === NODE_DISK)?.Source;
+}

@@ -41,10 +41,17 @@ export class NodeDisks {
   /** Unmounts and deletes a node's disk; nothing to do when it is already gone. */
   async remove(name: string): Promise<void> {
     const { image, mountPoint } = this.paths(name);
-    // Lazy: a sandbox still being torn down by Docker may hold the mount a moment longer.
-    await run('umount', ['-l', mountPoint]).catch(() => undefined);
-    await rmdir(mountPoint).catch(() => undefined);
-    await rm(image, { force: true });
+    await unmountAndDelete(image, mountPoint);
+  }
+
+  /**
+   * The same for the disk a container was given (its bind mount's source), wherever it lives:
+   * a sandbox of this instance made by another checkout (another data folder) is removed
+   * with its own disk, not left mounted there.
+   */
+  async removeMountedAt(mountPoint: string): Promise<void> {
+    if (!path.isAbsolute(mountPoint) || !/^[a-zA-Z0-9_.-]+$/.test(path.basename(mountPoint))) return;
+    await unmountAndDelete(`${mountPoint}${IMAGE_SUFFIX}`, mountPoint);
   }
 
   /** Removes the disks of nodes that no longer exist (left by a killed server). */
@@ -63,4 +70,11 @@ export class NodeDisks {
     if (!/^[a-zA-Z0-9_.-]+$/.test(name)) throw new TypeError(`Nom de disque invalide : ${name}`);
     return { image: path.join(this.dir, `${name}${IMAGE_SUFFIX}`), mountPoint: path.join(this.dir, name) };
   }
+}
+
+async function unmountAndDelete(image: string, mountPoint: string): Promise<void> {
+  // Lazy: a sandbox still being torn down by Docker may hold the mount a moment longer.
+  await run('umount', ['-l', mountPoint]).catch(() => undefined);
+  await rmdir(mountPoint).catch(() => undefined);
+  await rm(image, { force: true });
 }

@@ -55,6 +55,18 @@ describe('sandbox lifecycle', () => {
     expect((await driver.list()).some((s) => s.id === ref.id)).toBe(false);
   });
 
+  it('removes the disk where the sandbox’s own server made it, even from another data folder', async () => {
+    // Two checkouts of one instance (say a clone next to the working copy) keep their disks
+    // in their own folders; whichever removes a sandbox must unmount its disk, not leave it.
+    const elsewhere = new DockerSandboxDriver({ instance: TEST_INSTANCE, diskDir: '/var/lib/dockyard/disks-other-checkout' });
+    const spec = { ...testSpec('worker-3'), limits: { memoryMiB: 256, cpus: 0.5, pids: 128, diskGiB: 1 } };
+    const ref = await driver.create(spec);
+    leftovers.push(ref.id);
+    expect(await disksOf(spec.sessionId)).toHaveLength(3);
+    await elsewhere.destroy(ref.id);
+    expect(await disksOf(spec.sessionId)).toEqual([]);
+  });
+
   it('raises SandboxNotFoundError for a sandbox that does not exist', async () => {
     const missing = 'f'.repeat(64);
     await expect(driver.exec(missing, ['true'])).rejects.toBeInstanceOf(SandboxNotFoundError);
