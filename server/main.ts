@@ -153,8 +153,16 @@ async function main(): Promise<void> {
     await db.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A signal often comes twice (to the process group, and relayed by tsx or npm): the second
+  // must not kill the server halfway through removing its spare nodes and their disks.
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    void shutdown(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch(async (error: unknown) => {
