@@ -14,6 +14,7 @@ import type { SessionService } from '../sessions/session-service';
 import type { SupervisionService } from '../supervision/supervision-service';
 import { TERMINAL_EVENTS, type TerminalStatus, type WatchersNotice } from './events';
 import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
+import { emitUntilDrawn } from './drawn-acknowledgement';
 import { batchOutput } from './output-batcher';
 import type { ShellHub, TerminalChannel } from './shell-hub';
 import { handleWatch } from './watch-handler';
@@ -36,7 +37,6 @@ export interface GatewayDeps {
  */
 const HIGH_WATER_CHARS = 128 * 1024;
 const LOW_WATER_CHARS = 96 * 1024;
-const ACK_TIMEOUT_MS = 5_000;
 
 /** Input marks the session active, but at most this often (a database write each time). */
 const TOUCH_EVERY_MS = 30_000;
@@ -69,8 +69,8 @@ export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps)
 function handleTerminal(socket: Socket, deps: GatewayDeps): void {
   const ownerId = socket.data.ownerId as string;
   let channel: TerminalChannel | undefined;
-  let unwatch: (() => void) | undefined;
-  let stopWatchersNotices: (() => void) | undefined;
+  /** Leaves the channel: its output and its « who watches » notices. */
+  let detach: (() => void) | undefined;
   let lastTouch = 0;
 
   const fail = (error: unknown) => {
@@ -83,8 +83,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
   const output = batchOutput((text) => {
     inFlight += text.length;
     if (inFlight > HIGH_WATER_CHARS) channel?.setBehind(viewer, true);
-    // A client that never acknowledges (an old page) must not freeze the shell for good.
-    socket.timeout(ACK_TIMEOUT_MS).emit(TERMINAL_EVENTS.output, text, () => {
+    emitUntilDrawn(socket, TERMINAL_EVENTS.output, text, () => {
       inFlight -= text.length;
       if (inFlight < LOW_WATER_CHARS) channel?.setBehind(viewer, false);
     });
@@ -97,8 +96,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
   socket.on(TERMINAL_EVENTS.attach, async (raw: unknown) => {
     try {
       const request = attachSchema.parse(raw);
-      unwatch?.();
-      stopWatchersNotices?.();
+      detach?.();
       status({ state: 'attaching' });
       const target = await deps.sessions.sandboxFor(ownerId, request.sessionId, request.node);
       const opened = await deps.shells.open(
@@ -110,12 +108,13 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
       const history = channel.scrollback.contents();
       if (history) socket.emit(TERMINAL_EVENTS.output, history);
       inFlight = 0;
-      unwatch = channel.watch(
-        viewer,
-        () => status({ state: 'exited' }),
-      );
+      const stopViewing = channel.watch(viewer, () => status({ state: 'exited' }));
       const notifyWatchers = (names: string[]) => socket.emit(TERMINAL_EVENTS.watchers, { names } satisfies WatchersNotice);
-      stopWatchersNotices = channel.onWatchersChange(notifyWatchers);
+      const stopNotices = channel.onWatchersChange(notifyWatchers);
+      detach = () => {
+        stopViewing();
+        stopNotices();
+      };
       notifyWatchers(channel.watcherNames);
       if (opened.reused) await channel.resize(request);
       status({ state: 'ready', restored: history.length > 0 });
@@ -142,10 +141,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     channel.resize(size.data).catch(() => undefined);
   });
 
-  socket.on('disconnect', () => {
-    unwatch?.();
-    stopWatchersNotices?.();
-  });
+  socket.on('disconnect', () => detach?.());
 
   handleWatch(socket, socket.data.user as SignedInUser | null, deps, fail);
 }

@@ -12,6 +12,7 @@ import { SignInRequiredError } from '../errors';
 import type { SessionService } from '../sessions/session-service';
 import type { SupervisionService } from '../supervision/supervision-service';
 import { TERMINAL_EVENTS, type TerminalStatus } from './events';
+import { emitUntilDrawn } from './drawn-acknowledgement';
 import { batchOutput } from './output-batcher';
 import { watchSchema } from './protocol';
 import type { Observer, ShellHub, TerminalChannel } from './shell-hub';
@@ -24,7 +25,6 @@ export interface WatchDeps {
 
 /** Undrawn output past which a watcher is skipped until it catches up. */
 const WATCHER_BEHIND_CHARS = 256 * 1024;
-const ACK_TIMEOUT_MS = 5_000;
 
 export function handleWatch(socket: Socket, user: SignedInUser | null, deps: WatchDeps, fail: (error: unknown) => void): void {
   let unobserve: (() => void) | undefined;
@@ -59,7 +59,7 @@ function watcherOf(socket: Socket, channel: TerminalChannel, name: string): Obse
   let skipping = false;
   const sendCounted = (event: string, text: string) => {
     undrawn += text.length;
-    socket.timeout(ACK_TIMEOUT_MS).emit(event, text, () => {
+    emitUntilDrawn(socket, event, text, () => {
       undrawn -= text.length;
       if (skipping && undrawn === 0) {
         skipping = false;

@@ -13,19 +13,22 @@ export function InlineForm({
   action,
   submitLabel,
   spaced = false,
+  variant = 'primary',
   children,
 }: {
   action: (form: FormData) => Promise<void>;
   submitLabel: string;
   /** Extra room above (a form under a table). */
   spaced?: boolean;
+  /** Secondary for a form that is not the page's main action. */
+  variant?: 'primary' | 'secondary';
   children: ReactNode;
 }) {
   const { busy, ready, alert, dismissAlert, onSubmit } = useFormAction(action);
   return (
     <form className={spaced ? `${styles.form} ${styles.spaced}` : styles.form} onSubmit={(event) => void onSubmit(event)}>
       {children}
-      <button type="submit" className="button button--primary" disabled={busy || !ready}>
+      <button type="submit" className={`button button--${variant}`} disabled={busy || !ready}>
         {busy && <span className="spinner" aria-hidden="true" />}
         {submitLabel}
       </button>

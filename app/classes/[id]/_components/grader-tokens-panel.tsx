@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import type { GraderTokenView } from '@/server/grader/grader-tokens';
-import { ErrorAlert } from '../../../_components/error-alert';
 import { LocalDate } from '../../../_components/local-date';
 import { useDictionary } from '../../../_i18n/locale-provider';
-import { textOf, useFormAction } from '../../../_lib/use-form-action';
+import { textOf } from '../../../_lib/use-form-action';
 import { ClassActionButton } from '../../_components/class-action-button';
+import { InlineForm } from '../../_components/inline-form';
 import { classesApi } from '../../_lib/classes-api';
 import formStyles from '../../_components/inline-form.module.css';
 
@@ -26,26 +26,17 @@ export function GraderTokensPanel({ classId, tokens }: { classId: string; tokens
     },
     [classId, router],
   );
-  const { busy, ready, alert, dismissAlert, onSubmit } = useFormAction(create);
 
   return (
     <section className="panel" aria-labelledby="jetons">
       <h2 id="jetons">{words.title}</h2>
       <p className="panel-lead">{words.lead}</p>
-      <form className={formStyles.form} onSubmit={(event) => void onSubmit(event)}>
+      <InlineForm action={create} submitLabel={words.create} variant="secondary">
         <div className={`field ${formStyles.grow}`}>
           <label htmlFor="token-name">{words.name}</label>
           <input className="input" id="token-name" name="name" required maxLength={60} placeholder="Moodle" />
         </div>
-        <button type="submit" className="button button--secondary" disabled={busy || !ready}>
-          {words.create}
-        </button>
-        {alert && (
-          <div className={formStyles.alert}>
-            <ErrorAlert alert={alert} onDismiss={dismissAlert} />
-          </div>
-        )}
-      </form>
+      </InlineForm>
       {fresh && (
         <div className="field">
           <label htmlFor="fresh-token">{words.copyNow}</label>
