@@ -1,6 +1,9 @@
 /**
- * Until accounts exist, a session belongs to the browser that started it: the browser holds
- * a random owner id, signed with the server's secret, in an httpOnly cookie.
+ * The browser's own identity where no account is involved: a random owner id, signed with
+ * the server's secret, in an httpOnly cookie. In workshop mode (DOCKYARD_ANONYMOUS_LABS) it
+ * owns the lab sessions a browser starts without an account; everywhere, it owns a visitor's
+ * quiz attempts (Caller.labOwner, Caller.quizOwner). A signed-in user's labs and attempts
+ * belong to the account instead.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 
