@@ -5,11 +5,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ContentIssues, lineOf } from './content-issues';
+import { ContentIssues } from './content-issues';
 import { resolveContentRoot, SLUG_PATTERN, type ContentOptions } from './content-paths';
 import { loadCourse } from './course';
 import { checkLab } from './check-lab';
 import { checkMarkdownLinks } from './check-markdown';
+import { parseFrontMatter } from './front-matter';
+import { jsonLocator } from './json-source';
 import { loadLesson } from './lesson';
 import type { SitePages } from './link-problems';
 import { listQuizSlugs, loadQuiz, quizFile } from './quiz';
@@ -63,12 +65,14 @@ async function checkCourse(site: SitePages, issues: ContentIssues, contentRoot: 
   } catch (error) {
     return issues.fromError(error, file);
   }
-  const text = await readFile(file, 'utf8');
-  for (const chapter of course.chapters) {
+  const locate = jsonLocator(await readFile(file, 'utf8'));
+  for (const [index, chapter] of course.chapters.entries()) {
     const missing = (kind: 'lesson' | 'lab', slug: string, where: string) =>
-      issues.error(file, `chapitre « ${chapter.slug} » : ${kind === 'lesson' ? 'leçon' : 'lab'} « ${slug} » introuvable (${where})`, {
-        line: lineOf(text, new RegExp(`"${kind}"\\s*:\\s*"${slug}"`)) ?? 1,
-      });
+      issues.error(
+        file,
+        `chapitre « ${chapter.slug} » : ${kind === 'lesson' ? 'leçon' : 'lab'} « ${slug} » introuvable (${where})`,
+        locate(['chapters', index, kind]),
+      );
     if (chapter.lesson && !site.lessons.has(chapter.lesson)) missing('lesson', chapter.lesson, `lessons/${chapter.lesson}.md`);
     if (chapter.lab && !site.labs.has(chapter.lab)) missing('lab', chapter.lab, `labs/${chapter.lab}/index.json`);
   }
@@ -80,8 +84,8 @@ async function checkLesson(slug: string, site: SitePages, issues: ContentIssues,
   try {
     const lesson = await loadLesson(slug, options);
     if (lesson.lab && !site.labs.has(lesson.lab)) {
-      const line = lineOf(await readFile(file, 'utf8'), /^lab\s*:/m);
-      issues.error(file, `lab « ${lesson.lab} » introuvable (labs/${lesson.lab}/index.json)`, line ? { line } : undefined);
+      const { locate } = parseFrontMatter(await readFile(file, 'utf8'), file);
+      issues.error(file, `lab « ${lesson.lab} » introuvable (labs/${lesson.lab}/index.json)`, locate('lab'));
     }
   } catch (error) {
     issues.fromError(error, file);

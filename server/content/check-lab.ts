@@ -6,11 +6,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lineOf, type ContentIssues } from './content-issues';
+import type { ContentIssues } from './content-issues';
 import { resolveInside, type ContentOptions } from './content-paths';
+import { jsonLocator } from './json-source';
 import { killercodaWarnings } from './killercoda-support';
 import { loadLab, labIndexFile, readLabIndex } from './lab';
-import { ASSETS_DIR, labFileReferences } from './lab-files';
+import { labFileReferences } from './lab-files';
 import { checkMarkdownLinks } from './check-markdown';
 import type { SitePages } from './link-problems';
 
@@ -23,7 +24,7 @@ export async function checkLab(slug: string, site: SitePages, issues: ContentIss
   } catch (error) {
     return issues.fromError(error, indexFile);
   }
-  const indexText = await readFile(indexFile, 'utf8');
+  const locate = jsonLocator(await readFile(indexFile, 'utf8'));
 
   let filesOk = true;
   for (const reference of labFileReferences(index)) {
@@ -32,28 +33,19 @@ export async function checkLab(slug: string, site: SitePages, issues: ContentIss
       file = resolveInside(options.contentRoot, labDir, reference.relative, indexFile);
     } catch (error) {
       filesOk = false;
-      issues.fromError(error, indexFile);
+      issues.fromError(error, indexFile, locate(reference.field));
       continue;
     }
     if (!existsSync(file)) {
       filesOk = false;
-      // Assets are named without their folder in index.json.
-      const written = reference.kind === 'asset' ? reference.relative.slice(ASSETS_DIR.length + 1) : reference.relative;
-      issues.error(indexFile, `${reference.field} : fichier introuvable, ${path.relative(options.contentRoot, file)}`, {
-        line: lineOf(indexText, JSON.stringify(written)) ?? 1,
-      });
+      issues.error(indexFile, `${reference.field} : fichier introuvable, ${path.relative(options.contentRoot, file)}`, locate(reference.field));
       continue;
     }
     if (reference.kind === 'markdown') await checkMarkdownLinks(file, site, issues, options.contentRoot);
   }
 
   for (const warning of killercodaWarnings(index)) {
-    const key = warning.field.split('.').at(-1) ?? '';
-    // A line only when the field's name appears once: a wrong line would mislead more than none.
-    const quoted = JSON.stringify(key);
-    const once = indexText.indexOf(quoted) === indexText.lastIndexOf(quoted);
-    const line = once ? lineOf(indexText, quoted) : undefined;
-    issues.warning(indexFile, `${warning.field} : ${warning.message}`, line ? { line } : undefined);
+    issues.warning(indexFile, `${warning.field} : ${warning.message}`, locate(warning.field));
   }
 
   // Everything above passed: the loader itself must agree (rendering, paths), or say why not.

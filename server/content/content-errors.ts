@@ -3,15 +3,16 @@
  * and every message names the file to fix.
  */
 
-export interface ContentValidation {
-  path: string;
-  message: string;
-}
-
-/** 1-based place in a file, when the problem has one (a JSON syntax error, a Markdown link). */
+/** 1-based place in a file, when the problem has one (a JSON syntax error, a field, a Markdown link). */
 export interface ContentPosition {
   line: number;
   column?: number;
+}
+
+export interface ContentValidation extends Partial<ContentPosition> {
+  /** The field at fault, e.g. `details.steps.0.verify`; `(racine)` for the whole file. */
+  path: string;
+  message: string;
 }
 
 /** Content exists but is invalid (bad JSON, a missing step file…): an author must fix it. */

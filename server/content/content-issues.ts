@@ -32,17 +32,21 @@ export class ContentIssues {
   }
 
   /**
-   * A loader's ContentError becomes one issue per field problem. Loaders stop at the first
-   * problem of a file: one that repeats a link already reported (with its line) is dropped.
-   * Anything else thrown is a bug of Dockyard, not of the content, and is not caught here.
+   * A loader's ContentError becomes one issue per field problem, each at its line. Loaders
+   * stop at the first problem of a file: one that repeats a link already reported (with its
+   * line) is dropped. `position` is where the caller knows the problem is, when the error
+   * does not say. Anything else thrown is a bug of Dockyard, not of the content, and is not
+   * caught here.
    */
-  fromError(error: unknown, fallbackFile: string): void {
+  fromError(error: unknown, fallbackFile: string, position?: ContentPosition): void {
     if (!(error instanceof ContentError)) throw error;
     const file = error.file ?? fallbackFile;
     const repeated = this.all.some((issue) => issue.file === file && issue.href && error.message.includes(`« ${issue.href} »`));
     if (repeated) return;
-    if (error.validations.length === 0) return this.error(file, error.message, error.position);
-    for (const { path, message } of error.validations) this.error(file, `${path} : ${message}`);
+    if (error.validations.length === 0) return this.error(file, error.message, error.position ?? position);
+    for (const { path, message, line, column } of error.validations) {
+      this.error(file, `${path} : ${message}`, line === undefined ? undefined : { line, column });
+    }
   }
 
   get errorCount(): number {
@@ -52,10 +56,4 @@ export class ContentIssues {
   get warningCount(): number {
     return this.all.length - this.errorCount;
   }
-}
-
-/** 1-based line of the first occurrence of `needle`, if any: enough to point an author at a field. */
-export function lineOf(text: string, needle: string | RegExp): number | undefined {
-  const offset = typeof needle === 'string' ? text.indexOf(needle) : text.search(needle);
-  return offset < 0 ? undefined : text.slice(0, offset).split('\n').length;
 }

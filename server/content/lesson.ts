@@ -30,8 +30,8 @@ export async function loadLesson(slug: string, options: ContentOptions = {}): Pr
   assertSlug(slug);
   const contentRoot = resolveContentRoot(options);
   const file = path.join(contentRoot, 'lessons', `${slug}.md`);
-  const { attributes, body } = parseFrontMatter(await readContentText(file, 'not-found'), file);
-  const meta = parseContent(frontMatterSchema, attributes, file);
+  const { attributes, body, locate } = parseFrontMatter(await readContentText(file, 'not-found'), file);
+  const meta = parseContent(frontMatterSchema, attributes, file, locate);
   const { html, headings } = renderMarkdown(body, { contentRoot, baseDir: path.dirname(file), sourceFile: file });
   const words = body.split(/\s+/).filter(Boolean).length;
   return {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ContentError, ContentNotFoundError } from './content-errors';
+import { ContentError, ContentNotFoundError, type ContentPosition, type ContentValidation } from './content-errors';
 import { displayPath } from './content-paths';
-import { findJsonSyntaxError } from './json-syntax-error';
+import { findJsonSyntaxError, jsonLocator, type FieldPath } from './json-source';
 
 const frenchMessages = z.locales.fr().localeError;
 
@@ -24,15 +24,29 @@ export async function readContentText(file: string, missing: 'invalid' | 'not-fo
   }
 }
 
-/** Validates data read from `file`, with French messages that name the file and each field. */
-export function parseContent<Schema extends z.ZodType>(schema: Schema, data: unknown, file: string): z.output<Schema> {
+/** Where a field is written in the file being validated (its line, at least). */
+export type FieldLocator = (field: FieldPath) => ContentPosition;
+
+/**
+ * Validates data read from `file`, with French messages that name the file, and each field
+ * with its line. An object's unknown fields are one problem each, at the line of each.
+ */
+export function parseContent<Schema extends z.ZodType>(
+  schema: Schema,
+  data: unknown,
+  file: string,
+  locate: FieldLocator,
+): z.output<Schema> {
   const result = schema.safeParse(data, { error: frenchMessages });
   if (result.success) return result.data;
-  const validations = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(racine)',
-    message: issue.message,
-  }));
-  const details = validations.map((v) => `  - ${v.path} : ${v.message}`).join('\n');
+  const validations = result.error.issues.flatMap((issue): ContentValidation[] => {
+    const problems =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'champ inconnu (faute de frappe ?)' }))
+        : [{ path: issue.path, message: issue.message }];
+    return problems.map(({ path, message }) => ({ path: path.map(String).join('.') || '(racine)', message, ...locate(path) }));
+  });
+  const details = validations.map((v) => `  - ${v.path} (ligne ${v.line}) : ${v.message}`).join('\n');
   throw new ContentError(`Contenu invalide dans ${displayPath(file)} :\n${details}`, file, validations);
 }
 
@@ -56,5 +70,5 @@ export async function readJsonContent<Schema extends z.ZodType>(
       { line, column },
     );
   }
-  return parseContent(schema, data, file);
+  return parseContent(schema, data, file, jsonLocator(text));
 }

@@ -33,9 +33,9 @@ describe('checkContent', () => {
     });
     expect(await issuesOf(contentRoot)).toEqual(
       expect.arrayContaining([
-        { severity: 'error', where: 'course.json:9', message: expect.stringMatching(/leçon « absente » introuvable/) },
+        { severity: 'error', where: 'course.json:9:7', message: expect.stringMatching(/leçon « absente » introuvable/) },
         { severity: 'error', where: 'lessons/lecon.md:6:31', message: expect.stringMatching(/aucune leçon lessons\/rien\.md/) },
-        { severity: 'error', where: 'labs/essai/index.json:9', message: expect.stringMatching(/details\.steps\.0\.verify : fichier introuvable/) },
+        { severity: 'error', where: 'labs/essai/index.json:9:9', message: expect.stringMatching(/details\.steps\.0\.verify : fichier introuvable/) },
         { severity: 'error', where: 'labs/essai/step1/text.md:3:1', message: expect.stringMatching(/seules les images SVG/) },
         { severity: 'error', where: 'labs/casse/index.json:4:3', message: expect.stringMatching(/virgule manquante/) },
         { severity: 'error', where: 'quizzes/orphelin.json', message: expect.stringMatching(/aucune leçon lessons\/orphelin\.md/) },
@@ -44,23 +44,77 @@ describe('checkContent', () => {
     );
   });
 
-  it('reports a schema problem of index.json by field, in French', async () => {
+  it('reports each schema problem at the line of its field, in French', async () => {
     const contentRoot = await writeContentFixture({
       'course.json': course([{ slug: 'b', title: 'B', summary: 'S', lab: 'essai' }]),
-      'labs/essai/index.json': lab({
-        details: { steps: [{ title: 'Un', text: 'step1/text.md' }] },
-        dockyard: { nodes: ['node1'], steps: [{ solution: [{ script: 's.sh', nodes: ['node9'] }] }, { hints: [] }] },
-      }),
+      'labs/essai/index.json': [
+        '{',
+        '  "description": "Sans titre",',
+        '  "details": { "steps": [{ "title": "Un", "text": "step1/text.md" }] },',
+        '  "dockyard": {',
+        '    "nodes": ["node1"],',
+        '    "timeLimitMinutes": "20",',
+        '    "imag": "dockyard/node:latest"',
+        '  }',
+        '}',
+      ].join('\n'),
       'labs/essai/step1/text.md': 'Texte',
-      'labs/essai/s.sh': 'true',
+      // What is checked once the fields have their types: the steps against the nodes.
+      'labs/noeuds/index.json': [
+        '{',
+        '  "title": "L", "description": "D",',
+        '  "details": { "steps": [{ "title": "Un", "text": "step1/text.md" }] },',
+        '  "dockyard": {',
+        '    "nodes": ["node1"],',
+        '    "steps": [',
+        '      { "solution": [{ "script": "s.sh", "nodes": ["node9"] }] },',
+        '      { "hints": [] }',
+        '    ]',
+        '  }',
+        '}',
+      ].join('\n'),
+      'labs/noeuds/step1/text.md': 'Texte',
+      'labs/noeuds/s.sh': 'true',
     });
-    const messages = (await issuesOf(contentRoot)).map((issue) => issue.message);
-    expect(messages).toEqual(
+    expect(await issuesOf(contentRoot)).toEqual([
+      // A missing field is placed at the object that should hold it: here the whole file.
+      { severity: 'error', where: 'labs/essai/index.json:1:1', message: 'title : Entrée invalide : chaîne de caractères attendu, indéfini reçu' },
+      { severity: 'error', where: 'labs/essai/index.json:6:5', message: 'dockyard.timeLimitMinutes : Entrée invalide : nombre attendu, chaîne de caractères reçu' },
+      { severity: 'error', where: 'labs/essai/index.json:7:5', message: 'dockyard.imag : champ inconnu (faute de frappe ?)' },
+      { severity: 'error', where: 'labs/noeuds/index.json:6:5', message: expect.stringMatching(/^dockyard\.steps : 2 entrée\(s\) pour 1 étape\(s\)/) },
+      {
+        severity: 'error',
+        where: 'labs/noeuds/index.json:7:52',
+        message: expect.stringMatching(/^dockyard\.steps\.0\.solution\.0\.nodes\.0 : nœud « node9 » absent de dockyard\.nodes/),
+      },
+    ]);
+  });
+
+  it('reports schema problems of course.json, a lesson’s front matter and a quiz at their line', async () => {
+    const contentRoot = await writeContentFixture({
+      'course.json': '{\n  "title": "C",\n  "description": "D",\n  "chapters": [\n    { "slug": "Majuscule", "title": "T", "summary": "S" }\n  ]\n}\n',
+      'lessons/lecon.md': '---\ntitle: T\n\nsummary: S\nduree: 10\n---\n\nTexte.\n',
+      'lessons/sans-titre.md': '---\nsummary: S\n---\n\nTexte.\n',
+      'quizzes/lecon.json': '{\n  "title": "Q",\n  "questions": {}\n}\n',
+    });
+    expect(await issuesOf(contentRoot)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^dockyard\.steps : 2 entrée\(s\) pour 1 étape\(s\)/),
-        expect.stringMatching(/^dockyard\.steps\.0\.solution\.0\.nodes\.0 : nœud « node9 » absent de dockyard\.nodes/),
+        { severity: 'error', where: 'course.json:5:7', message: expect.stringMatching(/^chapters\.0\.slug : identifiant attendu/) },
+        { severity: 'error', where: 'lessons/lecon.md:5', message: 'duree : champ inconnu (faute de frappe ?)' },
+        { severity: 'error', where: 'lessons/sans-titre.md:1', message: expect.stringMatching(/^title : /) },
+        { severity: 'error', where: 'quizzes/lecon.json:3:3', message: expect.stringMatching(/^questions : Entrée invalide : tableau attendu/) },
       ]),
     );
+  });
+
+  it('names the line of an unreadable front matter line', async () => {
+    const contentRoot = await writeContentFixture({
+      'course.json': course([{ slug: 'a', title: 'A', summary: 'S', lesson: 'lecon' }]),
+      'lessons/lecon.md': '---\ntitle: T\nsummary: S\n- pas une clé\n---\n\nTexte.\n',
+    });
+    expect(await issuesOf(contentRoot)).toEqual([
+      { severity: 'error', where: 'lessons/lecon.md:4', message: expect.stringMatching(/Ligne 4 de l'en-tête .* illisible/) },
+    ]);
   });
 
   it('prints file:line:column, then a summary that says whether the content passes', async () => {

@@ -50,13 +50,15 @@ describe('loadLab', () => {
     expect(lab.steps[0]?.html).toContain('data-exec="ls"');
   });
 
-  it('names index.json and the field when the index is invalid', async () => {
+  it('names index.json, and the field with its line, when the index is invalid', async () => {
     const { title: _title, ...withoutTitle } = validIndex;
     const contentRoot = await writeContentFixture(labFiles({ ...withoutTitle, dockyard: { nodes: ['Node 1'] } }));
     const error = await loadError(loadLab('essai', { contentRoot }));
     expect(error.file).toBe(path.join(contentRoot, 'labs', 'essai', 'index.json'));
     expect(error.message).toContain(path.join('labs', 'essai', 'index.json'));
     expect(error.validations.map((v) => v.path)).toEqual(expect.arrayContaining(['title', 'dockyard.nodes.0']));
+    // Written on one line: what start-up and lab:test print names it too.
+    expect(error.message).toMatch(/- dockyard\.nodes\.0 \(ligne 1\) : nom de nœud attendu/);
   });
 
   it('names index.json and the line when it is not JSON', async () => {

@@ -23,8 +23,9 @@ const validQuiz = {
 
 const lesson = '---\ntitle: Essai\nsummary: Un résumé\n---\n\nTexte.\n';
 
+/** The error loading `quiz`, written as authors do (one field a line, two spaces), says. */
 async function quizError(quiz: unknown): Promise<ContentError> {
-  const contentRoot = await writeContentFixture({ 'quizzes/essai.json': JSON.stringify(quiz) });
+  const contentRoot = await writeContentFixture({ 'quizzes/essai.json': JSON.stringify(quiz, null, 2) });
   const error: unknown = await loadQuiz('essai', { contentRoot }).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ContentError);
   expect((error as ContentError).file).toBe(path.join(contentRoot, 'quizzes', 'essai.json'));
@@ -58,9 +59,16 @@ describe('loadQuiz', () => {
 
   it('refuses an answer that is not one of the choices, and says which choices exist', async () => {
     const error = await quizError(withQuestion({ answer: ['dockerd'] }));
+    // Line 18 is `"dockerd"`, inside `"answer": [` of the first question.
     expect(error.validations).toEqual([
-      { path: 'questions.0.answer.0', message: expect.stringContaining('« dockerd » n\'est l\'identifiant d\'aucun choix') },
+      {
+        path: 'questions.0.answer.0',
+        message: expect.stringContaining('« dockerd » n\'est l\'identifiant d\'aucun choix'),
+        line: 18,
+        column: 9,
+      },
     ]);
+    expect(error.message).toContain('questions.0.answer.0 (ligne 18) : « dockerd »');
     expect(error.message).toContain('client, demon');
   });
 
@@ -75,17 +83,23 @@ describe('loadQuiz', () => {
   it('refuses duplicated question and choice ids, and a question without an answer', async () => {
     const question = validQuiz.questions[0];
     const twice = await quizError({ ...validQuiz, questions: [question, question] });
-    expect(twice.validations).toEqual([{ path: 'questions.1.id', message: 'identifiant « demon » en double' }]);
+    expect(twice.validations).toEqual([{ path: 'questions.1.id', message: 'identifiant « demon » en double', line: 23, column: 7 }]);
     const sameChoice = await quizError(withQuestion({ choices: [question?.choices[1], question?.choices[1]] }));
     expect(sameChoice.validations.map((v) => v.path)).toEqual(['questions.0.choices.1.id']);
     const noAnswer = await quizError(withQuestion({ answer: [] }));
     expect(noAnswer.validations.map((v) => v.path)).toEqual(['questions.0.answer']);
   });
 
-  it('refuses a missing explanation and unknown fields, with French messages', async () => {
+  it('refuses a missing explanation and unknown fields, with French messages, each at its line', async () => {
     const { explanation: _explanation, ...withoutExplanation } = validQuiz.questions[0] ?? {};
-    const error = await quizError({ ...validQuiz, questions: [{ ...withoutExplanation, hint: 'typo' }] });
-    expect(error.validations.map((v) => v.path).sort()).toEqual(['questions.0', 'questions.0.explanation']);
+    const error = await quizError({ ...validQuiz, questions: [{ ...withoutExplanation, hint: 'typo', astuce: 'typo' }] });
+    expect(error.validations.map(({ path, line }) => `${line} ${path}`).sort()).toEqual([
+      // A missing field is placed at its object, the question (line 4).
+      '20 questions.0.hint',
+      '21 questions.0.astuce',
+      '4 questions.0.explanation',
+    ]);
+    expect(error.validations.find((v) => v.path === 'questions.0.hint')?.message).toBe('champ inconnu (faute de frappe ?)');
     expect(error.message).not.toMatch(/Invalid|expected/);
   });
 });
