@@ -9,7 +9,7 @@ import { ContentIssues } from './content-issues';
 import { resolveContentRoot, SLUG_PATTERN, type ContentOptions } from './content-paths';
 import { loadCourse } from './course';
 import { checkLab } from './check-lab';
-import { checkMarkdownLinks } from './check-markdown';
+import { checkMarkdown } from './check-markdown';
 import { parseFrontMatter } from './front-matter';
 import { jsonLocator } from './json-source';
 import { loadLesson } from './lesson';
@@ -80,7 +80,7 @@ async function checkCourse(site: SitePages, issues: ContentIssues, contentRoot: 
 
 async function checkLesson(slug: string, site: SitePages, issues: ContentIssues, options: ContentOptions & { contentRoot: string }) {
   const file = path.join(options.contentRoot, 'lessons', `${slug}.md`);
-  await checkMarkdownLinks(file, site, issues, options.contentRoot);
+  await checkMarkdown(file, site, issues, options.contentRoot);
   try {
     const lesson = await loadLesson(slug, options);
     if (lesson.lab && !site.labs.has(lesson.lab)) {

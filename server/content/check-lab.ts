@@ -12,7 +12,7 @@ import { jsonLocator } from './json-source';
 import { killercodaWarnings } from './killercoda-support';
 import { loadLab, labIndexFile, readLabIndex } from './lab';
 import { labFileReferences } from './lab-files';
-import { checkMarkdownLinks } from './check-markdown';
+import { checkMarkdown } from './check-markdown';
 import type { SitePages } from './link-problems';
 
 export async function checkLab(slug: string, site: SitePages, issues: ContentIssues, options: ContentOptions & { contentRoot: string }) {
@@ -41,7 +41,7 @@ export async function checkLab(slug: string, site: SitePages, issues: ContentIss
       issues.error(indexFile, `${reference.field} : fichier introuvable, ${path.relative(options.contentRoot, file)}`, locate(reference.field));
       continue;
     }
-    if (reference.kind === 'markdown') await checkMarkdownLinks(file, site, issues, options.contentRoot);
+    if (reference.kind === 'markdown') await checkMarkdown(file, site, issues, options.contentRoot);
   }
 
   for (const warning of killercodaWarnings(index)) {

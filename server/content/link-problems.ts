@@ -21,14 +21,15 @@ export interface LinkContext {
 
 const EXTERNAL = /^(?:https?:|mailto:)/i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-// Killercoda's « port 8080 of the first machine », raw or percent-encoded by Markdown.
-const PREVIEW_PLACEHOLDER = /\{\{TRAFFIC_HOST\d+_\d+\}\}|%7B%7BTRAFFIC_HOST\d+_\d+%7D%7D/i;
+// Killercoda's placeholders: « port 8080 of the first machine » (raw or percent-encoded by
+// Markdown) becomes a preview link; any other is a warning of findAnnotationProblems.
+const PLACEHOLDER = /\{\{[^{}\n]*\}\}|%7B%7BTRAFFIC_HOST\d+_\d+%7D%7D/i;
 const SITE_PAGE = /^\/(lecons|labs)\/([^/?#]+)\/?(?:[?#].*)?$/;
 
 /** What is wrong with the link, in French, or null when it works. */
 export function linkProblem(link: MarkdownLink, context: LinkContext): string | null {
   const { href } = link;
-  if (PREVIEW_PLACEHOLDER.test(href)) return null;
+  if (PLACEHOLDER.test(href)) return null;
   if (link.image) return imageProblem(href, context);
   if (EXTERNAL.test(href) || href.startsWith('#')) return null;
   if (ANY_SCHEME.test(href)) return `lien « ${href} » : seuls les liens http(s) et mailto sont permis`;

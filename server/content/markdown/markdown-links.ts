@@ -3,6 +3,7 @@
  * checker (the renderer cannot say where a link was). Code blocks and inline code are
  * skipped: `[x](y)` shown as code is not a link.
  */
+import { markdownLines } from './markdown-lines';
 
 export interface MarkdownLink {
   href: string;
@@ -12,29 +13,14 @@ export interface MarkdownLink {
   column: number;
 }
 
-const FENCE = /^\s*(`{3,}|~{3,})/;
 const INLINE_LINK = /(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
 const REFERENCE_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)/;
 const HTML_ATTRIBUTE = /<[a-z][^>]*?\s(href|src)\s*=\s*["']([^"']+)["']/gi;
-const INLINE_CODE = /(`+)[\s\S]*?\1/g;
 
 export function findMarkdownLinks(markdown: string): MarkdownLink[] {
   const links: MarkdownLink[] = [];
-  let fence: string | null = null;
-  markdown.split(/\r?\n/).forEach((rawLine, index) => {
-    const line = index + 1;
-    const fenceMatch = FENCE.exec(rawLine)?.[1];
-    if (fence) {
-      // Closed by the same character, at least as long (Killercoda's ```{{exec}} included).
-      if (fenceMatch && fenceMatch[0] === fence[0] && fenceMatch.length >= fence.length) fence = null;
-      return;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch;
-      return;
-    }
-    // Inline code becomes blanks of the same length, so columns stay right.
-    const text = rawLine.replace(INLINE_CODE, (code) => ' '.repeat(code.length));
+  for (const { line, kind, text } of markdownLines(markdown)) {
+    if (kind !== 'prose') continue;
     for (const match of text.matchAll(INLINE_LINK)) {
       links.push({ href: match[2] ?? '', image: match[1] === '!', line, column: (match.index ?? 0) + 1 });
     }
@@ -43,6 +29,6 @@ export function findMarkdownLinks(markdown: string): MarkdownLink[] {
     for (const match of text.matchAll(HTML_ATTRIBUTE)) {
       links.push({ href: match[2] ?? '', image: match[1]?.toLowerCase() === 'src', line, column: (match.index ?? 0) + 1 });
     }
-  });
+  }
   return links;
 }

@@ -24,18 +24,28 @@ describe('a Killercoda scenario copied unchanged', () => {
     ]);
   });
 
-  it('reports each unsupported field of index.json as a warning, never as an error', async () => {
+  it('reports, as warnings at their file and line, each field and annotation Dockyard does not do', async () => {
     const { issues } = await checkContent({ contentRoot });
     expect(issues.errorCount).toBe(0);
     const warnings = issues.all.filter((issue) => issue.severity === 'warning');
-    expect(warnings.every((warning) => warning.file === path.join(labDir, 'index.json'))).toBe(true);
-    expect(warnings.map((warning) => warning.message.split(' : ')[0]).sort()).toEqual([
-      'backend.imageid',
-      'details.steps.0.answer',
-      'difficulty',
-      'interface',
+    const where = warnings.map((w) => `${path.relative(labDir, w.file)}:${w.line}:${w.column} ${w.message.split(' : ')[0]}`);
+    expect(where.sort()).toEqual([
+      'index.json:19:9 details.steps.0.answer',
+      'index.json:38:5 backend.imageid',
+      'index.json:40:3 interface',
+      'index.json:4:3 difficulty',
+      'step1/text.md:5:27 « {{}} »',
+      'step1/text.md:5:75 « {{TRAFFIC_SELECTOR}} »',
+      'step2/text.md:7:4 « {{execute T2}} »',
     ]);
     expect(warnings.find((w) => w.message.startsWith('backend.imageid'))?.message).toMatch(/kubernetes-kubeadm-2nodes.*kubectl/);
-    expect(warnings.find((w) => w.message.startsWith('interface'))).toMatchObject({ line: 40 });
+  });
+
+  it('still turns the annotations Dockyard knows into buttons and preview links', async () => {
+    const lab = await loadLab('scenario', { contentRoot });
+    expect(lab.steps[1]?.html).toContain('data-exec="outil.sh"');
+    expect(lab.steps[1]?.html).toContain('href="%7B%7BTRAFFIC_HOST1_8080%7D%7D"'); // filled in by the lab page
+    // The block closed by the unknown annotation ends there: the next paragraph is text.
+    expect(lab.steps[1]?.html).toContain('<p>Sa page s&#39;ouvrirait ici');
   });
 });

@@ -49,6 +49,13 @@ describe('Killercoda annotations', () => {
     expect(html).toContain('data-copy="busybox"');
     expect(html).toContain('<code>docker ps -a</code>');
   });
+
+  it('ends a block at a fence closed by an annotation it does not know, without a button', () => {
+    const { html } = render('```\ndocker ps\n```{{execute T2}}\n\nEnsuite.\n');
+    expect(html).toContain('<pre><code class="hljs">docker ps</code></pre>');
+    expect(html).not.toContain('data-exec');
+    expect(html).toContain('<p>Ensuite.</p>');
+  });
 });
 
 describe('Markdown rendering', () => {
