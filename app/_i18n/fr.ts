@@ -354,6 +354,9 @@ export const fr = {
     title: (className: string) => `Résultats — ${className}`,
     lead: 'Scores et avancement par étudiant. Cliquez sur une note pour le détail : les essais d’un lab (et le terminal en direct d’un étudiant en plein lab), les réponses d’un quiz.',
     exportCsv: 'Exporter en CSV',
+    exportCsvHint: 'Points-virgules : pour un tableur en français et l’import de notes de Moodle',
+    exportCanvasCsv: 'CSV (virgules, pour Canvas)',
+    exportCanvasCsvHint: 'Virgules et en-têtes attendus par l’import de notes de Canvas',
     autoRefresh: 'Mis à jour automatiquement · dernière mise à jour :',
     pollFailed:
       'La mise à jour automatique a échoué : les résultats affichés peuvent dater. Nouvel essai dans quelques secondes.',

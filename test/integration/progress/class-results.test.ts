@@ -148,6 +148,25 @@ describe('the CSV export', () => {
     expect(lines[0]).toBe('Nom;E-mail;Premiers pas avec Docker (quiz /7);Premiers pas avec Docker (lab /4);Total /11');
     expect(lines.slice(1)).toEqual([`Alice Durand;${alice.email};0;2;2`, `Bob Moreau;${bob.email};0;1;1`]);
   });
+
+  it('comes for Canvas too: commas, the header Canvas’s import requires, the points possible, no total', async () => {
+    const response = await platform.call(csvRoute, `/api/classes/${classId}/results/csv?format=canvas`, { as: teacher, params: { id: classId } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="resultats-BTS-SIO-2-\d{4}-\d\d-\d\d-canvas\.csv"$/);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toEqual([
+      'Student,ID,SIS Login ID,Section,Premiers pas avec Docker (quiz),Premiers pas avec Docker (lab)',
+      'Points Possible,,,,7,4',
+      `Alice Durand,,${alice.email},,0,2`,
+      `Bob Moreau,,${bob.email},,0,1`,
+    ]);
+  });
+
+  it('refuses a format it does not know, naming the parameter', async () => {
+    const { status, body } = await json(await platform.call(csvRoute, `/api/classes/${classId}/results/csv?format=excel`, { as: teacher, params: { id: classId } }));
+    expect(status).toBe(400);
+    expect(body.validations).toEqual([{ path: 'format', message: 'format inconnu : spreadsheet (par défaut) ou canvas' }]);
+  });
 });
 
 describe('who sees what', () => {

@@ -35,8 +35,11 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
   return (
     <>
       <div className={styles.toolbar}>
-        <a className="button button--secondary button--small" href={resultsApi.csvHref(classId)} download>
+        <a className="button button--secondary button--small" href={resultsApi.csvHref(classId)} title={words.exportCsvHint} download>
           {words.exportCsv}
+        </a>
+        <a className="button button--secondary button--small" href={resultsApi.csvHref(classId, 'canvas')} title={words.exportCanvasCsvHint} download>
+          {words.exportCanvasCsv}
         </a>
         <span>
           {words.autoRefresh} <LocalDate iso={results.generatedAt} />

@@ -1,4 +1,5 @@
 import type { ClassResultsView } from '@/server/progress/class-results';
+import type { CsvFormat } from '@/server/progress/results-csv';
 import type { LabEvidenceView, QuizEvidenceView } from '@/server/progress/progress-views';
 import { requestJson } from '../../../../_lib/request-json';
 
@@ -12,5 +13,7 @@ export const resultsApi = {
     requestJson<{ evidence: LabEvidenceView }>(`${studentUrl(classId, userId)}/labs/${encodeURIComponent(lab)}`),
   quizEvidence: (classId: string, userId: string, quiz: string) =>
     requestJson<{ evidence: QuizEvidenceView }>(`${studentUrl(classId, userId)}/quizzes/${encodeURIComponent(quiz)}`),
-  csvHref: (classId: string) => `${classUrl(classId)}/results/csv`,
+  /** The CSV download; `canvas` for Canvas's gradebook import (server/progress/results-csv.ts). */
+  csvHref: (classId: string, format: CsvFormat = 'spreadsheet') =>
+    `${classUrl(classId)}/results/csv${format === 'spreadsheet' ? '' : `?format=${format}`}`,
 };
