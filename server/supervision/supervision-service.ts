@@ -1,7 +1,8 @@
 /**
  * Who may look over a student's shoulder, and at which running lab session: the instructor
- * of a class the student belongs to, or an admin. The live terminal view, the watch page and
- * instructors' port previews all ask here. Anyone else hears that the session does not
+ * of a class the student belongs to, or an admin. The live terminal view (when it starts, then
+ * every few seconds while it runs: live-view-guard.ts), the watch page and instructors' port
+ * previews all ask here. Anyone else hears that the session does not
  * exist, exactly as SessionService answers strangers, so nobody learns that it does.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
@@ -39,7 +40,10 @@ export class SupervisionService {
     return { sessionId: row.id, ownerId: row.ownerId, lab: row.lab, nodes: row.nodes.map((node) => node.name), student: row.user };
   }
 
-  /** The owner id of a session `user` supervises, or null (the preview then goes on with the caller's own id). */
+  /**
+   * The owner id of a session `user` supervises, or null: the preview then goes on with the
+   * caller's own id, a running live view stops.
+   */
   async supervisedOwner(user: SignedInUser, sessionId: string): Promise<string | null> {
     try {
       return (await this.supervisedSession(user, sessionId)).ownerId;

@@ -23,7 +23,7 @@ export interface GatewayDeps {
   callers: Pick<CallerResolver, 'resolve'>;
   sessions: SessionService;
   shells: ShellHub;
-  supervision: Pick<SupervisionService, 'supervisedSession'>;
+  supervision: Pick<SupervisionService, 'supervisedSession' | 'supervisedOwner'>;
   log?: (message: string) => void;
 }
 

@@ -4,12 +4,14 @@
  * The watcher gets the scrollback, then the output as it comes, in the student's size; the
  * student's terminals are told who is watching. A watcher never pauses the student's shell:
  * when it falls too far behind, its output is skipped and it gets the whole screen again
- * once it has caught up.
+ * once it has caught up. A watch lasts only as long as the right to it (live-view-guard.ts):
+ * once lost, the watcher is told why and disconnected, and the student's banner drops its name.
  */
 import type { Socket } from 'socket.io';
 import type { SignedInUser } from '../auth/caller';
-import { SignInRequiredError } from '../errors';
+import { NotFoundError, SignInRequiredError } from '../errors';
 import type { SessionService } from '../sessions/session-service';
+import { guardLiveView, WATCH_STOPPED, type LiveViewGuardDeps } from '../supervision/live-view-guard';
 import type { SupervisionService } from '../supervision/supervision-service';
 import { TERMINAL_EVENTS, type TerminalStatus } from './events';
 import { emitUntilDrawn } from './drawn-acknowledgement';
@@ -17,8 +19,8 @@ import { batchOutput } from './output-batcher';
 import { watchSchema } from './protocol';
 import type { Observer, ShellHub, TerminalChannel } from './shell-hub';
 
-export interface WatchDeps {
-  supervision: Pick<SupervisionService, 'supervisedSession'>;
+export interface WatchDeps extends LiveViewGuardDeps {
+  supervision: Pick<SupervisionService, 'supervisedSession' | 'supervisedOwner'>;
   sessions: Pick<SessionService, 'sandboxFor'>;
   shells: Pick<ShellHub, 'open'>;
 }
@@ -27,13 +29,17 @@ export interface WatchDeps {
 const WATCHER_BEHIND_CHARS = 256 * 1024;
 
 export function handleWatch(socket: Socket, user: SignedInUser | null, deps: WatchDeps, fail: (error: unknown) => void): void {
+  /** Ends the running watch: leaves the channel, stops re-checking the right to it. */
   let unobserve: (() => void) | undefined;
+  const stop = () => {
+    unobserve?.();
+    unobserve = undefined;
+  };
 
   socket.on(TERMINAL_EVENTS.watch, async (raw: unknown) => {
     try {
       const request = watchSchema.parse(raw);
-      unobserve?.();
-      unobserve = undefined;
+      stop();
       if (!user) throw new SignInRequiredError();
       socket.emit(TERMINAL_EVENTS.status, { state: 'attaching' } satisfies TerminalStatus);
       const supervised = await deps.supervision.supervisedSession(user, request.sessionId);
@@ -43,14 +49,24 @@ export function handleWatch(socket: Socket, user: SignedInUser | null, deps: Wat
       socket.emit(TERMINAL_EVENTS.size, channel.size);
       const history = channel.scrollback.contents();
       if (history) socket.emit(TERMINAL_EVENTS.output, history);
-      unobserve = channel.observe(watcherOf(socket, channel, user.name));
+      const stopObserving = channel.observe(watcherOf(socket, channel, user.name));
+      const stopGuarding = guardLiveView(deps, { headers: socket.handshake.headers, sessionId: request.sessionId }, (error) => {
+        stop();
+        fail(error ?? new NotFoundError(WATCH_STOPPED));
+        // Not to be retried by the browser: the notice stays, « Reconnecter » asks again.
+        socket.disconnect();
+      });
+      unobserve = () => {
+        stopObserving();
+        stopGuarding();
+      };
       socket.emit(TERMINAL_EVENTS.status, { state: 'ready', restored: history.length > 0 } satisfies TerminalStatus);
     } catch (error) {
       fail(error);
     }
   });
 
-  socket.on('disconnect', () => unobserve?.());
+  socket.on('disconnect', stop);
 }
 
 /** One watcher's feed: batched like the student's, acknowledged, skipped while far behind. */

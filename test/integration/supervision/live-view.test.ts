@@ -5,10 +5,7 @@
  * and opens the student's port preview; another instructor, another student and a visitor
  * get nothing, not even the knowledge that the session exists.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import { POST as createClassRoute } from '@/app/api/classes/route';
 import { GET as viewClassRoute } from '@/app/api/classes/[id]/route';
 import { POST as joinRoute } from '@/app/api/classes/join/route';
@@ -17,16 +14,14 @@ import { GET as evidenceRoute } from '@/app/api/classes/[id]/students/[userId]/l
 import { PreviewGrants } from '@/server/preview/preview-grants';
 import { PreviewProxy } from '@/server/preview/preview-proxy';
 import { NOT_SUPERVISED } from '@/server/supervision/supervision-service';
-import { attachTerminalGateway } from '@/server/terminal/gateway';
-import { ShellHub } from '@/server/terminal/shell-hub';
-import { TERMINAL_EVENTS, type ErrorEnvelope, type TerminalSize, type TerminalStatus, type WatchersNotice } from '@/server/terminal/events';
+import { TERMINAL_EVENTS } from '@/server/terminal/events';
 import { requireImages } from '../runtime/fixtures';
 import { openPlatform, type Person, type Platform } from '../platform-fixture';
+import { openWatchServer, ready, type WatchServer } from './watch-fixture';
 
 const LAB = 'premiers-pas';
 let platform: Platform;
-let shells: ShellHub;
-let server: Server;
+let watching: WatchServer;
 let url: string;
 let teacher: Person;
 let otherTeacher: Person;
@@ -34,30 +29,7 @@ let alice: Person;
 let mallory: Person;
 let classId: string;
 let sessionId: string;
-const sockets: Socket[] = [];
-
-/** A terminal socket as a browser opens it, recording everything the server says. */
-function client(person: Person | null) {
-  const socket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: person ? { cookie: person.cookie } : {}, reconnection: false });
-  sockets.push(socket);
-  const seen = { screen: '', statuses: [] as TerminalStatus[], errors: [] as ErrorEnvelope[], sizes: [] as TerminalSize[], watchers: [] as string[][], connectError: null as Error | null };
-  socket.on(TERMINAL_EVENTS.output, (chunk: string, drawn?: () => void) => {
-    seen.screen += chunk;
-    drawn?.();
-  });
-  socket.on(TERMINAL_EVENTS.screen, (whole: string, drawn?: () => void) => {
-    seen.screen = whole;
-    drawn?.();
-  });
-  socket.on(TERMINAL_EVENTS.status, (status: TerminalStatus) => seen.statuses.push(status));
-  socket.on(TERMINAL_EVENTS.error, (envelope: ErrorEnvelope) => seen.errors.push(envelope));
-  socket.on(TERMINAL_EVENTS.size, (size: TerminalSize) => seen.sizes.push(size));
-  socket.on(TERMINAL_EVENTS.watchers, (notice: WatchersNotice) => seen.watchers.push(notice.names));
-  socket.on('connect_error', (error) => (seen.connectError = error));
-  return { socket, seen };
-}
-
-const ready = (seen: { statuses: TerminalStatus[] }) => expect.poll(() => seen.statuses.some((s) => s.state === 'ready'), { timeout: 15_000 }).toBe(true);
+const client = (person: Person | null) => watching.client(person);
 
 beforeAll(async () => {
   await requireImages();
@@ -80,22 +52,15 @@ beforeAll(async () => {
   const started = await platform.call(startRoute, `/api/labs/${LAB}/session`, { as: alice, method: 'POST', params: { slug: LAB } });
   sessionId = (await started.json()).session.id;
 
-  shells = new ShellHub(platform.driver, 60_000);
   const { services } = platform;
   const preview = new PreviewProxy({ callers: services.callers, grants: new PreviewGrants('x'.repeat(40)), sessions: services.sessions, supervision: services.supervision, driver: platform.driver });
-  server = createServer((req, res) => {
-    if (!preview.handle(req, res)) res.writeHead(404).end();
-  });
-  attachTerminalGateway(server, { callers: services.callers, sessions: services.sessions, shells, supervision: services.supervision });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  watching = await openWatchServer(platform, (req, res) => preview.handle(req, res));
+  url = watching.url;
 });
 
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  shells?.closeAll();
+  await watching?.close();
   if (sessionId) await platform?.services.sessions.endSession(sessionId, 'test-cleanup').catch(() => undefined);
-  await new Promise((resolve) => server?.close(resolve));
   await platform?.close();
 });
 
