@@ -8,6 +8,7 @@ import type { Auth } from './auth/better-auth';
 import type { CallerResolver } from './auth/caller-resolver';
 import type { OwnerTokens } from './auth/owner-token';
 import type { ClassService } from './classes/class-service';
+import type { ClassAttempts } from './grader/class-attempts';
 import type { GraderTokens } from './grader/grader-tokens';
 import type { RateLimiter } from './http/rate-limiter';
 import type { ClassResults } from './progress/class-results';
@@ -29,6 +30,8 @@ export interface Services {
   /** Class dashboards, CSV exports and the grader API. */
   results: ClassResults;
   graderTokens: GraderTokens;
+  /** The grader API's bulk read of a class's attempts. */
+  graderAttempts: ClassAttempts;
   users: UserAdminService;
   /** Instructors' live view, watch page and previews of their students' sessions. */
   supervision: SupervisionService;

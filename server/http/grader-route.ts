@@ -10,6 +10,8 @@ import type { Services } from '../services';
 import { route } from './route';
 
 export interface GraderRouteInput<Params> {
+  /** For a route's query string (queryOf). */
+  request: Request;
   params: Params;
   grant: GraderGrant;
   services: Services;
@@ -19,7 +21,7 @@ export function graderRoute<Schema extends z.ZodType>(paramsSchema: Schema, hand
   return route(paramsSchema, async ({ request, params, services }) => {
     const grant = await services.graderTokens.authenticate(request.headers.get('authorization'));
     services.limits.graderApi.take(grant.tokenId);
-    return handler({ params, grant, services });
+    return handler({ request, params, grant, services });
   });
 }
 

@@ -1,9 +1,10 @@
-/** The progress services (own progress, class results, grader tokens), as main.ts and the test platform build them. */
+/** The progress services (own progress, class results, grader tokens and bulk attempts), as main.ts and the test platform build them. */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { ClassService } from '../classes/class-service';
 import { loadCourse } from '../content/course';
 import { loadQuiz } from '../content/quiz';
 import { findLabSpec } from '../sessions/find-lab-spec';
+import { ClassAttempts } from '../grader/class-attempts';
 import { GraderTokens } from '../grader/grader-tokens';
 import { ClassResults } from './class-results';
 import { ProgressService } from './progress-service';
@@ -11,7 +12,12 @@ import { ProgressService } from './progress-service';
 export function createProgressServices(
   prisma: PrismaClient,
   classes: ClassService,
-): { progress: ProgressService; results: ClassResults; graderTokens: GraderTokens } {
+): { progress: ProgressService; results: ClassResults; graderTokens: GraderTokens; graderAttempts: ClassAttempts } {
   const progress = new ProgressService({ prisma, findLab: findLabSpec, findQuiz: loadQuiz, loadCourse: () => loadCourse() });
-  return { progress, results: new ClassResults({ classes, progress }), graderTokens: new GraderTokens({ prisma, classes }) };
+  return {
+    progress,
+    results: new ClassResults({ classes, progress }),
+    graderTokens: new GraderTokens({ prisma, classes }),
+    graderAttempts: new ClassAttempts({ prisma, classes }),
+  };
 }
