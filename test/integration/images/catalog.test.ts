@@ -13,8 +13,8 @@ import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import type { SandboxRef } from '@/runtime/driver';
 import { requireImages, TEST_INSTANCE, testSpec } from '../runtime/fixtures';
 import {
-  createNetwork, exec, image, logsOf, publishedPort, pull, readCatalog, REGISTRY_URL, removeEverything, run,
-  start, docker, tcpExchange, waitFor,
+  createNetwork, createVolume, exec, image, logsOf, publishedPort, pull, readCatalog, REGISTRY_URL, removeEverything,
+  run, start, docker, tcpExchange, waitFor,
 } from './engine';
 
 const catalog = readCatalog();
@@ -154,6 +154,15 @@ describe('web servers', () => {
     }
   });
 
+  it('nginx and nginx:alpine serve /usr/share/nginx/html: a page mounted there is the one served', async () => {
+    const site = folderWith('nginx-site', { 'index.html': '<h1>Mon site</h1>\n', 'page.html': 'une autre page\n' });
+    for (const ref of ['nginx', 'nginx:alpine']) {
+      const nginx = await start(image(ref), { publish: ['80/tcp'], binds: [`${site}:/usr/share/nginx/html:ro`] });
+      expect(await httpGet(nginx)).toEqual({ status: 200, body: '<h1>Mon site</h1>\n' });
+      expect(await httpGet(nginx, '80/tcp', '/page.html')).toEqual({ status: 200, body: 'une autre page\n' });
+    }
+  });
+
   it('nginx:alpine is the small one', async () => {
     const [debian, alpine] = await Promise.all(['nginx', 'nginx:alpine'].map((ref) => docker.getImage(image(ref)).inspect()));
     expect(alpine!.Size).toBeLessThan(30 * 1024 * 1024);
@@ -246,6 +255,30 @@ describe('databases', () => {
       return all.includes('Skipping initialization') ? all : undefined;
     }, 30_000);
     expect(again.match(/script shell/g)).toHaveLength(1);
+  });
+
+  it('postgres keeps its data in /var/lib/postgresql/data: a volume there keeps a table for a new container', async () => {
+    const declared = await docker.getImage(image('postgres')).inspect();
+    expect(Object.keys(declared.Config.Volumes ?? {})).toEqual(['/var/lib/postgresql/data']);
+    const volume = await createVolume('dockyard-test-pg-data');
+    const server = () => start(image('postgres'), {
+      env: { POSTGRES_PASSWORD: 'secret' }, binds: [`${volume}:/var/lib/postgresql/data`],
+    });
+    const ready = (pg: Docker.Container) => waitFor('postgres prêt', async () =>
+      (await exec(pg, ['pg_isready', '-h', '127.0.0.1', '-U', 'postgres'])).code === 0 ? true : undefined);
+    const psql = (pg: Docker.Container, sql: string) => exec(pg, ['psql', '-U', 'postgres', '-tA', '-c', sql]);
+
+    const first = await server();
+    await ready(first);
+    expect((await psql(first, "CREATE TABLE note (texte text); INSERT INTO note VALUES ('gardée')")).code).toBe(0);
+    await first.stop();
+    await first.remove({ v: true });
+
+    const second = await server();
+    await ready(second);
+    expect((await psql(second, 'SELECT texte FROM note')).stdout.trim()).toBe('gardée');
+    // The volume held a database already: the new container did not create another one.
+    expect((await logsOf(second)).all).toContain('Skipping initialization');
   });
 
   it('mariadb runs /docker-entrypoint-initdb.d in MARIADB_DATABASE', async () => {

@@ -182,11 +182,19 @@ export async function createNetwork(name: string): Promise<Docker.Network> {
   return docker.createNetwork({ Name: name, Labels: LABELS, CheckDuplicate: true });
 }
 
-/** Removes every container (with its anonymous volumes) and network this test started. */
+/** A labelled named volume, `docker volume create`: data kept from one container to the next. */
+export async function createVolume(name: string): Promise<string> {
+  await docker.createVolume({ Name: name, Labels: LABELS });
+  return name;
+}
+
+/** Removes every container (with its anonymous volumes), network and named volume this test created. */
 export async function removeEverything(): Promise<void> {
   const filters = JSON.stringify({ label: [`${CATALOG_TEST_LABEL}=${LABEL_VALUE}`] });
   const containers = await docker.listContainers({ all: true, filters });
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
   const networks = await docker.listNetworks({ filters });
   await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+  const { Volumes: volumes } = await docker.listVolumes({ filters });
+  await Promise.all((volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
 }
