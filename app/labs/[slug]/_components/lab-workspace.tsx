@@ -56,11 +56,11 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
   // When a session appears (started, or found again after a reload), leave the introduction
   // for the first step not passed yet, once that is known. Adjusted during render, as React
   // recommends for state that follows a change.
-  const resumePage = useResumePage(lab.slug);
+  const resume = useResumePage(lab.slug, session?.id ?? null);
   const [shownSessionId, setShownSessionId] = useState<string | null>(null);
-  if ((session?.id ?? null) !== shownSessionId && (!session || resumePage !== undefined)) {
+  if ((session?.id ?? null) !== shownSessionId && (!session || resume !== undefined)) {
     setShownSessionId(session?.id ?? null);
-    if (session && page === 0) setPage(resumePage ?? 1);
+    if (session && page === 0) setPage(resume?.page ?? 1);
   }
 
   const remaining = useRemainingTime(session?.expiresAt ?? null);
@@ -149,6 +149,7 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
           page={page}
           onPageChange={setPage}
           checks={byStep}
+          passedBefore={resume?.passed}
           canCheck={phase === 'running'}
           onCheck={(step) => void check(step)}
           onExec={handleExec}

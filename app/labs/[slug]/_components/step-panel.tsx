@@ -19,6 +19,8 @@ interface StepPanelProps {
   page: number;
   onPageChange(page: number): void;
   checks: Partial<Record<number, StepCheckState>>;
+  /** Steps passed in any session of the lab (coming back, a new session): marked passed too. */
+  passedBefore?: ReadonlySet<number>;
   canCheck: boolean;
   onCheck(step: number): void;
   onExec(request: ExecRequest): boolean;
@@ -28,7 +30,7 @@ interface StepPanelProps {
   session: PreviewSession | null;
 }
 
-export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, onExec, help, session }: StepPanelProps) {
+export function StepPanel({ lab, page, onPageChange, checks, passedBefore, canCheck, onCheck, onExec, help, session }: StepPanelProps) {
   const words = useDictionary().lab;
   const stepCount = lab.steps.length;
   const lastPage = stepCount + 1;
@@ -48,7 +50,7 @@ export function StepPanel({ lab, page, onPageChange, checks, canCheck, onCheck, 
   const title = step ? step.title : page === 0 ? (lab.intro.title ?? words.steps.introTitle) : (lab.finish.title ?? words.steps.finishTitle);
   const passed = (index: number) => {
     const check = checks[index];
-    return check?.status === 'done' && check.attempt.passed;
+    return (check?.status === 'done' && check.attempt.passed) || Boolean(passedBefore?.has(index));
   };
   const solutionSeen = (index: number) => Boolean(help.byStep[index]?.solution);
 
