@@ -25,7 +25,7 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
   const parsed = userSearch.safeParse({ q: (await searchParams).q });
   const search = parsed.success ? parsed.data.q : '';
   const { users, classes } = getServices();
-  const [userList, classList] = await Promise.all([users.list(user, search), classes.listAll(user)]);
+  const [userList, classList, teachers] = await Promise.all([users.list(user, search), classes.listAll(user), classes.listTeachers(user)]);
 
   return (
     <div className={`container ${styles.page}`}>
@@ -55,7 +55,7 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
       <section className={`panel ${styles.section}`} aria-labelledby="toutes-classes">
         <h2 id="toutes-classes">{words.classesTitle(classList.length)}</h2>
         <p className="panel-lead">{words.classesLead}</p>
-        <ClassesTable classes={classList} />
+        <ClassesTable classes={classList} teachers={teachers} />
       </section>
     </div>
   );

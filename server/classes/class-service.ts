@@ -1,12 +1,13 @@
 /**
  * Classes: an instructor creates one, shares its join code, assigns course content with
  * optional deadlines and sees who joined; a student joins with the code and sees the
- * assignments. An instructor manages only their own classes, an admin every class; a class
- * the caller may not see is answered as not found, like another student's lab session.
+ * assignments. An instructor manages only their own classes, an admin every class (and lists
+ * them all, renames them, hands one over to another teacher); a class the caller may not
+ * see is answered as not found, like another student's lab session.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { SignedInUser } from '../auth/caller';
-import { TEACHING_ROLES } from '../auth/roles';
+import { isRole, TEACHING_ROLES } from '../auth/roles';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { listAssignable, type AssignableItem, type AssignmentKind, type CourseContent } from './assignable-content';
 import type {
@@ -15,6 +16,7 @@ import type {
   JoinedClassView,
   ManagedClassView,
   TaughtClassSummary,
+  TeacherView,
 } from './class-views';
 import { generateJoinCode, isJoinCode, normalizeJoinCode } from './join-code';
 
@@ -59,8 +61,47 @@ export class ClassService {
   }
 
   async listAll(actor: SignedInUser): Promise<TaughtClassSummary[]> {
-    if (actor.role !== 'admin') throw new ForbiddenError('La liste de toutes les classes est réservée aux administrateurs.');
+    requireAdmin(actor, 'La liste de toutes les classes est réservée aux administrateurs.');
     return this.summaries({});
+  }
+
+  /** Who a class can be handed over to (transfer): enabled accounts with a teaching role, by name. */
+  async listTeachers(actor: SignedInUser): Promise<TeacherView[]> {
+    requireAdmin(actor, 'La liste des enseignants est réservée aux administrateurs.');
+    return this.prisma.user.findMany({
+      where: { role: { in: [...TEACHING_ROLES] }, banned: false },
+      orderBy: [{ name: 'asc' }, { email: 'asc' }],
+      select: { id: true, name: true, email: true },
+    });
+  }
+
+  /** A new name (a new term, a typo): its instructor or an admin. */
+  async rename(actor: SignedInUser, classId: string, name: string): Promise<{ name: string }> {
+    await this.requireManaged(actor, classId);
+    return this.prisma.classroom.update({ where: { id: classId }, data: { name }, select: { name: true } });
+  }
+
+  /**
+   * Hands the class over to another teacher (one who leaves, a class changing hands), with
+   * its roster, assignments, grader tokens and results: its instructor or an admin does it.
+   * The new instructor must hold a teaching role on an enabled account, or they could not
+   * manage it; if they had joined it as a student, they leave its roster.
+   */
+  async transfer(actor: SignedInUser, classId: string, toUserId: string): Promise<{ instructor: TeacherView }> {
+    const row = await this.requireManaged(actor, classId);
+    const target = await this.prisma.user.findUnique({ where: { id: toUserId }, select: { id: true, name: true, email: true, role: true, banned: true } });
+    if (!target) throw new NotFoundError("Ce compte n'existe pas (ou plus) : rechargez la page et choisissez un enseignant de la liste.");
+    if (!isRole(target.role) || !TEACHING_ROLES.includes(target.role)) {
+      throw new ConflictError(`${target.name} n'a pas le rôle d'enseignant : un administrateur doit d'abord le lui donner (page Administration, « Comptes »), puis lui confier la classe.`);
+    }
+    if (target.banned) throw new ConflictError(`Le compte de ${target.name} est désactivé : réactivez-le d'abord, ou confiez la classe à un autre enseignant.`);
+    if (row.instructorId !== target.id) {
+      await this.prisma.$transaction([
+        this.prisma.classMember.deleteMany({ where: { classroomId: classId, userId: target.id } }),
+        this.prisma.classroom.update({ where: { id: classId }, data: { instructorId: target.id } }),
+      ]);
+    }
+    return { instructor: { id: target.id, name: target.name, email: target.email } };
   }
 
   /** The classes this user joined, with their assignments. */
@@ -204,6 +245,7 @@ export class ClassService {
       id: row.id,
       name: row.name,
       joinCode: row.joinCode,
+      instructorId: row.instructorId,
       instructorName: row.instructor.name,
       students: row._count.members,
       assignments: row._count.assignments,
@@ -226,6 +268,10 @@ export class ClassService {
       }
     }
   }
+}
+
+function requireAdmin(actor: SignedInUser, message: string): void {
+  if (actor.role !== 'admin') throw new ForbiddenError(message);
 }
 
 /** Its own instructor (still an instructor), or any admin. */

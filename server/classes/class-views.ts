@@ -17,10 +17,18 @@ export interface TaughtClassSummary {
   id: string;
   name: string;
   joinCode: string;
+  instructorId: string;
   instructorName: string;
   students: number;
   assignments: number;
   createdAt: string;
+}
+
+/** Someone a class can be handed over to (ClassService.transfer). */
+export interface TeacherView {
+  id: string;
+  name: string;
+  email: string;
 }
 
 export interface MemberView {

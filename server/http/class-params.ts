@@ -22,12 +22,17 @@ export const graderTokenBody = z.object({
 });
 export const assignmentParams = z.object({ id: classId, assignmentId: z.string().uuid('identifiant de devoir invalide') });
 
-export const createClassBody = z.object({
-  name: z
-    .string({ error: 'Donnez un nom à la classe.' })
-    .trim()
-    .min(1, 'Donnez un nom à la classe.')
-    .max(MAX_CLASS_NAME_LENGTH, `Le nom tient en ${MAX_CLASS_NAME_LENGTH} caractères au plus.`),
+const className = z
+  .string({ error: 'Donnez un nom à la classe.' })
+  .trim()
+  .min(1, 'Donnez un nom à la classe.')
+  .max(MAX_CLASS_NAME_LENGTH, `Le nom tient en ${MAX_CLASS_NAME_LENGTH} caractères au plus.`);
+
+export const createClassBody = z.object({ name: className });
+
+/** One change at a time: a new name, or the class handed over to another instructor. */
+export const updateClassBody = z.union([z.strictObject({ name: className }), z.strictObject({ instructorId: userIdSchema })], {
+  error: 'Indiquez soit un nouveau nom (name), soit le nouvel enseignant (instructorId).',
 });
 
 /** Loose on purpose (case, spaces, dashes): the service normalises it, then checks it. */

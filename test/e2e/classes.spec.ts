@@ -1,8 +1,9 @@
 // A class from both sides: an instructor (given the role by the admin) creates a class and
 // assigns the first lab; a student follows the join link, signs up on the way, joins, opens
-// the assignment and starts the lab. Real Chromium, real server, real sandbox.
+// the assignment and starts the lab; the admin renames a class and hands it over to another
+// instructor. Real Chromium, real server, real sandbox.
 import { expect, test } from '@playwright/test';
-import { fillSignUp, giveRole, newAccount, signUpStudent } from './accounts';
+import { E2E_ADMIN, fillSignUp, giveRole, newAccount, signIn, signUpStudent } from './accounts';
 import { endLab, expectConnected, expectOnScreen, typeInTerminal } from './lab-page';
 
 test('an instructor runs a class, a student joins it and starts the assigned lab', async ({ browser }) => {
@@ -81,4 +82,42 @@ test('a student cannot open the admin page, and signing out ends the session', a
   await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
   await page.goto('/classes');
   await expect(page).toHaveURL(/\/connexion\?retour=%2Fclasses$/);
+});
+
+test('an admin sees every class, renames one and hands it over to another instructor', async ({ browser }) => {
+  const context = await browser.newContext();
+  const instructor = await context.newPage();
+  const leaving = await signUpStudent(instructor, 'Paul Langevin');
+  await giveRole(browser, leaving.email, 'Enseignant');
+  await instructor.goto('/classes');
+  await instructor.getByLabel('Nom de la nouvelle classe').fill('Première STI2D');
+  await instructor.getByRole('button', { name: 'Créer la classe' }).click();
+  await expect(instructor.getByRole('heading', { level: 1 })).toHaveText('Première STI2D');
+  const classId = new URL(instructor.url()).pathname.split('/').pop() ?? '';
+  await context.close();
+  const colleagueContext = await browser.newContext();
+  const colleague = await signUpStudent(await colleagueContext.newPage(), 'Irène Joliot');
+  await colleagueContext.close();
+  await giveRole(browser, colleague.email, 'Enseignant');
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, E2E_ADMIN);
+  await admin.goto('/admin');
+  const row = admin.locator(`tr[data-class-id="${classId}"]`);
+  await expect(row).toContainText('Paul Langevin');
+  await row.getByText('Modifier').click();
+  await row.getByLabel('Nouveau nom de « Première STI2D »').fill('Première STI2D — groupe A');
+  await row.getByRole('button', { name: 'Renommer' }).click();
+  await expect(row.getByRole('link')).toHaveText('Première STI2D — groupe A');
+
+  await row.getByLabel('Confier « Première STI2D — groupe A » à').selectOption({ label: `Irène Joliot (${colleague.email})` });
+  admin.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: 'Confier la classe' }).click();
+  await expect(row.locator('td').nth(1)).toHaveText('Irène Joliot');
+  // What the server now holds, not what the page shows.
+  await admin.reload();
+  await expect(row.getByRole('link')).toHaveText('Première STI2D — groupe A');
+  await expect(row.locator('td').nth(1)).toHaveText('Irène Joliot');
+  await adminContext.close();
 });

@@ -1,13 +1,14 @@
 import Link from 'next/link';
-import type { TaughtClassSummary } from '@/server/classes/class-views';
+import type { TaughtClassSummary, TeacherView } from '@/server/classes/class-views';
 import { formatJoinCode } from '@/server/classes/join-code';
 import { LocalDate } from '../../_components/local-date';
 import { serverDictionary } from '../../_i18n/server-locale';
 import { ClassActionButton } from '../../classes/_components/class-action-button';
 import styles from '../admin.module.css';
+import { ClassAdminControls } from './class-admin-controls';
 
-/** Every class of the instance: an admin opens any of them, or deletes it. */
-export async function ClassesTable({ classes }: { classes: TaughtClassSummary[] }) {
+/** Every class of the instance: an admin opens any of them, renames it, hands it over to another teacher, or deletes it. */
+export async function ClassesTable({ classes, teachers }: { classes: TaughtClassSummary[]; teachers: TeacherView[] }) {
   const { admin: words, classes: classWords } = await serverDictionary();
   const columns = classWords.columns;
   if (classes.length === 0) return <p className="empty-state">{words.noClass}</p>;
@@ -28,7 +29,7 @@ export async function ClassesTable({ classes }: { classes: TaughtClassSummary[] 
       </thead>
       <tbody>
         {classes.map((taughtClass) => (
-          <tr key={taughtClass.id}>
+          <tr key={taughtClass.id} data-class-id={taughtClass.id}>
             <td>
               <Link href={`/classes/${taughtClass.id}`}>{taughtClass.name}</Link>
             </td>
@@ -42,6 +43,7 @@ export async function ClassesTable({ classes }: { classes: TaughtClassSummary[] 
               <LocalDate iso={taughtClass.createdAt} format="date" />
             </td>
             <td className={styles.actions}>
+              <ClassAdminControls classId={taughtClass.id} name={taughtClass.name} instructorId={taughtClass.instructorId} teachers={teachers} />{' '}
               <ClassActionButton
                 action={{ kind: 'delete-class', classId: taughtClass.id }}
                 label={words.delete}

@@ -1,17 +1,20 @@
 /**
  * Classes through the real route handlers, with real accounts and the real course: an
  * instructor creates a class and assigns content, students join with the code, and nobody
- * sees or changes a class that is not theirs. Needs no Docker engine.
+ * sees or changes a class that is not theirs; an admin lists every class, renames one and
+ * hands it over to another instructor. Needs no Docker engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listRoute, POST as createRoute } from '@/app/api/classes/route';
-import { DELETE as deleteRoute, GET as viewRoute } from '@/app/api/classes/[id]/route';
+import { DELETE as deleteRoute, GET as viewRoute, PATCH as updateRoute } from '@/app/api/classes/[id]/route';
+import { PATCH as updateUserRoute } from '@/app/api/admin/users/[id]/route';
 import { POST as assignRoute } from '@/app/api/classes/[id]/assignments/route';
 import { DELETE as unassignRoute } from '@/app/api/classes/[id]/assignments/[assignmentId]/route';
 import { DELETE as removeMemberRoute } from '@/app/api/classes/[id]/members/[userId]/route';
 import { DELETE as leaveRoute } from '@/app/api/classes/[id]/membership/route';
 import { POST as renewCodeRoute } from '@/app/api/classes/[id]/code/route';
 import { POST as joinRoute } from '@/app/api/classes/join/route';
+import type { SignedInUser } from '@/server/auth/caller';
 import { formatJoinCode } from '@/server/classes/join-code';
 import { openPlatform, type Person, type Platform } from '../platform-fixture';
 
@@ -219,5 +222,98 @@ describe('join attempts', () => {
     for (let i = 0; i < 11; i += 1) statuses.push((await join(guesser, `AAAA${String(i).padStart(4, 'A')}`)).status);
     expect(statuses.slice(0, 10).every((status) => status === 404)).toBe(true);
     expect(statuses[10]).toBe(429);
+  });
+});
+
+describe('an admin over every class', () => {
+  let taught: string;
+  let adminUser: SignedInUser;
+  const update = (as: Person, body: object, id = taught) => platform.call(updateRoute, `/api/classes/${id}`, { as, method: 'PATCH', body, params: { id } }).then(json);
+  const instructorOf = async (id = taught) => (await view(admin, id)).body.view.managed.instructor.name;
+
+  beforeAll(async () => {
+    adminUser = { id: admin.id, name: 'Admin', email: admin.email, role: 'admin' };
+    taught = (await json(await platform.call(createRoute, '/api/classes', { as: teacher, body: { name: 'Terminale NSI' } }))).body.class.id;
+    const { joinCode: code } = (await view(teacher, taught)).body.view.managed;
+    await join(alice, code);
+    await assign(teacher, { kind: 'lab', slug: 'premiers-pas' }, taught);
+  });
+
+  it('lists every class with its instructor, roster and assignments, newest first; nobody else does', async () => {
+    const all = await platform.services.classes.listAll(adminUser);
+    expect(all[0]).toMatchObject({ id: taught, name: 'Terminale NSI', instructorName: 'M. Leroy', students: 1, assignments: 1 });
+    expect(all.map((c) => c.name)).toContain('Autre classe');
+    await expect(platform.services.classes.listAll({ ...adminUser, id: teacher.id, role: 'instructor' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('renames a class: its instructor and its students see the new name', async () => {
+    const renamed = await update(admin, { name: '  Terminale NSI — groupe 2 ' });
+    expect(renamed).toEqual({ status: 200, body: { class: { name: 'Terminale NSI — groupe 2' } } });
+    expect((await view(alice, taught)).body.view.joined.name).toBe('Terminale NSI — groupe 2');
+    const mine = await json(await platform.call(listRoute, '/api/classes', { as: teacher }));
+    expect(mine.body.taught.find((c: { id: string }) => c.id === taught).name).toBe('Terminale NSI — groupe 2');
+  });
+
+  it('lets the class’s own instructor rename it too, and refuses an empty name or two changes at once', async () => {
+    expect((await update(teacher, { name: 'Terminale NSI' })).status).toBe(200);
+    const blank = await update(admin, { name: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.validations).toEqual([{ path: 'name', message: 'Donnez un nom à la classe.' }]);
+    const both = await update(admin, { name: 'X', instructorId: otherTeacher.id });
+    expect(both.status).toBe(400);
+    expect(both.body.validations).toEqual([{ path: '', message: 'Indiquez soit un nouveau nom (name), soit le nouvel enseignant (instructorId).' }]);
+    expect((await view(teacher, taught)).body.view.managed.name).toBe('Terminale NSI');
+  });
+
+  it('lists who can take a class over: enabled instructors and admins, not students', async () => {
+    const teachers = await platform.services.classes.listTeachers(adminUser);
+    const ids = teachers.map((t) => t.id);
+    expect(ids).toEqual(expect.arrayContaining([teacher.id, otherTeacher.id, admin.id]));
+    expect(ids).not.toContain(alice.id);
+    await expect(platform.services.classes.listTeachers({ ...adminUser, id: teacher.id, role: 'instructor' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('refuses to hand a class over to a student, a disabled instructor or an unknown account, saying why', async () => {
+    const toStudent = await update(admin, { instructorId: bob.id });
+    expect(toStudent.status).toBe(409);
+    expect(toStudent.body.message).toBe("Bob n'a pas le rôle d'enseignant : un administrateur doit d'abord le lui donner (page Administration, « Comptes »), puis lui confier la classe.");
+    const leaving = await platform.signUp({ role: 'instructor', name: 'M. Départ' });
+    await platform.call(updateUserRoute, `/api/admin/users/${leaving.id}`, { as: admin, method: 'PATCH', body: { disabled: true }, params: { id: leaving.id } });
+    const toDisabled = await update(admin, { instructorId: leaving.id });
+    expect(toDisabled.status).toBe(409);
+    expect(toDisabled.body.message).toMatch(/^Le compte de M\. Départ est désactivé/);
+    expect((await update(admin, { instructorId: 'personne' })).status).toBe(404);
+    expect(await instructorOf()).toBe('M. Leroy');
+  });
+
+  it('refuses a transfer by another instructor (not found) or by a student, even one of the class (forbidden)', async () => {
+    const byOther = await update(otherTeacher, { instructorId: otherTeacher.id });
+    expect(byOther.status).toBe(404);
+    expect(byOther.body.message).toBe("Cette classe n'existe pas, ou vous n'y avez pas accès.");
+    const byStudent = await update(alice, { instructorId: otherTeacher.id });
+    expect(byStudent.status).toBe(403);
+    expect((await update(alice, { name: 'Piratée' })).status).toBe(403);
+    expect(await instructorOf()).toBe('M. Leroy');
+  });
+
+  it('hands a class over with its roster and assignments: the new instructor manages it, the old one no longer sees it', async () => {
+    // The new instructor had joined the class as a student: they leave its roster.
+    await join(otherTeacher, (await view(teacher, taught)).body.view.managed.joinCode);
+    const handed = await update(admin, { instructorId: otherTeacher.id });
+    expect(handed).toEqual({ status: 200, body: { instructor: { id: otherTeacher.id, name: 'Mme Petit', email: otherTeacher.email } } });
+    const managed = (await view(otherTeacher, taught)).body.view;
+    expect(managed.as).toBe('manager');
+    expect(managed.managed.members.map((m: { userId: string }) => m.userId)).toEqual([alice.id]);
+    expect(managed.managed.assignments).toHaveLength(1);
+    expect((await view(teacher, taught)).status).toBe(404);
+    expect((await view(alice, taught)).body.view.joined.instructorName).toBe('Mme Petit');
+    const theirs = await json(await platform.call(listRoute, '/api/classes', { as: otherTeacher }));
+    expect(theirs.body.taught.map((c: { id: string }) => c.id)).toContain(taught);
+  });
+
+  it('lets an instructor hand their own class to a colleague', async () => {
+    const back = await update(otherTeacher, { instructorId: teacher.id });
+    expect(back.status).toBe(200);
+    expect(await instructorOf()).toBe('M. Leroy');
   });
 });
