@@ -42,6 +42,10 @@ test('a passed step shows up live on the class dashboard, in the CSV, the grader
   const text = await csv.text();
   expect(text).toContain('Nom;E-mail;Premiers pas avec Docker (lab /4);Total /4');
   expect(text).toContain(`Linus Martin;${pupil.email};1;1`);
+  const canvasHref = await instructor.getByRole('link', { name: 'CSV (virgules, pour Canvas)' }).getAttribute('href');
+  const canvas = await (await instructor.request.get(canvasHref ?? '')).text();
+  expect(canvas).toContain('Student,ID,SIS Login ID,Section,Premiers pas avec Docker (lab)\r\nPoints Possible,,,,4\r\n');
+  expect(canvas).toContain(`Linus Martin,,${pupil.email},,1`);
 
   // A token made on the class page lets a gradebook read the same result, without a session.
   await instructor.getByRole('link', { name: '← Notes — groupe A' }).click();
