@@ -1,7 +1,7 @@
 /**
  * Image builds are cached between runs of the start command (`./dockyard start` runs
- * build-all.sh every time): on images already built, the script rebuilds nothing, pushes
- * nothing and is done in seconds. The script does not lock, so every run here holds
+ * build-all.sh every time): on images already built, the script rebuilds nothing and pushes
+ * nothing (how long that takes is a figure, not a test: a few seconds here). The script does not lock, so every run here holds
  * /tmp/dockyard-images.lock, the lock engineers take around it on this shared machine.
  */
 import { execFile } from 'node:child_process';
@@ -13,25 +13,22 @@ const run = promisify(execFile);
 const LOCK = '/tmp/dockyard-images.lock';
 /** A rebuild of a few images, when another engineer has just changed their folders. */
 const REBUILD_MS = 20 * 60_000;
-/** Measured at 4 to 7 s with a load of 10 on 2 cores; the margin is for heavier moments. */
-const UP_TO_DATE_SECONDS = 45;
 const INFRASTRUCTURE = ['dockyard/debian-base:bookworm', 'dockyard/node:latest', 'dockyard/registry:latest', 'dockyard/catalog-base:bookworm'];
 
-async function buildAll(): Promise<{ output: string; seconds: number }> {
-  const began = performance.now();
+async function buildAll(): Promise<string> {
   const { stdout, stderr } = await run('flock', [LOCK, 'bash', 'runtime/images/build-all.sh'], {
     maxBuffer: 16 * 1024 * 1024,
     timeout: REBUILD_MS,
   });
-  return { output: `${stdout}${stderr}`, seconds: (performance.now() - began) / 1000 };
+  return `${stdout}${stderr}`;
 }
 
 describe('build-all.sh on images already built', () => {
-  it('rebuilds and pushes nothing, and says each image is up to date, in seconds', async () => {
+  it('rebuilds and pushes nothing, and says each image is up to date', async () => {
     // The first run may legitimately rebuild an image whose folder someone just changed:
     // only the second one must find everything built.
     await buildAll();
-    const { output, seconds } = await buildAll();
+    const output = await buildAll();
 
     expect(output).not.toMatch(/Construction|construite en|Envoi de|envoyée en|Démarrage du registre|remplacement/);
     for (const tag of INFRASTRUCTURE) expect(output).toContain(`==> ${tag} : à jour`);
@@ -40,6 +37,5 @@ describe('build-all.sh on images already built', () => {
       expect(output).toContain(`==> ${name}:${tags[0]} (${tags.length} étiquettes) : déjà dans le registre`);
     }
     expect(output).toMatch(/==> Images prêtes en \d+ s\.\n$/);
-    expect(seconds).toBeLessThan(UP_TO_DATE_SECONDS);
   }, 2 * REBUILD_MS);
 });
