@@ -15,7 +15,7 @@ if ! docker port registre 5000/tcp 2>/dev/null | grep -q ':5000$'; then
   exit 1
 fi
 for _ in 1 2 3 4 5; do
-  if [ "$(timeout 8 docker run --rm --network host busybox wget -qO- http://127.0.0.1:5000/v2/ 2>/dev/null)" = "{}" ]; then
+  if [ "$(curl -s --max-time 3 http://127.0.0.1:5000/v2/)" = "{}" ]; then
     echo "Le registre répond sur http://localhost:5000/v2/ : il est prêt."
     exit 0
   fi

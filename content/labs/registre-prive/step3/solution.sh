@@ -2,5 +2,5 @@
 # Les deux étiquettes vers le registre, puis ce qu'en dit son API.
 docker push localhost:5000/bonjour:1.0
 docker push localhost:5000/bonjour:latest
-docker run --rm --network host busybox wget -qO- http://localhost:5000/v2/_catalog
-docker run --rm --network host busybox wget -qO- http://localhost:5000/v2/bonjour/tags/list
+curl http://localhost:5000/v2/_catalog
+curl http://localhost:5000/v2/bonjour/tags/list

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Passes when the registry lists the repository bonjour with the tags 1.0 and latest.
-get() { timeout 8 docker run --rm --network host busybox wget -qO- "http://127.0.0.1:5000$1" 2>/dev/null; }
+get() { curl -s --max-time 5 "http://127.0.0.1:5000$1"; }
 catalog=$(get /v2/_catalog)
 if [ -z "$catalog" ]; then
   echo "Le registre ne répond pas sur le port 5000 : le conteneur registre tourne-t-il encore (docker ps) ?"
