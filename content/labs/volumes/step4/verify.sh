@@ -1,24 +1,22 @@
 #!/usr/bin/env bash
-# Passes when ~/sauvegardes/donnees.tar.gz holds note.txt and the volume donnees-restaure
-# has it back with the same content.
-archive=/root/sauvegardes/donnees.tar.gz
-if [ ! -f "$archive" ]; then
-  echo "Aucune archive ~/sauvegardes/donnees.tar.gz : sauvegardez le volume donnees avec la commande tar de l'étape."
+# Passes when the container db runs PostgreSQL on the named volume pgdata and its table notes
+# holds the step's three rows.
+if [ "$(docker inspect -f '{{.State.Status}}' db 2>/dev/null)" != "running" ]; then
+  echo "Le conteneur db ne tourne pas : lancez-le avec la commande docker run de l'étape."
   exit 1
 fi
-if ! tar tzf "$archive" 2>/dev/null | grep -qE '^(\./)?note\.txt$'; then
-  echo "L'archive ~/sauvegardes/donnees.tar.gz ne contient pas note.txt : archivez le contenu du volume"
-  echo "monté sur /source avec tar czf /backup/donnees.tar.gz -C /source ."
+volume=$(docker inspect -f '{{range .Mounts}}{{if eq .Destination "/var/lib/postgresql/data"}}{{.Type}} {{.Name}}{{end}}{{end}}' db)
+if [ "$volume" != "volume pgdata" ]; then
+  echo "Les fichiers de db ne sont pas dans le volume pgdata : sans -v, l'instruction VOLUME de l'image"
+  echo "les a mis dans un volume anonyme. Supprimez db (docker rm -f db), puis relancez-le avec"
+  echo "-v pgdata:/var/lib/postgresql/data."
   exit 1
 fi
-if ! docker volume inspect donnees-restaure >/dev/null 2>&1; then
-  echo "L'archive est prête. Créez maintenant le volume donnees-restaure et extrayez-y l'archive."
+rows=$(docker exec db psql -U postgres -tAc \
+  "SELECT count(*) FROM notes WHERE texte IN ('première note', 'deuxième note', 'à sauvegarder');" 2>/dev/null)
+if [ "$rows" != 3 ]; then
+  echo "La table notes n'a pas les trois lignes de l'étape. Si la base démarre encore, attendez quelques"
+  echo "secondes ; sinon, lancez les commandes psql de l'étape."
   exit 1
 fi
-note=$(docker run --rm -v donnees-restaure:/data:ro busybox cat /data/note.txt 2>/dev/null)
-if [ "$note" != "je survis" ]; then
-  echo "Le volume donnees-restaure existe, mais ne contient pas note.txt : extrayez-y l'archive"
-  echo "avec tar xzf /backup/donnees.tar.gz -C /cible (le volume monté sur /cible)."
-  exit 1
-fi
-echo "Sauvegarde dans ~/sauvegardes/donnees.tar.gz, puis restauration dans donnees-restaure : « $note »."
+echo "La base db, rangée dans le volume pgdata, contient la table notes et ses trois lignes."
