@@ -40,6 +40,19 @@ async function spareIsReady(): Promise<void> {
   }
 }
 
+/** Opens the student's terminal, runs `command`, waits for `expected` on screen, and leaves. */
+async function inTerminal(baseUrl: string, cookie: string, sessionId: string, command: string, expected: string): Promise<void> {
+  const term = terminalClient(baseUrl, cookie);
+  try {
+    term.attach(sessionId);
+    await term.waitForStatus('ready');
+    term.type(`${command}\r`);
+    await term.waitForText(expected);
+  } finally {
+    term.socket.disconnect();
+  }
+}
+
 beforeAll(async () => {
   await requireImages();
   if (!existsSync('.next/BUILD_ID')) throw new Error('Ce test démarre le serveur de production : lancez d’abord `npm run build`.');
@@ -61,12 +74,7 @@ describe('a server killed with SIGKILL and started again', () => {
     const session = await student.startLab();
     const cookie = student.cookieHeader();
 
-    const before = terminalClient(baseUrl, cookie);
-    before.attach(session.id);
-    await before.waitForStatus('ready');
-    before.type('echo avant-le-crash > /root/preuve; echo ecrit-$((20+1))\r');
-    await before.waitForText('ecrit-21');
-    before.socket.disconnect();
+    await inTerminal(baseUrl, cookie, session.id, 'echo avant-le-crash > /root/preuve; echo ecrit-$((20+1))', 'ecrit-21');
     // The pool made a new spare for the next student: the killed server leaves it behind.
     await spareIsReady();
     const [leftSpare] = await spares();
@@ -82,12 +90,7 @@ describe('a server killed with SIGKILL and started again', () => {
     const view = await student.call<{ session: { id: string; state: string } | null }>('GET', `/api/labs/${LAB}/session`);
     expect(view.body.session).toMatchObject({ id: session.id, state: 'running' });
 
-    const after = terminalClient(baseUrl, cookie);
-    after.attach(session.id);
-    await after.waitForStatus('ready');
-    after.type('cat /root/preuve\r');
-    await after.waitForText('avant-le-crash');
-    after.socket.disconnect();
+    await inTerminal(baseUrl, cookie, session.id, 'cat /root/preuve', 'avant-le-crash');
 
     await spareIsReady();
     expect(await containersOf(`name=dockyard-${session.id}`)).toEqual([studentNode]);
