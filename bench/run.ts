@@ -20,6 +20,7 @@ import { measureCapacity } from './measures/capacity';
 import { measureChecks, prepareStepZero } from './measures/checks';
 import { measureEcho } from './measures/echo';
 import { measureEchoWithoutDeferral, NO_DEFERRAL_ARGS } from './measures/echo-without-deferral';
+import { measureBrowserFloor, terminalBox } from './measures/browser-floor';
 import { measureFlood } from './measures/flood';
 import { measureLabStarts } from './measures/lab-start';
 import { measureDockerRun, measureExecRoundTrip } from './measures/references';
@@ -29,7 +30,7 @@ const INSTANCE = 'bench';
 const DATA_DIR = '.cache/bench-data';
 const SESSION_CAP = Number(process.env.BENCH_SESSIONS ?? 60);
 // Sized so that the whole run stays under 10 minutes on 2 cores.
-const N = { starts: 10, dockerRuns: 5, echo: 200, echoReference: 100, execs: 30, checks: 30, floodBytes: 100_000_000 };
+const N = { starts: 10, dockerRuns: 5, echo: 200, echoReference: 100, echoFloor: 100, execs: 30, checks: 30, floodBytes: 100_000_000 };
 
 const began = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)} s] ${line}`);
@@ -37,7 +38,7 @@ const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000
 async function main(): Promise<number> {
   if (!Number.isInteger(SESSION_CAP) || SESSION_CAP < 1) throw new Error('BENCH_SESSIONS must be a positive integer');
   const commit = spawnSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
-  const notes: RunNotes = { samples: {}, conditions: [], facts: [], errors: [], durationSeconds: 0, commit, floodBytes: N.floodBytes };
+  const notes: RunNotes = { samples: {}, conditions: [], facts: [], errors: [], durationSeconds: 0, commit, floodBytes: N.floodBytes, floor: null };
   // The bench measures the production build; it builds only when there is none.
   if (!existsSync('.next/BUILD_ID')) {
     log('no .next/BUILD_ID: npm run build');
@@ -163,6 +164,17 @@ async function main(): Promise<number> {
       notes.samples['echoes during the flood'] = flood.echoMs.length;
       notes.facts.push(
         `Flood: ${(flood.payloadBytes / 1e6).toFixed(1)} MB drawn in ${flood.seconds.toFixed(1)} s; the websocket carried ${round(flood.socketMCharsPerSecond)} M characters/s (socket.io framing and JSON escapes included); echo during the flood p50 ${percentile(flood.echoMs, 50) ?? '—'} ms drawn; the echo's websocket message was dispatched in the page at p50 ${percentile(flood.arrivalMs, 50) ?? '—'} ms, p99 ${percentile(flood.arrivalMs, 99) ?? '—'} ms, so the wait is queued before xterm.js gets the data (server socket buffers or the browser's message queue, behind the flood), not in xterm.js's own write queue; ${flood.lostEchoes} key(s) never echoed.`,
+      );
+    });
+
+    await measure('browser floor (reference)', async () => {
+      if (!browser) throw new Error('no browser');
+      const floor = await measureBrowserFloor(browser, await terminalBox(page), N.echoFloor, N.floodBytes);
+      const drawn = floor.echo.map((s) => s.drawnMs);
+      notes.floor = { echoP50Ms: percentile(drawn, 50), echoP99Ms: percentile(drawn, 99), floodMBps: round(floor.floodMBps) };
+      notes.samples['echoes on the instant terminal'] = floor.echo.length;
+      notes.facts.push(
+        `Browser floor: on a page with the same xterm.js, settings and size over socket.io, against a server that answers at once in memory, an echo is drawn at p50 ${notes.floor.echoP50Ms} ms, p99 ${notes.floor.echoP99Ms} ms; and xterm.js parses and draws the flood's lines, generated in the page and acknowledged as the lab page does, at ${notes.floor.floodMBps} MB/s. No server can make the lab terminal faster than these.`,
       );
     });
 

@@ -17,17 +17,24 @@ export interface ServerOptions {
   /** Spare nodes kept ready (DOCKYARD_POOL_SIZE); 0 measures starts without the pool. */
   poolSize: number;
   logFile: string;
+  /** Start on the database a previous run left (a restart), instead of a fresh one. */
+  keepDatabase?: boolean;
+  /** More settings for the server's environment (e.g. DOCKYARD_SANDBOX_SUBNETS). */
+  env?: Record<string, string>;
 }
 
 export interface RunningServer {
   baseUrl: string;
+  /** SIGTERM: the server shuts down cleanly. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or `kill -9` would: the server cleans nothing up. */
+  kill(): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // A fresh database each run: no session of an earlier bench counts against capacity. Node
   // disks stay: one still mounted after a killed run is the server's to remove.
-  await rm(join(options.dataDir, 'db'), { recursive: true, force: true });
+  if (!options.keepDatabase) await rm(join(options.dataDir, 'db'), { recursive: true, force: true });
   await mkdir(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
   const child = spawn('npx', ['tsx', 'server/main.ts'], {
@@ -46,12 +53,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       DOCKYARD_POOL_SIZE: String(options.poolSize),
       // Workshop mode: the bench's browser starts labs without signing up first.
       DOCKYARD_ANONYMOUS_LABS: 'true',
+      ...options.env,
     },
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const server: RunningServer = { baseUrl, stop: () => stopChild(child) };
+  const server: RunningServer = { baseUrl, stop: () => stopChild(child), kill: () => killChild(child) };
   try {
     await waitUntilServing(child, baseUrl, 180_000, options.logFile);
   } catch (err) {
@@ -74,20 +82,35 @@ async function waitUntilServing(child: ChildProcess, baseUrl: string, timeoutMs:
 
 /** SIGTERM to the group (the server shuts down cleanly), SIGKILL if it lingers. */
 async function stopChild(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  signalGroup('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), sleep(15_000).then(() => true)]);
+  const group = processGroup(child);
+  if (!group) return;
+  group.signal('SIGTERM');
+  const timedOut = await Promise.race([group.exited.then(() => false), sleep(15_000).then(() => true)]);
   if (timedOut) {
-    signalGroup('SIGKILL');
-    await exited;
+    group.signal('SIGKILL');
+    await group.exited;
   }
+}
+
+async function killChild(child: ChildProcess): Promise<void> {
+  const group = processGroup(child);
+  if (!group) return;
+  group.signal('SIGKILL');
+  await group.exited;
+}
+
+/** The child's process group (npx, tsx and node), or undefined once it has exited. */
+function processGroup(child: ChildProcess) {
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return undefined;
+  return {
+    exited: new Promise<void>((resolve) => child.once('exit', () => resolve())),
+    signal(signal: NodeJS.Signals) {
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        // Already gone.
+      }
+    },
+  };
 }

@@ -19,6 +19,11 @@ export class Student {
     private cookie?: string,
   ) {}
 
+  /** The student's cookies, as a Cookie header (empty before their first call). */
+  cookieHeader(): string {
+    return this.cookie ?? '';
+  }
+
   async call<T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;

@@ -16,6 +16,7 @@ import { TERMINAL_EVENTS, type TerminalStatus, type WatchersNotice } from './eve
 import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
 import { emitUntilDrawn } from './drawn-acknowledgement';
 import { batchOutput } from './output-batcher';
+import { pacedSender } from './paced-sender';
 import type { ShellHub, TerminalChannel } from './shell-hub';
 import { handleWatch } from './watch-handler';
 
@@ -28,15 +29,11 @@ export interface GatewayDeps {
 }
 
 /**
- * Flow control: output the browser has not yet drawn (it acknowledges each message once
- * xterm.js has processed it). Above HIGH the shell is paused, below LOW it goes on, so a
- * flood never queues seconds of output in front of the student's next keystroke. LOW is
- * close to HIGH so that the shell goes on once a message or two are acknowledged: the browser
- * always has the next message at hand instead of draining to nothing and waiting a round trip
- * (with LOW at a quarter of HIGH, it sat idle for a good part of a flood).
+ * Flow control (paced-sender.ts): output undrawn in the browser, and output waiting on the
+ * server beyond that, before the shell is paused. Both short: together about 30 ms of a
+ * flood's drawing here, which is how long a key typed during a flood waits for its echo.
  */
-const HIGH_WATER_CHARS = 128 * 1024;
-const LOW_WATER_CHARS = 96 * 1024;
+const TERMINAL_PACE = { windowChars: 128 * 1024, readyChars: 256 * 1024 };
 
 /** Input marks the session active, but at most this often (a database write each time). */
 const TOUCH_EVERY_MS = 30_000;
@@ -78,18 +75,17 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     if (status >= 500) deps.log?.(`terminal : ${(error as Error).message}`);
     socket.emit(TERMINAL_EVENTS.error, body);
   };
-  let inFlight = 0;
   const viewer = (chunk: string) => output.push(chunk);
-  const output = batchOutput((text) => {
-    inFlight += text.length;
-    if (inFlight > HIGH_WATER_CHARS) channel?.setBehind(viewer, true);
-    emitUntilDrawn(socket, TERMINAL_EVENTS.output, text, () => {
-      inFlight -= text.length;
-      if (inFlight < LOW_WATER_CHARS) channel?.setBehind(viewer, false);
-    });
+  const paced = pacedSender({
+    ...TERMINAL_PACE,
+    emit: (text, drawn) => emitUntilDrawn(socket, TERMINAL_EVENTS.output, text, drawn),
+    hold: (paused) => channel?.setBehind(viewer, paused),
   });
+  const output = batchOutput((text) => paced.send(text));
   const status = (value: TerminalStatus) => {
-    output.flush(); // a status never overtakes the output before it
+    // A status never overtakes the output before it.
+    output.flush();
+    paced.flush();
     socket.emit(TERMINAL_EVENTS.status, value);
   };
 
@@ -107,7 +103,6 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
       channel = opened.channel;
       const history = channel.scrollback.contents();
       if (history) socket.emit(TERMINAL_EVENTS.output, history);
-      inFlight = 0;
       const stopViewing = channel.watch(viewer, () => status({ state: 'exited' }));
       const notifyWatchers = (names: string[]) => socket.emit(TERMINAL_EVENTS.watchers, { names } satisfies WatchersNotice);
       const stopNotices = channel.onWatchersChange(notifyWatchers);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
@@ -15,7 +15,8 @@ import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { ShellHub } from '@/server/terminal/shell-hub';
 import { SupervisionService } from '@/server/supervision/supervision-service';
 import { attachTerminalGateway } from '@/server/terminal/gateway';
-import { TERMINAL_EVENTS, type ErrorEnvelope, type TerminalStatus } from '@/server/terminal/events';
+import { TERMINAL_EVENTS } from '@/server/terminal/events';
+import { terminalClient, type TerminalClientOptions } from './terminal-client';
 import { requireImages, TEST_INSTANCE } from '../runtime/fixtures';
 
 const owners = new OwnerTokens('test-secret-'.padEnd(40, 'x'));
@@ -28,44 +29,10 @@ let url: string;
 let sessionId: string;
 const sockets: Socket[] = [];
 
-/** A terminal client as the browser runs it, recording what it receives. */
-function terminal(ownerId: string | null, { acknowledge = true } = {}) {
-  const cookie = ownerId ? `${OWNER_COOKIE}=${owners.issue(ownerId)}` : '';
-  const socket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
-  sockets.push(socket);
-  let screen = '';
-  const statuses: TerminalStatus[] = [];
-  const errors: ErrorEnvelope[] = [];
-  const unacknowledged: Array<() => void> = [];
-  socket.on(TERMINAL_EVENTS.output, (chunk: string, drawn?: () => void) => {
-    screen += chunk;
-    if (!drawn) return;
-    if (acknowledge) drawn();
-    else unacknowledged.push(drawn);
-  });
-  socket.on(TERMINAL_EVENTS.status, (s: TerminalStatus) => statuses.push(s));
-  socket.on(TERMINAL_EVENTS.error, (e: ErrorEnvelope) => errors.push(e));
-  const until = async <T>(read: () => T | undefined, what: string, ms = 15_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = read();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`attendu : ${what}\nécran : ${screen}\nerreurs : ${JSON.stringify(errors)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return {
-    socket,
-    attach: (cols = 80, rows = 24) => socket.emit(TERMINAL_EVENTS.attach, { sessionId, cols, rows }),
-    type: (text: string) => socket.emit(TERMINAL_EVENTS.input, text),
-    screen: () => screen,
-    /** Acknowledges everything received so far, as xterm.js does once it has drawn it. */
-    catchUp: () => unacknowledged.splice(0).forEach((drawn) => drawn()),
-    statuses,
-    waitForText: (text: string) => until(() => (screen.includes(text) ? true : undefined), `« ${text} »`),
-    waitForStatus: (state: TerminalStatus['state']) => until(() => statuses.find((s) => s.state === state), state),
-    waitForError: () => until(() => errors[0], 'une erreur'),
-  };
+function terminal(ownerId: string | null, options?: TerminalClientOptions) {
+  const client = terminalClient(url, ownerId ? `${OWNER_COOKIE}=${owners.issue(ownerId)}` : '', options);
+  sockets.push(client.socket);
+  return { ...client, attach: (cols?: number, rows?: number) => client.attach(sessionId, cols, rows) };
 }
 
 beforeAll(async () => {
