@@ -16,7 +16,6 @@ import { TERMINAL_EVENTS, type TerminalStatus, type WatchersNotice } from './eve
 import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
 import { emitUntilDrawn } from './drawn-acknowledgement';
 import { batchOutput } from './output-batcher';
-import { pacedSender } from './paced-sender';
 import type { ShellHub, TerminalChannel } from './shell-hub';
 import { handleWatch } from './watch-handler';
 
@@ -29,11 +28,15 @@ export interface GatewayDeps {
 }
 
 /**
- * Flow control (paced-sender.ts): output undrawn in the browser, and output waiting on the
- * server beyond that, before the shell is paused. Both short: together about 30 ms of a
- * flood's drawing here, which is how long a key typed during a flood waits for its echo.
+ * Flow control: output the browser has not yet drawn (it acknowledges each message once
+ * xterm.js has processed it). Above HIGH the shell is paused, below LOW it goes on, so a
+ * flood never queues seconds of output in front of the student's next keystroke. LOW is
+ * close to HIGH so that the shell goes on once a message or two are acknowledged: the browser
+ * always has the next message at hand instead of draining to nothing and waiting a round trip
+ * (with LOW at a quarter of HIGH, it sat idle for a good part of a flood).
  */
-const TERMINAL_PACE = { windowChars: 128 * 1024, readyChars: 256 * 1024 };
+const HIGH_WATER_CHARS = 128 * 1024;
+const LOW_WATER_CHARS = 96 * 1024;
 
 /** Input marks the session active, but at most this often (a database write each time). */
 const TOUCH_EVERY_MS = 30_000;
@@ -75,17 +78,18 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     if (status >= 500) deps.log?.(`terminal : ${(error as Error).message}`);
     socket.emit(TERMINAL_EVENTS.error, body);
   };
+  let inFlight = 0;
   const viewer = (chunk: string) => output.push(chunk);
-  const paced = pacedSender({
-    ...TERMINAL_PACE,
-    emit: (text, drawn) => emitUntilDrawn(socket, TERMINAL_EVENTS.output, text, drawn),
-    hold: (paused) => channel?.setBehind(viewer, paused),
+  const output = batchOutput((text) => {
+    inFlight += text.length;
+    if (inFlight > HIGH_WATER_CHARS) channel?.setBehind(viewer, true);
+    emitUntilDrawn(socket, TERMINAL_EVENTS.output, text, () => {
+      inFlight -= text.length;
+      if (inFlight < LOW_WATER_CHARS) channel?.setBehind(viewer, false);
+    });
   });
-  const output = batchOutput((text) => paced.send(text));
   const status = (value: TerminalStatus) => {
-    // A status never overtakes the output before it.
-    output.flush();
-    paced.flush();
+    output.flush(); // a status never overtakes the output before it
     socket.emit(TERMINAL_EVENTS.status, value);
   };
 
@@ -103,6 +107,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
       channel = opened.channel;
       const history = channel.scrollback.contents();
       if (history) socket.emit(TERMINAL_EVENTS.output, history);
+      inFlight = 0;
       const stopViewing = channel.watch(viewer, () => status({ state: 'exited' }));
       const notifyWatchers = (names: string[]) => socket.emit(TERMINAL_EVENTS.watchers, { names } satisfies WatchersNotice);
       const stopNotices = channel.onWatchersChange(notifyWatchers);
