@@ -7,20 +7,16 @@
  */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { ClassService } from '../classes/class-service';
+import type { CheckAttemptView } from '../progress/progress-views';
 import { encodeCursor, isBefore, type AttemptKind, type AttemptPosition } from './attempts-cursor';
 
-export interface LabAttemptItem {
+/** A check, with the evidence the drill-down shows (CheckAttemptView), and whose it was. */
+export interface LabAttemptItem extends CheckAttemptView {
   kind: 'lab';
   id: string;
   userId: string;
   slug: string;
   sessionId: string;
-  step: number;
-  passed: boolean;
-  exitCode: number;
-  output: string;
-  durationMs: number;
-  at: string;
 }
 
 export interface QuizAttemptItem {
