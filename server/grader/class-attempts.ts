@@ -7,7 +7,8 @@
  */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { ClassService } from '../classes/class-service';
-import type { CheckAttemptView } from '../progress/progress-views';
+import { checkAttemptView, quizAttemptView } from '../progress/attempt-views';
+import type { CheckAttemptView, QuizAttemptView } from '../progress/progress-views';
 import { encodeCursor, isBefore, type AttemptKind, type AttemptPosition } from './attempts-cursor';
 
 /** A check, with the evidence the drill-down shows (CheckAttemptView), and whose it was. */
@@ -19,15 +20,12 @@ export interface LabAttemptItem extends CheckAttemptView {
   sessionId: string;
 }
 
-export interface QuizAttemptItem {
+/** A quiz answer, with the evidence the drill-down shows (QuizAttemptView), and whose it was. */
+export interface QuizAttemptItem extends QuizAttemptView {
   kind: 'quiz';
   id: string;
   userId: string;
   slug: string;
-  answers: Record<string, string[]>;
-  score: number;
-  maxScore: number;
-  at: string;
 }
 
 export type AttemptItem = LabAttemptItem | QuizAttemptItem;
@@ -80,12 +78,7 @@ export class ClassAttempts {
       userId: row.session.userId ?? '',
       slug: row.session.lab,
       sessionId: row.sessionId,
-      step: row.step,
-      passed: row.passed,
-      exitCode: row.exitCode,
-      output: row.output,
-      durationMs: row.durationMs,
-      at: row.createdAt.toISOString(),
+      ...checkAttemptView(row),
     }));
   }
 
@@ -101,10 +94,7 @@ export class ClassAttempts {
       id: row.id,
       userId: row.userId ?? '',
       slug: row.quiz,
-      answers: row.answers as Record<string, string[]>,
-      score: row.score,
-      maxScore: row.maxScore,
-      at: row.createdAt.toISOString(),
+      ...quizAttemptView(row),
     }));
   }
 }

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { Course } from '../content/course';
 import type { Lab } from '../content/lab';
 import type { Quiz } from '../content/quiz';
+import { checkAttemptView, quizAttemptView } from './attempt-views';
 import { computeLabProgress, sessionDurationMs, type LabProgress, type StepSpec } from './lab-progress';
 import type { ChapterProgressView, LabEvidenceView, LabProgressView, QuizEvidenceView, QuizProgressView, StepEventView } from './progress-views';
 import { computeQuizProgress, type QuizProgress } from './quiz-progress';
@@ -108,14 +109,7 @@ export class ProgressService {
         running: session.state === 'running',
       })),
       attempts: sessions.flatMap((session) =>
-        session.attempts.map((attempt) => ({
-          step: attempt.step,
-          passed: attempt.passed,
-          exitCode: attempt.exitCode,
-          output: attempt.output,
-          durationMs: attempt.durationMs,
-          at: attempt.createdAt.toISOString(),
-        })),
+        session.attempts.map(checkAttemptView),
       ),
       events: sessions.flatMap((session) =>
         session.stepEvents.map((event) => ({ step: event.step, kind: event.kind as StepEventView['kind'], hint: event.hint, at: event.createdAt.toISOString() })),
@@ -137,12 +131,7 @@ export class ProgressService {
         choices: question.choices.map((choice) => ({ id: choice.id, html: choice.html, correct: question.answer.includes(choice.id) })),
       })),
       progress: progress && toQuizProgressView(slug, progress),
-      attempts: attempts.map((attempt) => ({
-        answers: attempt.answers as Record<string, string[]>,
-        score: attempt.score,
-        maxScore: attempt.maxScore,
-        at: attempt.createdAt.toISOString(),
-      })),
+      attempts: attempts.map(quizAttemptView),
     };
   }
 }
