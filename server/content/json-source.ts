@@ -94,16 +94,33 @@ function scanJson(text: string): { root: JsonNode } | { error: JsonSyntaxError }
     return fail('valeur attendue (texte entre guillemets, nombre, true, false, null, objet ou tableau)');
   };
 
+  /** The items of an object or array, from its opening character to `close`, comma-separated. */
+  const readItems = (close: '}' | ']', readItem: () => void, missingComma: string): void => {
+    at += 1;
+    skipSpaces();
+    if (text[at] === close) {
+      at += 1;
+      return;
+    }
+    for (;;) {
+      readItem();
+      skipSpaces();
+      if (text[at] === ',') {
+        at += 1;
+        continue;
+      }
+      if (text[at] === close) {
+        at += 1;
+        return;
+      }
+      fail(missingComma);
+    }
+  };
+
   const readObject = (): NonNullable<JsonNode['members']> => {
     // Like JSON.parse, a name given twice keeps its last value.
     const members: NonNullable<JsonNode['members']> = new Map();
-    at += 1;
-    skipSpaces();
-    if (text[at] === '}') {
-      at += 1;
-      return members;
-    }
-    for (;;) {
+    const readMember = () => {
       skipSpaces();
       if (text[at] !== '"') {
         fail(text[at] === '}' ? 'nom de champ attendu : virgule en trop avant « } » ?' : 'nom de champ entre guillemets doubles attendu');
@@ -114,40 +131,15 @@ function scanJson(text: string): { root: JsonNode } | { error: JsonSyntaxError }
       if (text[at] !== ':') fail('« : » attendu après le nom du champ');
       at += 1;
       members.set(name, { nameOffset, value: readValue() });
-      skipSpaces();
-      if (text[at] === ',') {
-        at += 1;
-        continue;
-      }
-      if (text[at] === '}') {
-        at += 1;
-        return members;
-      }
-      fail('« , » ou « } » attendu : virgule manquante entre deux champs ?');
-    }
+    };
+    readItems('}', readMember, '« , » ou « } » attendu : virgule manquante entre deux champs ?');
+    return members;
   };
 
   const readArray = (): JsonNode[] => {
     const items: JsonNode[] = [];
-    at += 1;
-    skipSpaces();
-    if (text[at] === ']') {
-      at += 1;
-      return items;
-    }
-    for (;;) {
-      items.push(readValue());
-      skipSpaces();
-      if (text[at] === ',') {
-        at += 1;
-        continue;
-      }
-      if (text[at] === ']') {
-        at += 1;
-        return items;
-      }
-      fail('« , » ou « ] » attendu : virgule manquante entre deux éléments ?');
-    }
+    readItems(']', () => items.push(readValue()), '« , » ou « ] » attendu : virgule manquante entre deux éléments ?');
+    return items;
   };
 
   if (text.trim() === '') return { error: { line: 1, column: 1, reason: 'fichier vide : il doit contenir un objet JSON' } };
