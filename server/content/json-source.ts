@@ -169,9 +169,13 @@ export type FieldPath = ReadonlyArray<PropertyKey> | string;
  * should be written: at the nearest of its parents that is. Scans the text once.
  */
 export function jsonLocator(text: string): (field: FieldPath) => ContentPosition {
-  const scanned = scanJson(text);
-  const root: JsonNode = 'root' in scanned ? scanned.root : { offset: 0 };
+  // Scanned on the first question only: valid files (every file, at every start) never ask.
+  let root: JsonNode | undefined;
   return (field) => {
+    if (!root) {
+      const scanned = scanJson(text);
+      root = 'root' in scanned ? scanned.root : { offset: 0 };
+    }
     const segments = typeof field === 'string' ? field.split('.').filter(Boolean) : field;
     let node = root;
     let offset = root.offset;
