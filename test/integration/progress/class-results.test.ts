@@ -20,8 +20,6 @@ import { openPlatform, type Person, type Platform } from '../platform-fixture';
 
 const LAB = 'premiers-pas';
 const QUIZ = 'premiers-pas';
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-
 let platform: Platform;
 let teacher: Person;
 let otherTeacher: Person;
@@ -41,6 +39,9 @@ const quizEvidence = (as: Person, userId: string) =>
 /** A finished lab session of `person`, with these checks (step, passed) and step events. */
 async function labSession(person: Person, checks: Array<[number, boolean]>, events: Array<{ step: number; kind: string; hint?: number }> = []) {
   const id = randomUUID();
+  // One clock reading for the session's times: two could fall a millisecond apart (20 min + 1 ms spent).
+  const now = Date.now();
+  const minutesAgo = (minutes: number) => new Date(now - minutes * 60_000);
   await platform.db.prisma.labSession.create({
     data: { id, ownerId: person.id, userId: person.id, lab: LAB, state: 'ended', createdAt: minutesAgo(30), lastActiveAt: minutesAgo(10), endedAt: minutesAgo(10), expiresAt: minutesAgo(0) },
   });
