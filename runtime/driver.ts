@@ -1,6 +1,6 @@
 /**
  * The one interface every sandbox driver implements. Nothing outside runtime/ may know
- * which driver runs: the Docker driver today, a Kubernetes or microVM driver later.
+ * which driver runs: Incus system containers today (runtime/incus), a microVM driver later.
  */
 
 /** Labels every sandbox carries, so a reaper can find it even after a crash. */
@@ -34,7 +34,7 @@ export interface SandboxLimits {
 }
 
 export interface SandboxRef {
-  /** Driver-specific id (a container id for Docker). */
+  /** Driver-specific id (the instance name for Incus). */
   id: string;
   sessionId: string;
   lab: string;
@@ -56,7 +56,13 @@ export interface Shell {
   /** Stops reading output (the shell then blocks on a full TTY): a slow browser sets the pace. */
   pause(): void;
   resume(): void;
+  /** Ends the shell itself: the next attach starts a new one. */
   kill(): void;
+  /**
+   * Lets go of the shell without ending it (the server stops, or nobody has looked at it for
+   * a while): it goes on in the sandbox, and the next attach finds it again, screen and all.
+   */
+  detach(): void;
 }
 
 export interface ExecResult {

@@ -26,12 +26,12 @@ export class RuntimeError extends Error {
   }
 }
 
-/** The container engine does not answer (daemon stopped, socket missing or not allowed). */
+/** The sandbox engine does not answer (daemon stopped, socket missing or not allowed). */
 export class EngineUnavailableError extends RuntimeError {
   constructor(detail?: string, cause?: unknown) {
     super(
       'engine_unavailable',
-      'Le moteur Docker ne répond pas : lancez ./dockyard start (ou démarrez dockerd), puis réessayez.',
+      'Le moteur des bacs à sable (Incus) ne répond pas : lancez ./dockyard start (il démarre incusd), puis réessayez.',
       { detail, cause },
     );
   }

@@ -1,11 +1,11 @@
 /**
- * Picks the sandbox driver at start-up and says which one it picked. Docker is the only
- * driver today; a Kubernetes or microVM driver will be chosen here, by configuration.
+ * Picks the sandbox driver at start-up and says which one it picked: lab nodes are
+ * unprivileged Incus system containers (runtime/incus). A microVM driver would be chosen
+ * here, by configuration.
  */
-import path from 'node:path';
 import type { Env } from './env';
 import type { SandboxDriver } from '../runtime/driver';
-import { DOCKER_DRIVER_DEFAULTS, DockerSandboxDriver } from '../runtime/docker/docker-driver';
+import { INCUS_DRIVER_DEFAULTS, IncusSandboxDriver } from '../runtime/incus/incus-driver';
 import { DEFAULT_SANDBOX_IMAGE } from './content/lab';
 
 /** How many lab sessions are running now (the warm pool's spares must leave room for them). */
@@ -13,22 +13,23 @@ export type RunningSessionCount = () => Promise<number>;
 
 export function createSandboxDriver(env: Env, log: (message: string) => void, runningSessions: RunningSessionCount): SandboxDriver {
   const spares = () => Object.values(driver.spares()).reduce((sum, n) => sum + n, 0);
-  const driver: DockerSandboxDriver = new DockerSandboxDriver({
-    socketPath: env.DOCKER_SOCKET,
+  const driver: IncusSandboxDriver = new IncusSandboxDriver({
+    socketPath: env.INCUS_SOCKET,
     instance: env.DOCKYARD_INSTANCE,
     subnetPool: env.DOCKYARD_SANDBOX_SUBNETS,
-    diskDir: path.resolve(env.DOCKYARD_DATA_DIR, 'disks'),
-    defaultLimits: { ...DOCKER_DRIVER_DEFAULTS.defaultLimits, diskGiB: env.DOCKYARD_NODE_DISK_GIB },
-    pool: {
+    mirrorPort: env.DOCKYARD_MIRROR_PORT,
+    defaultLimits: { ...INCUS_DRIVER_DEFAULTS.defaultLimits, diskGiB: env.DOCKYARD_NODE_DISK_GIB },
+    logger: { info: () => undefined, warn: (message, detail) => log(`${message} ${JSON.stringify(detail ?? {})}`) },
+    spares: {
       size: env.DOCKYARD_POOL_SIZE,
       images: [DEFAULT_SANDBOX_IMAGE],
       hasRoom: async () => (await runningSessions()) + spares() < env.DOCKYARD_MAX_SESSIONS,
     },
   });
-  log(`moteur de bacs à sable : ${driver.name} (${env.DOCKER_SOCKET}, instance « ${env.DOCKYARD_INSTANCE} », ${env.DOCKYARD_POOL_SIZE} nœud(s) en réserve)`);
+  log(`moteur de bacs à sable : ${driver.name} (${env.INCUS_SOCKET}, instance « ${env.DOCKYARD_INSTANCE} », ${env.DOCKYARD_POOL_SIZE} nœud(s) en réserve)`);
   // Said at every start: what isolates students, and the limit that remains (docs/security.md).
   log(
-    'isolation : chaque nœud dans son propre espace de noms utilisateur (root du nœud = uid 100000 sur l’hôte), ' +
+    'isolation : chaque nœud est un conteneur système Incus non privilégié, avec sa propre plage d’uid sur l’hôte, ' +
       `disque de ${env.DOCKYARD_NODE_DISK_GIB} Gio par nœud ; le noyau de l’hôte reste partagé (voir docs/security.md).`,
   );
   return driver;

@@ -77,6 +77,11 @@ export class HostShell implements Shell {
     this.pty.resume();
   }
 
+  /** A host PTY cannot outlive the server: letting go of it ends it. */
+  detach(): void {
+    this.kill();
+  }
+
   /**
    * Hangs up, like a closed terminal: the shell in the node (nsenter's child) gets SIGHUP, and
    * nsenter ends with it, so onExit comes once the shell is gone. One that ignores the hang-up

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { statusOf } from './docker-errors';
-import { freeSubnet } from './subnet-pool';
+import { freeSubnet } from '../incus/subnet-pool';
 
 export const SESSION_BRIDGE_PREFIX = 'dy-';
 const NETWORK_PREFIX = 'dockyard-s-';

@@ -12,11 +12,16 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BASE=dockyard/debian-base:bookworm
 CATALOG_BASE=dockyard/catalog-base:bookworm
 SANDBOX=dockyard/node:latest
+# The lab node, built by Docker, then imported into Incus under the name labs use.
+LAB_NODE=dockyard/lab-node:latest
+LAB_NODE_ALIAS=dockyard/node:latest
 REGISTRY_IMAGE=dockyard/registry:latest
 NETWORK=dockyard-net
 REGISTRY_NAME=dockyard-registry
 REGISTRY_VOLUME=dockyard-registry-data
 REGISTRY_URL=http://127.0.0.1:5000
+LAB_MIRROR_NAME=dockyard-lab-mirror
+LAB_MIRROR_PORT="${DOCKYARD_MIRROR_PORT:-5001}"
 # Catalog images are tagged under this name locally, and pushed there.
 REPO_PREFIX=localhost:5000/library
 JOBS="${DOCKYARD_BUILD_JOBS:-4}"
@@ -171,6 +176,41 @@ ensure_registry() {
   die "le registre ne répond pas sur $REGISTRY_URL (voir : docker logs $REGISTRY_NAME)"
 }
 
+# The registry's read-only twin that lab nodes pull from, on the host's network: nodes reach
+# it at their gateway, on the one port the host firewall opens to them
+# (runtime/incus/host-firewall.ts). Same storage, mounted read-only.
+ensure_lab_mirror() {
+  local want have
+  want="$(image_id "$REGISTRY_IMAGE")"
+  have="$(docker container inspect -f '{{.Image}}' "$LAB_MIRROR_NAME" 2>/dev/null || true)"
+  if [ -n "$have" ] && [ "$have" != "$want" ]; then docker rm -f "$LAB_MIRROR_NAME" >/dev/null; have=""; fi
+  if [ -z "$have" ]; then
+    say "Démarrage du miroir en lecture seule des nœuds de lab ($LAB_MIRROR_NAME, port $LAB_MIRROR_PORT)…"
+    docker run -d --name "$LAB_MIRROR_NAME" --network host --restart unless-stopped \
+      -e "REGISTRY_HTTP_ADDR=:$LAB_MIRROR_PORT" -v "$REGISTRY_VOLUME:/var/lib/docker-registry:ro" \
+      --label dockyard.infra=true "$REGISTRY_IMAGE" \
+      /usr/bin/docker-registry serve /etc/docker/registry/config-readonly.yml >/dev/null \
+      || die "impossible de démarrer le miroir (le port $LAB_MIRROR_PORT est-il déjà pris ?)"
+  elif [ "$(docker container inspect -f '{{.State.Running}}' "$LAB_MIRROR_NAME")" != true ]; then
+    docker start "$LAB_MIRROR_NAME" >/dev/null
+  fi
+}
+
+# Imports the lab node's image into Incus when the one there was built from other files.
+import_lab_node() {
+  local hash
+  hash="$(label_of "$LAB_NODE")"
+  command -v incus >/dev/null || die "Incus manque : ./dockyard start l'installe"
+  if [ "$(incus image get-property "$LAB_NODE_ALIAS" dockyard.build-hash 2>/dev/null || true)" = "$hash" ]; then
+    say "$LAB_NODE_ALIAS (Incus) : à jour"
+    return
+  fi
+  say "Import de l'image des nœuds de lab dans Incus ($LAB_NODE_ALIAS)…"
+  local began=$SECONDS
+  run_logged incus-import "$here/lab-node/export-to-incus.sh" "$LAB_NODE" "$LAB_NODE_ALIAS" "$hash"
+  say "$LAB_NODE_ALIAS (Incus) : importée en $((SECONDS - began)) s"
+}
+
 # Digest of the manifest the registry holds under name:tag (empty when it has none).
 remote_digest() {
   curl -fsSI -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
@@ -264,6 +304,9 @@ build_base
 job sandbox "" build_image "$SANDBOX" sandbox base "Construction de l'image du bac à sable (≈ 1 min la première fois)…"
 job registry "" build_image "$REGISTRY_IMAGE" registry base "Construction de l'image du registre (≈ 30 s la première fois)…"
 job registry-up registry ensure_registry
+job lab-mirror registry-up ensure_lab_mirror
+job lab-node "" build_image "$LAB_NODE" lab-node base "Construction de l'image des nœuds de lab (≈ 1 min la première fois)…"
+job lab-node-incus lab-node import_lab_node
 job catalog-base "" build_image "$CATALOG_BASE" catalog-base base "Construction de la base des images de catalogue…"
 
 while read -r name folder from tags; do

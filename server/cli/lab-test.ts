@@ -1,11 +1,11 @@
 /**
  * `npm run lab:test [lab…]`: proves each lab (all of content/labs by default) solvable and
- * checked, in fresh sandboxes on the real Docker engine (see server/lab-test/run-lab-test.ts).
+ * checked, in fresh sandboxes on the real runtime, Incus (see server/lab-test/run-lab-test.ts).
  * Its sandboxes carry the instance label `lab-test`, so a running Dockyard never reaps them
  * and they never take its place; leftovers of an interrupted run are removed first, and every
  * sandbox is destroyed at the end, Ctrl-C included. Exit code 1 on any failure.
  */
-import { DockerSandboxDriver } from '../../runtime/docker/docker-driver';
+import { IncusSandboxDriver } from '../../runtime/incus/incus-driver';
 import { listLabSlugs } from '../content/lab';
 import { openDatabase } from '../db/database';
 import { readEnv } from '../env';
@@ -19,7 +19,12 @@ const INSTANCE = 'lab-test';
 const env = readEnv();
 const requested = process.argv.slice(2);
 const slugs = requested.length > 0 ? requested : await listLabSlugs();
-const driver = new DockerSandboxDriver({ socketPath: env.DOCKER_SOCKET, instance: INSTANCE, subnetPool: env.DOCKYARD_SANDBOX_SUBNETS });
+const driver = new IncusSandboxDriver({
+  socketPath: env.INCUS_SOCKET,
+  instance: INSTANCE,
+  subnetPool: env.DOCKYARD_SANDBOX_SUBNETS,
+  mirrorPort: env.DOCKYARD_MIRROR_PORT,
+});
 
 async function destroyAll(): Promise<void> {
   await Promise.all((await driver.list()).map((sandbox) => driver.destroy(sandbox.id).catch(() => undefined)));

@@ -1,7 +1,9 @@
 /**
  * Keeps each node's interactive shell alive independently of browser connections: a reload
- * or a dropped socket finds the same shell (same processes) and its scrollback. A shell no
- * browser looks at is closed after a grace period; a shell that exits is reopened fresh.
+ * or a dropped socket finds the same shell (same processes) and its scrollback. The shell
+ * itself lives in the node: the server lets go of one no browser looks at after a grace
+ * period, and of all of them when it stops, and finds them again on the next attach (the
+ * node redraws the screen). A shell that exits is reopened fresh.
  */
 import type { SandboxDriver, Shell, ShellSize } from '../../runtime/driver';
 import { Scrollback } from './scrollback';
@@ -127,9 +129,11 @@ export class TerminalChannel {
     return this.viewers.size;
   }
 
-  close(): void {
+  /** `end`: the shell itself ends (its session is over); `detach`: it goes on in the node. */
+  close(how: 'end' | 'detach'): void {
     clearTimeout(this.graceTimer);
-    this.shell.kill();
+    if (how === 'end') this.shell.kill();
+    else this.shell.detach();
   }
 
   private announceWatchers(): void {
@@ -187,19 +191,20 @@ export class ShellHub {
   }
 
   closeSession(sessionId: string): void {
-    for (const [id, channel] of this.channels) if (channel.key.sessionId === sessionId) this.drop(id);
+    for (const [id, channel] of this.channels) if (channel.key.sessionId === sessionId) this.drop(id, undefined, 'end');
   }
 
-  closeAll(): void {
+  /** The server stops: every shell goes on in its node, for the next server to find. */
+  detachAll(): void {
     for (const id of [...this.channels.keys()]) this.drop(id);
   }
 
   /** Closes the channel under `id` (only if it is still `expected`, when given). */
-  private drop(id: string, expected?: TerminalChannel): void {
+  private drop(id: string, expected?: TerminalChannel, how: 'end' | 'detach' = 'detach'): void {
     const channel = this.channels.get(id);
     if (!channel || (expected && channel !== expected)) return;
     this.channels.delete(id);
-    channel.close();
+    channel.close(how);
   }
 }
 

@@ -20,7 +20,7 @@ import { CLIENT_IP_HEADER } from '@/server/http/client-ip';
 import { createRateLimits } from '@/server/http/rate-limits';
 import { createProgressServices } from '@/server/progress/create-progress-services';
 import { QuizService } from '@/server/quizzes/quiz-service';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { testDriver } from './runtime/test-driver';
 import { StepHelpService } from '@/server/sessions/step-help';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { SessionService } from '@/server/sessions/session-service';
@@ -59,7 +59,7 @@ export interface Call {
 
 export interface Platform {
   db: Database;
-  driver: DockerSandboxDriver;
+  driver: ReturnType<typeof testDriver>;
   services: Services;
   owners: OwnerTokens;
   /** Signs up through better-auth's handler (as the sign-up page does), then gives the role. */
@@ -93,6 +93,7 @@ export function buildServices(deps: {
     classes,
     ...createProgressServices(deps.prisma, classes),
     supervision: new SupervisionService({ prisma: deps.prisma }),
+    site: { trustProxy: false },
     users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: deps.labStartsPerHour ?? 1000 }),
     help: new StepHelpService({ prisma: deps.prisma, sessions: deps.sessions, findLab: findLabSpec }),
@@ -102,7 +103,7 @@ export function buildServices(deps: {
 export async function openPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const db = await openDatabase({ dataDir: 'memory://' });
   const owners = new OwnerTokens(SECRET);
-  const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
+  const driver = testDriver(TEST_INSTANCE);
   const sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec });
   const quizzes = options.quizzes?.(db.prisma);
   const services = buildServices({ ...options, prisma: db.prisma, owners, sessions, quizzes });

@@ -40,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
-  shells?.closeAll();
+  shells?.detachAll();
   await new Promise((resolve) => server?.close(resolve));
   await platform?.close();
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type Docker from 'dockerode';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { testDriver } from '../runtime/test-driver';
 import type { SandboxRef } from '@/runtime/driver';
 import { requireImages, TEST_INSTANCE, testSpec } from '../runtime/fixtures';
 import {
@@ -329,7 +329,7 @@ describe('databases', () => {
 });
 
 describe('inside a sandbox', () => {
-  const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
+  const driver = testDriver(TEST_INSTANCE);
   let sandbox: SandboxRef | undefined;
 
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { testDriver } from '../runtime/test-driver';
 import type { ContentOptions } from '@/server/content/content-paths';
 import { loadLab } from '@/server/content/lab';
 import { openDatabase, type Database } from '@/server/db/database';
@@ -16,7 +16,7 @@ import { runLabTest } from '@/server/lab-test/run-lab-test';
 import { SessionService } from '@/server/sessions/session-service';
 import { requireImages, TEST_INSTANCE } from '../runtime/fixtures';
 
-const driver = new DockerSandboxDriver({ instance: `${TEST_INSTANCE}-lab-test-${randomUUID().slice(0, 8)}` });
+const driver = testDriver(`${TEST_INSTANCE}-lab-test-${randomUUID().slice(0, 8)}`);
 let db: Database;
 
 /** lab:test as the CLI runs it, on the labs of `contentRoot`. */

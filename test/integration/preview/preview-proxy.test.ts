@@ -8,7 +8,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { connect as tcpConnect } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { testDriver } from '../runtime/test-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
 import { CallerResolver } from '@/server/auth/caller-resolver';
@@ -22,7 +22,7 @@ import { Server as SocketServer } from 'socket.io';
 import { requireImages } from '../runtime/fixtures';
 
 // Its own instance label: other test files reap what their instance does not know.
-const driver = new DockerSandboxDriver({ instance: 'integration-preview' });
+const driver = testDriver('integration-preview');
 const owners = new OwnerTokens('test-secret-'.padEnd(40, 'x'));
 const grants = new PreviewGrants('test-secret-'.padEnd(40, 'x'));
 const alice = `alice-${randomUUID()}`;

@@ -1,7 +1,8 @@
 /**
- * Shared fixtures of the runtime integration tests: a real Docker engine, real images, real
- * sandboxes (never mocks). The docker CLI is used as an independent witness of the engine's
- * state, so the tests do not trust the driver to check itself.
+ * Shared fixtures of the runtime integration tests: real Incus, real images, real sandboxes
+ * (never mocks). The incus CLI is used as an independent witness of the engine's state, so
+ * the tests do not trust the driver to check itself; the docker CLI speaks for the host's
+ * Docker engine, which builds the images and runs the registry.
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -11,17 +12,17 @@ import type { SandboxSpec, Shell } from '@/runtime/driver';
 const run = promisify(execFile);
 
 export const SANDBOX_IMAGE = 'dockyard/node:latest';
+/** Docker images the tests need: the registry's, and catalog images it serves to nodes. */
 const REQUIRED_IMAGES = [
-  SANDBOX_IMAGE,
   'dockyard/registry:latest',
   'localhost:5000/library/hello-world:latest',
   'localhost:5000/library/busybox:latest',
 ];
 
-/** docker CLI; resolves with exit code and output instead of throwing. */
-export async function dockerCli(...args: string[]): Promise<{ code: number; out: string }> {
+/** A command line; resolves with exit code and output instead of throwing. */
+async function cli(command: string, args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run('docker', args);
+    const { stdout, stderr } = await run(command, args, { maxBuffer: 16 * 1024 * 1024 });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code?: number | string; stdout?: string; stderr?: string };
@@ -29,9 +30,14 @@ export async function dockerCli(...args: string[]): Promise<{ code: number; out:
   }
 }
 
+export const dockerCli = (...args: string[]) => cli('docker', args);
+export const incusCli = (...args: string[]) => cli('incus', args);
+
 /** Fails with the command to run when build-all.sh has not been run on this machine. */
 export async function requireImages(): Promise<void> {
-  const { code, out } = await dockerCli('image', 'inspect', '--format', '{{.Id}}', ...REQUIRED_IMAGES);
+  const docker = await dockerCli('image', 'inspect', '--format', '{{.Id}}', ...REQUIRED_IMAGES);
+  const incus = await incusCli('image', 'info', SANDBOX_IMAGE);
+  const { code, out } = docker.code !== 0 ? docker : incus;
   if (code !== 0) {
     throw new Error(
       `Images Dockyard manquantes : lancez « bash runtime/images/build-all.sh » puis relancez les tests.\n${out}`,

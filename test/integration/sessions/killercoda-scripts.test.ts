@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { testDriver } from '../runtime/test-driver';
 import { loadLab } from '@/server/content/lab';
 import { openDatabase, type Database } from '@/server/db/database';
 import { ConflictError } from '@/server/errors';
@@ -19,7 +19,7 @@ import { requireImages, TEST_INSTANCE } from '../runtime/fixtures';
 const contentRoot = path.resolve('test/fixtures/killercoda-content');
 const LAB = 'scenario';
 const TIME_LIMIT_MINUTES = 20;
-const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
+const driver = testDriver(TEST_INSTANCE);
 const shells = new ShellHub(driver, 60_000);
 let db: Database;
 let sessions: SessionService;
@@ -56,7 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  shells.closeAll();
+  shells.detachAll();
   if (sessionId) await sessions.endSession(sessionId, 'test-cleanup');
   await db?.close();
 });

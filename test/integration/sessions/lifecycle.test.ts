@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { testDriver } from '../runtime/test-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { SessionService, type LabSpec } from '@/server/sessions/session-service';
 import { Reaper } from '@/server/sessions/reaper';
@@ -16,12 +16,12 @@ import { ConflictError, NotFoundError, toEnvelope } from '@/server/errors';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
 import { publishServices } from '@/server/services';
 import { POST as startRoute } from '@/app/api/labs/[slug]/session/route';
-import { dockerCli, requireImages, SANDBOX_IMAGE, TEST_INSTANCE } from '../runtime/fixtures';
+import { incusCli, requireImages, SANDBOX_IMAGE, TEST_INSTANCE } from '../runtime/fixtures';
 import { buildServices } from '../platform-fixture';
 
 const LAB = 'premiers-pas';
 const MIN = 60_000;
-const worlds: Array<{ db: Database; driver: DockerSandboxDriver }> = [];
+const worlds: Array<{ db: Database; driver: ReturnType<typeof testDriver> }> = [];
 
 /** The real lab, plus single-node labs named capacite-* so one student can hold several sessions. */
 async function findLab(slug: string): Promise<LabSpec | null> {
@@ -35,7 +35,7 @@ async function findLab(slug: string): Promise<LabSpec | null> {
  */
 async function world(capacity?: CapacitySettings) {
   const db = await openDatabase({ dataDir: 'memory://' });
-  const driver = new DockerSandboxDriver({ instance: `${TEST_INSTANCE}-${randomUUID().slice(0, 8)}` });
+  const driver = testDriver(`${TEST_INSTANCE}-${randomUUID().slice(0, 8)}`);
   worlds.push({ db, driver });
   const clock = { now: new Date() };
   const now = () => clock.now;
@@ -47,9 +47,9 @@ async function world(capacity?: CapacitySettings) {
   return { db, driver, clock, sessions, reaper, advance, sandboxOf };
 }
 
-/** True while the engine (asked directly, not through the driver) still has the container. */
+/** True while the engine (asked directly, not through the driver) still has the node. */
 async function existsInEngine(sandboxId: string): Promise<boolean> {
-  return (await dockerCli('container', 'inspect', sandboxId)).code === 0;
+  return (await incusCli('info', sandboxId)).code === 0;
 }
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { testDriver } from '../runtime/test-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { SessionService } from '@/server/sessions/session-service';
 import { Reaper } from '@/server/sessions/reaper';
@@ -13,7 +13,7 @@ import { NotFoundError } from '@/server/errors';
 import { requireImages, SANDBOX_IMAGE, TEST_INSTANCE } from '../runtime/fixtures';
 
 const LAB = 'premiers-pas';
-const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
+const driver = testDriver(TEST_INSTANCE);
 let db: Database;
 let sessions: SessionService;
 const ended: string[] = [];

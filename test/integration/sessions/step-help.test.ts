@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as hintRoute } from '@/app/api/sessions/[id]/help/hints/route';
 import { GET as helpRoute } from '@/app/api/sessions/[id]/help/route';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
+import { testDriver } from '../runtime/test-driver';
 import { OWNER_COOKIE, OwnerTokens } from '@/server/auth/owner-token';
 import { openDatabase, type Database } from '@/server/db/database';
 import { ConflictError, NotFoundError } from '@/server/errors';
@@ -35,7 +35,7 @@ const eventsOf = (sessionId: string) =>
 beforeAll(async () => {
   db = await openDatabase({ dataDir: 'memory://' });
   // The driver is never called: nothing here starts or checks a machine.
-  sessions = new SessionService({ prisma: db.prisma, driver: new DockerSandboxDriver({ instance: 'step-help-tests' }), findLab: findLabSpec });
+  sessions = new SessionService({ prisma: db.prisma, driver: testDriver('step-help-tests'), findLab: findLabSpec });
   help = new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec });
 });
 

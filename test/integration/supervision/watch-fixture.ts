@@ -68,7 +68,7 @@ export async function openWatchServer(platform: Platform, handle: (req: Incoming
     },
     async close() {
       for (const socket of sockets) socket.disconnect();
-      shells.closeAll();
+      shells.detachAll();
       await new Promise((resolve) => server.close(resolve));
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeSubnet, parseCidr, formatCidr } from '@/runtime/docker/subnet-pool';
+import { freeSubnet, parseCidr, formatCidr } from '@/runtime/incus/subnet-pool';
 
 describe('subnets for session networks', () => {
   it('gives the first /26 of the pool, then the next free one', () => {

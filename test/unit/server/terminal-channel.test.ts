@@ -13,9 +13,8 @@ const GRACE_MS = 1_000;
 function fakeShell() {
   let emit: (chunk: string) => void = () => undefined;
   let exit: (code: number | null) => void = () => undefined;
-  const shell: Shell & { sizes: ShellSize[]; killed: boolean; paused: boolean } = {
+  const shell: Shell & { sizes: ShellSize[]; paused: boolean } = {
     sizes: [],
-    killed: false,
     paused: false,
     write: () => undefined,
     async resize(size) {
@@ -29,9 +28,8 @@ function fakeShell() {
     resume() {
       this.paused = false;
     },
-    kill() {
-      this.killed = true;
-    },
+    kill: () => undefined,
+    detach: () => undefined,
   };
   return { shell, print: (chunk: string) => emit(chunk), exit: () => exit(0) };
 }

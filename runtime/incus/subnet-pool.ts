@@ -1,7 +1,6 @@
 /**
- * Picks a free subnet for each session network from Dockyard's own pool. Docker's default
- * pools hold about thirty networks, far fewer than the sessions one machine runs, so session
- * networks get explicit subnets (a /26 each: 62 addresses, 1024 sessions in a /16).
+ * Picks a free subnet for each session network from Dockyard's own pool: a /26 each (62
+ * addresses, 1024 sessions in a /16), never overlapping another network of the host.
  */
 
 export interface Cidr {
@@ -47,4 +46,11 @@ export function freeSubnet(pool: string, used: string[], bits = 26): string | nu
     if (!taken.some((t) => overlaps(t, candidate))) return formatCidr(candidate);
   }
   return null;
+}
+
+/** The n-th address of a subnet, with its prefix length: addressIn('10.0.0.0/26', 1) = 10.0.0.1/26. */
+export function addressIn(subnet: string, n: number): string {
+  const { base, bits } = parseCidr(subnet);
+  if (n < 1 || n >= 2 ** (32 - bits) - 1) throw new RangeError(`${subnet} n'a pas d'adresse n° ${n}`);
+  return `${formatCidr({ base: base + n, bits: 32 }).slice(0, -3)}/${bits}`;
 }

@@ -1,0 +1,26 @@
+#!/bin/bash
+# PID 1 of a lab node (Incus runs /sbin/init, a link to this file). Everything here runs
+# inside the node, as its root, with no privilege over the host: Incus made the namespaces,
+# the cgroups (mounted read-write for the inner engine) and the uid map before exec'ing us.
+# Starts the node's Docker engine and stays alive; the network comes when the node joins a
+# session (join-session.sh), so that a spare node can wait with none.
+if [ "$$" = 1 ]; then exec /usr/bin/tini -s -g -- "$0" "$@"; fi
+set -uo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
+
+log() { echo "[dockyard-node] $*" >&2; }
+
+ip link set lo up
+# The image's /etc/hosts is empty (Docker owns it while building): without localhost, every
+# lookup of it goes to the network (the inner engine does one per container: 5 s each).
+if ! grep -q '^127.0.0.1[[:space:]]*localhost' /etc/hosts 2>/dev/null; then
+  printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >/etc/hosts
+fi
+# Debian defaults to iptables-nft; some kernels refuse nftables in a namespace.
+if ! iptables -nL >/dev/null 2>&1; then
+  update-alternatives --set iptables /usr/sbin/iptables-legacy >/dev/null
+  update-alternatives --set ip6tables /usr/sbin/ip6tables-legacy >/dev/null
+fi
+start-dockerd || log "le moteur Docker interne n'a pas démarré (voir /var/log/dockerd.log)"
+# Stay alive even if the engine dies: the student's shell must not vanish.
+exec sleep infinity

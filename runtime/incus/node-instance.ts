@@ -1,0 +1,74 @@
+/**
+ * What an Incus instance of a lab node is made of: the image, the profile prepared by
+ * setup-host.sh (unprivileged, its own uid range, nesting for the inner Docker engine), the
+ * limits of the lab, and the labels (user.* keys) by which the driver finds its nodes again
+ * after a restart.
+ */
+import type { SandboxLimits } from '../driver';
+
+/** Labels, as Incus user keys. Unlike Docker's labels they can change: a claimed spare gets its session's. */
+export const NODE_KEYS = {
+  managed: 'user.dockyard.managed',
+  instance: 'user.dockyard.instance',
+  session: 'user.dockyard.session',
+  lab: 'user.dockyard.lab',
+  node: 'user.dockyard.node',
+  /** The node's address on its session's bridge (10.213.0.2/26), given by the driver. */
+  address: 'user.dockyard.address',
+  network: 'user.dockyard.network',
+  spare: 'user.dockyard.spare',
+} as const;
+
+/** The quota of the root disk counts the image's own files too (btrfs qgroups): add them. */
+const IMAGE_ALLOWANCE_GIB = 1;
+
+export interface IncusInstance {
+  name: string;
+  status: string;
+  created_at: string;
+  config: Record<string, string>;
+  devices: Record<string, Record<string, string>>;
+}
+
+export interface NodeInstanceSpec {
+  name: string;
+  image: string;
+  profile: string;
+  pool: string;
+  limits: Required<SandboxLimits>;
+  labels: Record<string, string>;
+  /** The session bridge of eth0; none for a spare, which gets one when claimed. */
+  network?: string;
+}
+
+/** The body of POST /1.0/instances. */
+export function nodeInstanceBody(spec: NodeInstanceSpec): Record<string, unknown> {
+  const { limits } = spec;
+  return {
+    name: spec.name,
+    type: 'container',
+    start: true,
+    source: { type: 'image', alias: spec.image },
+    profiles: [spec.profile],
+    config: {
+      ...spec.labels,
+      'limits.memory': `${limits.memoryMiB}MiB`,
+      // A share of CPU time, not pinned CPUs: nodes spread over every core, none takes more.
+      'limits.cpu.allowance': `${Math.round(limits.cpus * 100)}ms/100ms`,
+      'limits.processes': String(limits.pids),
+    },
+    devices: {
+      root: { type: 'disk', path: '/', pool: spec.pool, size: `${limits.diskGiB + IMAGE_ALLOWANCE_GIB}GiB` },
+      ...(spec.network ? { eth0: nicOn(spec.network) } : {}),
+    },
+  };
+}
+
+export function nicOn(network: string): Record<string, string> {
+  return { type: 'nic', network, name: 'eth0' };
+}
+
+/** The image alias of a lab's image reference (`dockyard/node:latest`, or without a tag). */
+export function imageAlias(image: string): string {
+  return /:[^/]+$/.test(image) ? image : `${image}:latest`;
+}

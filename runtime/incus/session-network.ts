@@ -1,0 +1,96 @@
+/**
+ * One Incus bridge per lab session (`dy` + 12 hex): its nodes reach each other on it, and
+ * the host at its gateway address, where host-firewall.ts lets them open one port only (the
+ * registry mirror). The bridge routes nothing, serves no DHCP and no DNS, and has no IPv6:
+ * no path to the internet, another session or a host service.
+ */
+import { createHash } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
+import type { IncusClient } from './incus-client';
+import { isNotFound } from './incus-errors';
+import { addressIn, freeSubnet } from './subnet-pool';
+
+export const SESSION_BRIDGE_PREFIX = 'dy';
+const CONFIG_INSTANCE = 'user.dockyard.instance';
+const CONFIG_SESSION = 'user.dockyard.session';
+
+export interface SessionNetwork {
+  name: string;
+  /** The host's address on the bridge, with the prefix length (10.213.0.1/26). */
+  gateway: string;
+}
+
+interface IncusNetwork {
+  name: string;
+  managed: boolean;
+  config: Record<string, string>;
+  used_by: string[] | null;
+}
+
+/** Linux limits interface names to 15 characters. */
+export function sessionNetworkName(instance: string, sessionId: string): string {
+  return SESSION_BRIDGE_PREFIX + createHash('sha256').update(`${instance}/${sessionId}`).digest('hex').slice(0, 12);
+}
+
+/** The address of the n-th node of a session network (n ≥ 1; the gateway is .1). */
+export function nodeAddress(network: SessionNetwork, n: number): string {
+  return addressIn(network.gateway, 1 + n);
+}
+
+export async function ensureSessionNetwork(
+  client: IncusClient,
+  opts: { instance: string; sessionId: string; subnetPool: string },
+): Promise<SessionNetwork> {
+  const name = sessionNetworkName(opts.instance, opts.sessionId);
+  const existing = await client.get<IncusNetwork>(`/1.0/networks/${name}`).catch((err: unknown) => {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  });
+  if (existing) return { name, gateway: existing.config['ipv4.address'] ?? '' };
+  const subnet = freeSubnet(opts.subnetPool, await subnetsInUse(client));
+  if (!subnet) throw new Error(`plus aucun sous-réseau libre dans ${opts.subnetPool} (DOCKYARD_SANDBOX_SUBNETS)`);
+  const gateway = addressIn(subnet, 1);
+  await client.run('POST', '/1.0/networks', {
+    name,
+    type: 'bridge',
+    description: `Dockyard : session ${opts.sessionId}`,
+    config: {
+      'ipv4.address': gateway,
+      'ipv4.nat': 'false',
+      'ipv4.dhcp': 'false',
+      'ipv6.address': 'none',
+      'dns.mode': 'none',
+      [CONFIG_INSTANCE]: opts.instance,
+      [CONFIG_SESSION]: opts.sessionId,
+    },
+  });
+  return { name, gateway };
+}
+
+/** Removes a session's bridge once no node uses it; a bridge still in use is kept. */
+export async function releaseSessionNetwork(client: IncusClient, name: string): Promise<void> {
+  const network = await client.get<IncusNetwork>(`/1.0/networks/${name}`).catch((err: unknown) => {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  });
+  if (!network || (network.used_by ?? []).length > 0) return;
+  await client.run('DELETE', `/1.0/networks/${name}`).catch((err: unknown) => {
+    if (!isNotFound(err)) throw err;
+  });
+}
+
+/** This Dockyard's session bridges (to release the empty ones after a crash). */
+export async function sessionNetworks(client: IncusClient, instance: string): Promise<string[]> {
+  const networks = await client.get<IncusNetwork[]>('/1.0/networks?recursion=1');
+  return networks.filter((n) => n.managed && n.config[CONFIG_INSTANCE] === instance).map((n) => n.name);
+}
+
+/** Subnets of Incus's networks and of every address the host already has (Docker's bridges…). */
+async function subnetsInUse(client: IncusClient): Promise<string[]> {
+  const networks = await client.get<IncusNetwork[]>('/1.0/networks?recursion=1');
+  const managed = networks.flatMap((n) => (n.config['ipv4.address'] ? [n.config['ipv4.address']] : []));
+  const host = Object.values(networkInterfaces()).flatMap((addresses) =>
+    (addresses ?? []).filter((a) => a.family === 'IPv4').map((a) => a.cidr ?? `${a.address}/32`),
+  );
+  return [...managed, ...host];
+}
