@@ -69,8 +69,15 @@ export class SignInRequiredError extends AppError {
 
 /** Signed in, but the role does not allow it. Things that belong to someone else are 404 instead. */
 export class ForbiddenError extends AppError {
-  constructor(message: string) {
-    super(message, 403);
+  constructor(message: string, detail?: string) {
+    super(message, 403, detail);
+  }
+}
+
+/** A body in a format the route does not read: routes read JSON only (http/csrf.ts says why). */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message: string, detail?: string) {
+    super(message, 415, detail);
   }
 }
 

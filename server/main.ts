@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     classes,
     ...createProgressServices(db.prisma, classes),
     supervision,
+    site: { publicUrl: env.DOCKYARD_PUBLIC_URL, trustProxy: env.DOCKYARD_TRUST_PROXY },
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR }),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),

@@ -10,6 +10,7 @@ import type { OwnerTokens } from './auth/owner-token';
 import type { ClassService } from './classes/class-service';
 import type { ClassAttempts } from './grader/class-attempts';
 import type { GraderTokens } from './grader/grader-tokens';
+import type { SiteAddress } from './http/csrf';
 import type { RateLimiter } from './http/rate-limiter';
 import type { ClassResults } from './progress/class-results';
 import type { ProgressService } from './progress/progress-service';
@@ -35,6 +36,8 @@ export interface Services {
   users: UserAdminService;
   /** Instructors' live view, watch page and previews of their students' sessions. */
   supervision: SupervisionService;
+  /** What « this server » is, for the routes' cross-site check (http/csrf.ts). */
+  site: SiteAddress;
   limits: {
     /** Lab starts and resets, per owner: each one builds new machines. */
     labStarts: RateLimiter;

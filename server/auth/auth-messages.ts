@@ -45,6 +45,8 @@ export function translateAuthError(status: number, body: AuthErrorBody | undefin
   const code = typeof body?.code === 'string' ? body.code : undefined;
   if (code && MESSAGES[code]) return { message: MESSAGES[code] };
   if (code && OWN_CODES.has(code) && typeof body?.message === 'string') return { message: body.message };
+  // Outside sign-in and sign-up (which take forms too), better-auth reads JSON only, like our routes (http/csrf.ts).
+  if (status === 415) return { message: 'Requête refusée : son contenu doit être du JSON (Content-Type: application/json), pas un formulaire.' };
   if (status === 429 && !code) {
     const wait = retryAfterSeconds && retryAfterSeconds > 0 ? formatWait(retryAfterSeconds) : 'une minute';
     return { message: `Trop de tentatives depuis votre connexion : réessayez dans ${wait}.` };

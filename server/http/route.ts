@@ -1,12 +1,15 @@
 /**
- * Wraps a route handler: finds out who is calling (signed-in user and/or browser, see
- * auth/caller.ts), validates params, and turns any error into the one error envelope with
- * its status. Handlers then ask the Caller for what they need (a lab owner, a role).
+ * Wraps a route handler: refuses state-changing requests from other sites and bodies that are
+ * not JSON (csrf.ts: here, so that no route can forget it), finds out who is calling
+ * (signed-in user and/or browser, see auth/caller.ts), validates params, and turns any error
+ * into the one error envelope with its status. Handlers then ask the Caller for what they
+ * need (a lab owner, a role).
  */
 import type { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import { toEnvelope } from '../errors';
 import { getServices, type Services } from '../services';
+import { guardStateChange } from './csrf';
 
 export interface RouteInput<Params> {
   request: Request;
@@ -22,6 +25,7 @@ export function route<Schema extends z.ZodType>(
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const services = getServices();
+      guardStateChange(request, services.site);
       // Routes without dynamic segments get no params object at all.
       const params = paramsSchema.parse((await context.params) ?? {});
       const caller = await services.callers.resolve(request.headers);

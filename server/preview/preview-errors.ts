@@ -40,6 +40,20 @@ export function connectionDropped({ node, port }: Where): PreviewFailure {
   };
 }
 
+/**
+ * The student's server answered, but not in HTTP Node can pass on: a status outside 200–599
+ * (`HTTP/1.1 099`), garbage (often TLS or another protocol on that port), invalid headers.
+ */
+export function invalidAnswer({ node, port }: Where): PreviewFailure {
+  return {
+    status: 502,
+    body: {
+      message: `Le serveur du port ${port} de ${node} a envoyé une réponse HTTP invalide : l’aperçu ne peut pas l’afficher.`,
+      detail: 'Vérifiez qu’il parle bien HTTP (pas HTTPS ni un autre protocole) sur ce port, et consultez ses journaux (docker logs …).',
+    },
+  };
+}
+
 export function machineUnreachable({ node }: Where): PreviewFailure {
   return {
     status: 502,
@@ -69,7 +83,8 @@ export function upstreamFailure(error: NodeJS.ErrnoException, where: Where): Pre
     case 'EHOSTDOWN':
       return machineUnreachable(where);
     default:
-      return connectionDropped(where);
+      // Node's HTTP parser names what it could not read (HPE_INVALID_STATUS, …).
+      return error.code?.startsWith('HPE_') ? invalidAnswer(where) : connectionDropped(where);
   }
 }
 

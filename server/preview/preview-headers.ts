@@ -4,7 +4,7 @@
  * redirects and cookies moved under the preview prefix, lose the headers that would act on
  * all of Dockyard's origin, and gain a CSP sandbox so the page runs with an opaque origin.
  */
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { validateHeaderName, validateHeaderValue, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { isDockyardCookie } from '../auth/auth-cookies';
 import { previewPrefix } from './preview-route';
 
@@ -93,6 +93,37 @@ export function rewriteResponseHeaders(headers: IncomingHttpHeaders, context: Re
   // A comma separates policies in one header; each is enforced, so theirs cannot loosen ours.
   out['content-security-policy'] = policies ? `${policies}, ${PREVIEW_CSP}` : PREVIEW_CSP;
   return out;
+}
+
+/** RFC 9110's reason-phrase: tabs, spaces, visible characters and obs-text. */
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+export interface ResponseHead {
+  status: number;
+  /** The student's own reason phrase when it is valid; Node's default otherwise. */
+  message: string | undefined;
+}
+
+/**
+ * The status line the proxy may write for the student's server, or null when the answer is
+ * not valid HTTP to pass on. Node's parser reads `HTTP/1.1 099` as status 99, and `writeHead`
+ * then throws (status outside 100–999, a control character in the reason, an invalid header):
+ * inside the proxy's event handler that throw killed the whole server. A final answer's
+ * status is 200–599 (1xx never get here: Node handles them itself).
+ */
+export function forwardableHead(statusCode: number | undefined, statusMessage: string | undefined, headers: OutgoingHttpHeaders): ResponseHead | null {
+  if (statusCode === undefined || !Number.isInteger(statusCode) || statusCode < 200 || statusCode > 599) return null;
+  if (statusMessage !== undefined && !REASON_PHRASE.test(statusMessage)) return null;
+  try {
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined) continue;
+      validateHeaderName(name);
+      for (const item of Array.isArray(value) ? value : [value]) validateHeaderValue(name, String(item));
+    }
+  } catch {
+    return null;
+  }
+  return { status: statusCode, message: statusMessage || undefined };
 }
 
 /**

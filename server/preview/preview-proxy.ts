@@ -9,7 +9,7 @@
  * « Owner cookie » here means whatever identifies the lab owner: the signed-in user's session
  * cookie, or in workshop mode the browser's owner cookie (auth/caller.ts).
  */
-import { request as httpRequest, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { STATUS_CODES, request as httpRequest, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { SandboxDriver, SandboxEndpoint } from '../../runtime/driver';
@@ -18,6 +18,8 @@ import { NotFoundError, toEnvelope } from '../errors';
 import type { SessionService } from '../sessions/session-service';
 import type { SupervisionService } from '../supervision/supervision-service';
 import {
+  connectionDropped,
+  invalidAnswer,
   sendFailure,
   tooSlow,
   upstreamFailure,
@@ -26,6 +28,7 @@ import {
 } from './preview-errors';
 import type { PreviewGrants } from './preview-grants';
 import {
+  forwardableHead,
   forwardRequestHeaders,
   rewriteResponseHeaders,
   type PreviewTarget,
@@ -103,23 +106,47 @@ export class PreviewProxy {
   }
 
   private forward(req: IncomingMessage, res: ServerResponse, route: PreviewRoute, { target, endpoint }: Resolved): void {
+    const where = { node: route.node, port: route.port };
     let settled = false;
-    const upstream = this.open(req, route, { target, endpoint }, false, (failure) => {
+    const fail = (failure: PreviewFailure) => {
       if (settled) return;
       settled = true;
       upstream.destroy();
       sendFailure(req, res, failure);
+    };
+    const upstream = this.open(req, route, { target, endpoint }, false, fail);
+    // A 101 nobody asked for: without this listener Node closes the socket without a word.
+    upstream.on('upgrade', (_upRes, upSocket) => {
+      upSocket.destroy();
+      fail(invalidAnswer(where));
     });
     upstream.on('response', (upRes) => {
       if (settled) return void upRes.destroy();
-      settled = true;
-      upRes.socket.setTimeout(this.timeouts.idleTimeoutMs, () => upRes.destroy());
-      const headers = rewriteResponseHeaders(upRes.headers, {
-        target,
-        upstreamHost: endpoint.host,
-        publicHost: req.headers.host,
-      });
-      res.writeHead(upRes.statusCode ?? 502, upRes.statusMessage || undefined, headers);
+      // Whatever the student's server sent, a throw here (an event handler) would end the
+      // whole process: the answer is checked first, and anything else becomes a 502.
+      try {
+        const headers = rewriteResponseHeaders(upRes.headers, {
+          target,
+          upstreamHost: endpoint.host,
+          publicHost: req.headers.host,
+        });
+        const head = forwardableHead(upRes.statusCode, upRes.statusMessage, headers);
+        if (!head) {
+          upRes.destroy();
+          return fail(invalidAnswer(where));
+        }
+        settled = true;
+        upRes.socket.setTimeout(this.timeouts.idleTimeoutMs, () => upRes.destroy());
+        res.writeHead(head.status, head.message, headers);
+      } catch (error) {
+        this.deps.log?.(`aperçu : réponse de ${route.node}:${route.port} impossible à transmettre : ${(error as Error).message}`);
+        upRes.destroy();
+        // writeHead may have kept the refused reason phrase: the 502 must not meet it again.
+        res.statusMessage = '';
+        if (!res.headersSent) return fail(invalidAnswer(where));
+        settled = true;
+        return void res.destroy();
+      }
       // A student's server dying mid-body cuts the browser's response too, as it should.
       pipeline(upRes, res, () => undefined);
     });
@@ -162,10 +189,25 @@ export class PreviewProxy {
       upSocket.on('close', () => socket.destroy());
       upSocket.pipe(socket).pipe(upSocket);
     });
-    // The student's server answered without switching protocols: pass its answer on.
+    // The student's server answered without switching protocols: pass its answer on, if it
+    // is valid HTTP (see forward()).
     upstream.on('response', (upRes) => {
+      if (settled) return void upRes.destroy();
       settled = true;
-      socket.write(headLines(upRes.statusCode ?? 502, upRes.statusMessage ?? '', rewriteResponseHeaders(upRes.headers, context)));
+      let lines: string | undefined;
+      try {
+        const headers = rewriteResponseHeaders(upRes.headers, context);
+        const head = forwardableHead(upRes.statusCode, upRes.statusMessage, headers);
+        if (head) lines = headLines(head.status, head.message ?? STATUS_CODES[head.status] ?? '', headers);
+      } catch {
+        lines = undefined;
+      }
+      if (!lines) {
+        upRes.destroy();
+        return writeFailure(socket, invalidAnswer({ node: route.node, port: route.port }));
+      }
+      upRes.socket.setTimeout(this.timeouts.idleTimeoutMs, () => upRes.destroy());
+      socket.write(lines);
       pipeline(upRes, socket, () => undefined);
     });
     upstream.end();
@@ -209,8 +251,13 @@ export class PreviewProxy {
     };
     upstream.on('response', clear);
     upstream.on('upgrade', clear);
-    upstream.on('close', clear);
     upstream.on('error', (error: NodeJS.ErrnoException) => fail(upstreamFailure(error, where)));
+    // Closed with no answer and no error (Node drops some answers silently): never leave the
+    // browser waiting. After an answer or an error this is a no-op (`fail` settles once).
+    upstream.on('close', () => {
+      clear();
+      fail(connectionDropped(where));
+    });
     return upstream;
   }
 
