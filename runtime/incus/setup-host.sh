@@ -5,7 +5,10 @@
 #   is a snapshot of the image, 0.3 s to make, instead of a 7 s copy with the `dir` driver);
 # - the nodes' profile: unprivileged, each node with a uid range of its own on the host
 #   (security.idmap.isolated), nesting for its Docker engine; on a cgroup v1 host the
-#   cgroup hierarchies are mounted read-write inside, or runc finds no cgroup to use.
+#   cgroup hierarchies are mounted read-write inside, or runc finds no cgroup to use; no
+#   guest API socket (/dev/incus), which would show the node its own Dockyard labels;
+#   no new btrfs subvolume or snapshot (a subvolume has a quota of its own, so writes in one
+#   made inside the node would escape the node's disk quota and could fill the pool).
 # Environment: DOCKYARD_DATA_DIR (logs), DOCKYARD_INCUS_POOL_GIB (pool size, default 40).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -38,15 +41,26 @@ if ! incus storage show "$POOL" >/dev/null 2>&1; then
 fi
 
 raw_lxc=""
+# ioctl numbers (_IOW(0x94, nr, 4096-byte args)) refused to the node by seccomp, with EPERM.
+BTRFS_IOC_SNAP_CREATE=1342215169     # 0x50009401
+BTRFS_IOC_SUBVOL_CREATE=1342215182   # 0x5000940e
+BTRFS_IOC_SNAP_CREATE_V2=1342215191  # 0x50009417
+BTRFS_IOC_SUBVOL_CREATE_V2=1342215192 # 0x50009418
 # cgroup v1 (or hybrid): /sys/fs/cgroup is a tmpfs of hierarchies, not a cgroup2 file system.
 if [ "$(stat -fc %T /sys/fs/cgroup)" != cgroup2fs ]; then raw_lxc='lxc.mount.auto = cgroup:rw:force'; fi
 # Written as `incus profile show` prints it, so that an unchanged profile is left alone.
 profile="$(cat <<PROFILE
 config:
   raw.lxc: ${raw_lxc:-'""'}
+  security.guestapi: "false"
   security.idmap.isolated: "true"
   security.nesting: "true"
   security.privileged: "false"
+  security.syscalls.deny: |
+    ioctl errno 1 [1,$BTRFS_IOC_SUBVOL_CREATE,SCMP_CMP_EQ]
+    ioctl errno 1 [1,$BTRFS_IOC_SUBVOL_CREATE_V2,SCMP_CMP_EQ]
+    ioctl errno 1 [1,$BTRFS_IOC_SNAP_CREATE,SCMP_CMP_EQ]
+    ioctl errno 1 [1,$BTRFS_IOC_SNAP_CREATE_V2,SCMP_CMP_EQ]
 description: Dockyard lab node (unprivileged, its own uid range, Docker inside)
 devices:
   root:

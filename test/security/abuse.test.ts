@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFile, statfs } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { DockerSandboxDriver } from '@/runtime/docker/docker-driver';
 import type { SandboxRef } from '@/runtime/driver';
-import { requireImages, TEST_INSTANCE, testSpec } from '../integration/runtime/fixtures';
+import { requireImages, testSpec } from '../integration/runtime/fixtures';
+import { testDriver } from '../integration/runtime/test-driver';
 
 const run = promisify(execFile);
-const driver = new DockerSandboxDriver({ instance: TEST_INSTANCE });
+const driver = testDriver();
 let attacker: SandboxRef;
 let neighbour: SandboxRef;
 
@@ -38,7 +38,7 @@ async function neighbourAnswersDuring(name: string, abuse: Promise<unknown>): Pr
 }
 
 async function cgroupValue(controller: string, file: string): Promise<number> {
-  return Number((await readFile(`/sys/fs/cgroup/${controller}/docker/${attacker.id}/${file}`, 'utf8')).trim());
+  return Number((await readFile(`/sys/fs/cgroup/${controller}/lxc.payload.${attacker.id}/${file}`, 'utf8')).trim());
 }
 
 /** A fresh attacker per probe: a bomb may leave its sandbox unusable, as « Réinitialiser » would fix. */
@@ -83,16 +83,29 @@ describe('resource bombs stay inside the sandbox', () => {
     attacker = await driver.create({ ...testSpec('node1'), limits: { diskGiB: 1 } });
     const hostFreeBefore = (await statfs('/')).bavail * (await statfs('/')).bsize;
     const fill = inAttacker(
-      'dd if=/dev/zero of=/root/plein bs=1M count=1500 2>&1 | grep -m1 "No space"; rm -f /root/plein; docker run --rm busybox dd if=/dev/zero of=/plein bs=1M count=1500 2>&1 | grep -m1 "No space"',
+      'dd if=/dev/zero of=/root/plein bs=1M count=2500 2>&1 | grep -m1 -E "No space|quota"; rm -f /root/plein; docker run --rm busybox dd if=/dev/zero of=/plein bs=1M count=2500 2>&1 | grep -m1 -E "No space|quota"',
       120_000,
     );
     await neighbourAnswersDuring('disque plein', fill);
     const output = (await fill).output;
-    expect(output.match(/No space left on device/g)).toHaveLength(2);
+    // The node's disk is a btrfs subvolume with a quota (its size, plus the image's own files).
+    expect(output.match(/No space left on device|Disk quota exceeded/g)).toHaveLength(2);
     const hostFreeAfter = (await statfs('/')).bavail * (await statfs('/')).bsize;
-    expect(hostFreeBefore - hostFreeAfter).toBeLessThan(1.2 * 1024 ** 3);
+    expect(hostFreeBefore - hostFreeAfter).toBeLessThan(2.5 * 1024 ** 3);
     expect(await driver.isRunning(attacker.id)).toBe(true);
     await freshAttacker();
+  });
+
+  it('cannot make a btrfs subvolume, whose writes the node’s disk quota would not count', async () => {
+    // What a determined student would do without btrfs-progs: the ioctl itself, from perl.
+    const createSubvolume = [
+      'use Fcntl; sysopen(my $d, "/root", O_RDONLY | O_DIRECTORY) or die "open: $!";',
+      'my $args = pack("q a4088", 0, "evasion");',
+      'print ioctl($d, 0x5000940e, $args) ? "SOUS-VOLUME CRÉÉ\\n" : "refusé : $!\\n";',
+    ].join(' ');
+    const attempt = await inAttacker(`perl -e '${createSubvolume}'; ls -d /root/evasion 2>/dev/null; true`);
+    expect(attempt.output).toContain('refusé : Operation not permitted');
+    expect(attempt.output).not.toMatch(/CRÉÉ|\/root\/evasion/);
   });
 
   it('burning every CPU gets one CPU; the neighbour keeps answering', async () => {

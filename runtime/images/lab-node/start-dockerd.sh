@@ -14,7 +14,11 @@ if docker info >/dev/null 2>&1; then exit 0; fi
 rm -f /var/run/docker.pid
 # The C resolver reads /etc/hosts at every lookup (Go's caches it for 5 s): the mirror's
 # name is written there when the node joins its session, maybe just before the first pull.
+# overlay2, not btrfs (which Docker would pick on the node's btrfs disk): its layers are
+# btrfs subvolumes, which the node's disk quota does not count (and which the node's
+# seccomp profile refuses to create, see runtime/incus/setup-host.sh).
 GODEBUG=netdns=cgo setsid dockerd \
+  --storage-driver overlay2 \
   --registry-mirror "http://$registry" \
   --insecure-registry "$registry" \
   >>/var/log/dockerd.log 2>&1 </dev/null 9>&- &
