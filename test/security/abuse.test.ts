@@ -116,6 +116,21 @@ describe('resource bombs stay inside the sandbox', () => {
   });
 });
 
+describe('a node survives its own root', () => {
+  it('killing every process of the node leaves it up, and its engine comes back', async () => {
+    await freshAttacker();
+    await inAttacker("setsid sh -c 'kill -9 -1' >/dev/null 2>&1; true", 30_000);
+    // As on any Linux machine, init (PID 1) stays and starts the engine again.
+    let answered = '';
+    for (let attempt = 0; attempt < 60 && !answered.includes('moteur prêt'); attempt += 1) {
+      await new Promise((r) => setTimeout(r, 500));
+      answered = (await inAttacker('docker info --format "{{.ServerVersion}}" >/dev/null 2>&1 && echo "moteur prêt"')).output;
+    }
+    expect(answered).toContain('moteur prêt');
+    expect(await driver.isRunning(attacker.id)).toBe(true);
+  });
+});
+
 describe('the host stays out of reach', () => {
   it('kernel settings under /proc/sys cannot be written', async () => {
     for (const file of ['kernel/core_pattern', 'kernel/modprobe', 'vm/drop_caches', 'kernel/sysrq']) {

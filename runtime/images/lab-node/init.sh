@@ -4,7 +4,18 @@
 # the cgroups (mounted read-write for the inner engine) and the uid map before exec'ing us.
 # Starts the node's Docker engine and stays alive; the network comes when the node joins a
 # session (join-session.sh), so that a spare node can wait with none.
-if [ "$$" = 1 ]; then exec /usr/bin/tini -s -g -- "$0" "$@"; fi
+if [ "$$" = 1 ]; then
+  # PID 1 stays a plain loop: the kernel spares PID 1 every signal it has no handler for, so
+  # a student's `kill -9 -1` leaves the node up (as on any Linux machine), and bash reaps the
+  # orphans it inherits. What follows runs as its child, started again if it is killed: the
+  # inner engine comes back like a service. Incus stops a node with SIGPWR.
+  trap 'exit 0' PWR TERM
+  while :; do
+    "$0" "$@" &
+    wait
+    sleep 1
+  done
+fi
 set -uo pipefail
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
 
@@ -22,5 +33,5 @@ if ! iptables -nL >/dev/null 2>&1; then
   update-alternatives --set ip6tables /usr/sbin/ip6tables-legacy >/dev/null
 fi
 start-dockerd || log "le moteur Docker interne n'a pas démarré (voir /var/log/dockerd.log)"
-# Stay alive even if the engine dies: the student's shell must not vanish.
+# Stay alive even if the engine dies.
 exec sleep infinity
