@@ -1,14 +1,14 @@
 /**
  * The real server process killed with SIGKILL (a crash, `kill -9`) and started again on the
- * same data: the student's lab goes on in the same machine (their files are there, their
- * terminal reattaches), and what the dead process left behind (its warm pool's spare node) is
- * removed. The student's node comes from the warm pool, the path where the session is not
- * written on the container's labels.
+ * same data: the student's lab goes on in the same machine, and the very same shell comes
+ * back (its variables, its background job, the command still running in the foreground, its
+ * screen), because the shell lives in the node, not in the server. What the dead process left
+ * behind (its warm pool's spare node) is removed. The student's node comes from the warm
+ * pool: a spare claimed into the session.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker, removeInstance, removeNodeDisks, spareReady } from '@/bench/lib/docker-cli';
+import { nodesOf, removeInstance, spareReady } from '@/bench/lib/docker-cli';
 import { startServer, type RunningServer, type ServerOptions } from '@/bench/lib/server';
 import { Student, LAB } from '@/bench/lib/student';
 import { requireImages } from '../runtime/fixtures';
@@ -28,9 +28,10 @@ const OPTIONS: ServerOptions = {
 
 let server: RunningServer | undefined;
 
-const containersOf = async (filter: string) =>
-  (await docker(['ps', '-aq', '--no-trunc', '--filter', `label=dockyard.instance=${INSTANCE}`, '--filter', filter])).split('\n').filter(Boolean);
-const spares = () => containersOf('name=dockyard-spare-');
+const spares = async () => (await nodesOf(INSTANCE)).filter((n) => n.config['user.dockyard.spare'] === 'true').map((n) => n.name);
+const nodesOfSession = async (sessionId: string) =>
+  (await nodesOf(INSTANCE)).filter((n) => n.config['user.dockyard.session'] === sessionId).map((n) => n.name);
+const running = async () => (await nodesOf(INSTANCE)).filter((n) => n.status === 'Running').map((n) => n.name);
 
 async function spareIsReady(): Promise<void> {
   const deadline = Date.now() + 90_000;
@@ -63,11 +64,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await removeInstance(INSTANCE);
-  await removeNodeDisks(join(DATA_DIR, 'disks', INSTANCE));
 });
 
 describe('a server killed with SIGKILL and started again', () => {
-  it('keeps the student’s lab running in the same machine, and removes what the dead process left', async () => {
+  it('keeps the student’s machine and the very same shell, and removes what the dead process left', async () => {
     await spareIsReady();
     const baseUrl = `http://127.0.0.1:${OPTIONS.port}`;
     const student = new Student(baseUrl);
@@ -75,25 +75,49 @@ describe('a server killed with SIGKILL and started again', () => {
     const cookie = student.cookieHeader();
 
     await inTerminal(baseUrl, cookie, session.id, 'echo avant-le-crash > /root/preuve; echo ecrit-$((20+1))', 'ecrit-21');
+    // A variable, a background job, and a long command in the foreground, running when the server dies.
+    const before = terminalClient(baseUrl, cookie);
+    before.attach(session.id);
+    await before.waitForStatus('ready');
+    before.type('export MARQUE=$((40+2)); sleep 4242 & for i in $(seq 1 900); do echo tic-$i; sleep 0.2; done\r');
+    await before.waitForText('tic-5');
     // The pool made a new spare for the next student: the killed server leaves it behind.
     await spareIsReady();
     const [leftSpare] = await spares();
-    const studentNode = (await containersOf(`name=dockyard-${session.id}`))[0];
+    const [studentNode] = await nodesOfSession(session.id);
     expect(leftSpare).toBeDefined();
     expect(studentNode).toBeDefined();
 
     await server?.kill();
-    expect(await containersOf('status=running')).toEqual(expect.arrayContaining([studentNode, leftSpare]));
+    before.socket.disconnect();
+    expect(await running()).toEqual(expect.arrayContaining([studentNode, leftSpare]));
 
     // Same data folder and database: what a restarted service finds.
     server = await startServer({ ...OPTIONS, keepDatabase: true });
     const view = await student.call<{ session: { id: string; state: string } | null }>('GET', `/api/labs/${LAB}/session`);
     expect(view.body.session).toMatchObject({ id: session.id, state: 'running' });
 
-    await inTerminal(baseUrl, cookie, session.id, 'cat /root/preuve', 'avant-le-crash');
+    const after = terminalClient(baseUrl, cookie);
+    try {
+      after.attach(session.id);
+      await after.waitForStatus('ready');
+      // The screen comes back with the loop's lines, and the loop is still counting.
+      const seen = () => Math.max(0, ...[...after.screen().matchAll(/tic-(\d+)/g)].map((m) => Number(m[1])));
+      await after.waitForText('tic-');
+      const first = seen();
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(seen()).toBeGreaterThan(first);
+      after.type('\x03');
+      after.type('echo "marque=$MARQUE"; jobs; cat /root/preuve\r');
+      await after.waitForText('marque=42');
+      await after.waitForText('sleep 4242');
+      await after.waitForText('avant-le-crash');
+    } finally {
+      after.socket.disconnect();
+    }
 
     await spareIsReady();
-    expect(await containersOf(`name=dockyard-${session.id}`)).toEqual([studentNode]);
+    expect(await nodesOfSession(session.id)).toEqual([studentNode]);
     expect(await spares()).not.toContain(leftSpare);
     expect(await spares()).toHaveLength(1);
   });
