@@ -58,6 +58,12 @@ const envSchema = z.object({
   DOCKYARD_AUTH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Lab starts and resets per hour for one student: each one builds new machines. */
   DOCKYARD_LAB_STARTS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** « Vérifier » per minute in one lab session: each one runs a script in the sandbox and stores its output. */
+  DOCKYARD_CHECKS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Terminal sockets one user holds open at once (tabs × machines, live views included). */
+  DOCKYARD_TERMINAL_SOCKETS_PER_USER: z.coerce.number().int().positive().default(20),
+  /** Terminal attaches and live views one user starts per minute: each one replays the scrollback. */
+  DOCKYARD_TERMINAL_ATTACHES_PER_MINUTE: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

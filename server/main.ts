@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     supervision,
     site: { publicUrl: env.DOCKYARD_PUBLIC_URL, trustProxy: env.DOCKYARD_TRUST_PROXY },
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
-    limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR }),
+    limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR, checksPerMinute: env.DOCKYARD_CHECKS_PER_MINUTE }),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
   });
 
@@ -132,7 +132,14 @@ async function main(): Promise<void> {
     ensureOwnerCookie(req, res, owners, secureCookies);
     void handle(req, res);
   });
-  const io = attachTerminalGateway(server, { callers, sessions, shells, supervision, log });
+  const io = attachTerminalGateway(server, {
+    callers,
+    sessions,
+    shells,
+    supervision,
+    limits: { socketsPerUser: env.DOCKYARD_TERMINAL_SOCKETS_PER_USER, attachesPerMinute: env.DOCKYARD_TERMINAL_ATTACHES_PER_MINUTE },
+    log,
+  });
   // Next's hot reload uses websockets too (in development); socket.io answers only under /socket.io.
   const upgrade = dev ? app.getUpgradeHandler() : undefined;
   server.on('upgrade', (req, socket, head) => {

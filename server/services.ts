@@ -41,6 +41,8 @@ export interface Services {
   limits: {
     /** Lab starts and resets, per owner: each one builds new machines. */
     labStarts: RateLimiter;
+    /** Checks, per owner and session: each runs a script in the sandbox and stores its output. */
+    checks: RateLimiter;
     /** Join attempts, per user: a join code must not be guessable by trying. */
     classJoins: RateLimiter;
     /** Grader API calls, per token: a gradebook sync, not a scraper. */

@@ -189,6 +189,7 @@ export const en = {
       startFirst: 'Start the lab to check this step.',
       passed: '✓ Step passed',
       failed: '✗ Step not passed',
+      outputTruncated: 'Output truncated: only its beginning is kept.',
     },
     help: {
       startFirst: 'Start the lab to ask for help',
@@ -377,6 +378,11 @@ export const en = {
         `Step ${step}: “Check” — ${passed ? 'passed' : `failed (code ${exitCode})`}`,
       event: (step: number) => `Step ${step}:`,
       events: { started: 'opened the step', hint: 'showed hint', solution: 'showed the solution' },
+      outputTruncated: 'output truncated',
+      olderSessions: (listed: number, count: number) => `The latest ${listed} sessions are listed, out of ${count}.`,
+      historyPage: (page: number) => `Page ${page} of the history, oldest first`,
+      previousPage: '← Previous page',
+      nextPage: 'More history →',
     },
     duration: {
       underAMinute: 'under a minute',

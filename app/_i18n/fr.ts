@@ -202,6 +202,7 @@ export const fr = {
       startFirst: 'Démarrez le lab pour vérifier cette étape.',
       passed: '✓ Étape validée',
       failed: '✗ Étape non validée',
+      outputTruncated: 'Sortie tronquée : seul son début est gardé.',
     },
     help: {
       startFirst: 'Démarrez le lab pour demander de l’aide',
@@ -395,6 +396,11 @@ export const fr = {
         `Étape ${step} : « Vérifier » — ${passed ? 'réussi' : `échec (code ${exitCode})`}`,
       event: (step: number) => `Étape ${step} :`,
       events: { started: 'a ouvert l’étape', hint: 'a affiché l’indice', solution: 'a affiché la solution' },
+      outputTruncated: 'sortie tronquée',
+      olderSessions: (listed: number, count: number) => `Les ${listed} dernières sessions sont listées, sur ${count}.`,
+      historyPage: (page: number) => `Page ${page} de l’historique, du plus ancien au plus récent`,
+      previousPage: '← Page précédente',
+      nextPage: 'Suite de l’historique →',
     },
     duration: {
       underAMinute: 'moins d’une minute',

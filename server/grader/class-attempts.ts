@@ -9,7 +9,8 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { ClassService } from '../classes/class-service';
 import { checkAttemptView, quizAttemptView } from '../progress/attempt-views';
 import type { CheckAttemptView, QuizAttemptView } from '../progress/progress-views';
-import { encodeCursor, isBefore, type AttemptKind, type AttemptPosition } from './attempts-cursor';
+import type { AfterCondition } from '../progress/timeline-cursor';
+import { attemptsCursor, encodeCursor, isBefore, type AttemptKind, type AttemptPosition } from './attempts-cursor';
 
 /** A check, with the evidence the drill-down shows (CheckAttemptView), and whose it was. */
 export interface LabAttemptItem extends CheckAttemptView {
@@ -101,14 +102,11 @@ export class ClassAttempts {
 
 const positionOf = (item: AttemptItem): AttemptPosition => ({ at: new Date(item.at), kind: item.kind, id: item.id });
 
-type TimeWindow = Array<{ createdAt?: { gt?: Date; gte?: Date }; OR?: Array<{ createdAt: Date | { gt: Date }; id?: { gt: string } }> }>;
+type TimeWindow = Array<{ createdAt: { gte: Date } } | AfterCondition>;
 
 /** The `since` and `after` conditions on one kind's table, in the one order of all attempts (attempts-cursor.ts). */
 function windowOf(kind: AttemptKind, { since, after }: AttemptsQuery): TimeWindow {
   const conditions: TimeWindow = since ? [{ createdAt: { gte: since } }] : [];
-  if (!after) return conditions;
-  if (after.kind === kind) conditions.push({ OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] });
-  // At the cursor's very time, the other kind's rows come after it if their kind sorts later.
-  else conditions.push({ createdAt: isBefore({ ...after, kind }, after) ? { gt: after.at } : { gte: after.at } });
+  if (after) conditions.push(attemptsCursor.after(kind, after));
   return conditions;
 }

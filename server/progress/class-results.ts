@@ -9,6 +9,7 @@ import type { ClassService } from '../classes/class-service';
 import type { ManagedClassView, MemberView } from '../classes/class-views';
 import { NotFoundError } from '../errors';
 import { assignmentStatus, type AssignmentStatus } from './assignment-status';
+import type { HistoryQuery } from './lab-history';
 import type { ProgressService } from './progress-service';
 import type { LabEvidenceView, LabProgressView, QuizEvidenceView, QuizProgressView } from './progress-views';
 
@@ -69,8 +70,8 @@ export class ClassResults {
     return this.resultsOf(await this.deps.classes.managedByToken(grantedClassId));
   }
 
-  async labEvidenceByToken(grantedClassId: string, userId: string, lab: string): Promise<LabEvidenceView> {
-    return this.evidenceOf(await this.deps.classes.managedByToken(grantedClassId), userId, lab);
+  async labEvidenceByToken(grantedClassId: string, userId: string, lab: string, page?: HistoryQuery): Promise<LabEvidenceView> {
+    return this.evidenceOf(await this.deps.classes.managedByToken(grantedClassId), userId, lab, page);
   }
 
   /** One student's answers to one quiz of the class. */
@@ -115,14 +116,14 @@ export class ClassResults {
     };
   }
 
-  /** The drill-down: one student's whole record on one lab of the class. */
-  async labEvidence(actor: SignedInUser, classId: string, userId: string, lab: string): Promise<LabEvidenceView> {
-    return this.evidenceOf(await this.managed(actor, classId), userId, lab);
+  /** The drill-down: one student's record on one lab of the class, its history a page at a time. */
+  async labEvidence(actor: SignedInUser, classId: string, userId: string, lab: string, page?: HistoryQuery): Promise<LabEvidenceView> {
+    return this.evidenceOf(await this.managed(actor, classId), userId, lab, page);
   }
 
-  private async evidenceOf(managed: ManagedClassView, userId: string, lab: string): Promise<LabEvidenceView> {
+  private async evidenceOf(managed: ManagedClassView, userId: string, lab: string, page?: HistoryQuery): Promise<LabEvidenceView> {
     requireMember(managed.members, userId);
-    const evidence = await this.deps.progress.labEvidence(userId, lab);
+    const evidence = await this.deps.progress.labEvidence(userId, lab, page);
     if (!evidence) throw new NotFoundError(`Le lab « ${lab} » n'est plus dans le cours : son détail n'est plus disponible.`);
     return evidence;
   }

@@ -8,9 +8,10 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { Course } from '../content/course';
 import type { Lab } from '../content/lab';
 import type { Quiz } from '../content/quiz';
-import { checkAttemptView, quizAttemptView } from './attempt-views';
+import { quizAttemptView } from './attempt-views';
+import { DEFAULT_HISTORY_PAGE, labHistoryPage, type HistoryQuery } from './lab-history';
 import { computeLabProgress, sessionDurationMs, type LabProgress, type StepSpec } from './lab-progress';
-import type { ChapterProgressView, LabEvidenceView, LabProgressView, QuizEvidenceView, QuizProgressView, StepEventView } from './progress-views';
+import type { ChapterProgressView, LabEvidenceView, LabProgressView, QuizEvidenceView, QuizProgressView } from './progress-views';
 import { computeQuizProgress, type QuizProgress } from './quiz-progress';
 
 export interface ProgressServiceDeps {
@@ -19,6 +20,9 @@ export interface ProgressServiceDeps {
   findQuiz: (slug: string) => Promise<Quiz | null>;
   loadCourse: () => Promise<Course>;
 }
+
+/** Sessions a lab's evidence lists, the latest ones: each start is rate-limited, but they add up over a term. */
+export const MAX_SESSIONS_LISTED = 50;
 
 const SESSION_RECORDS = {
   userId: true,
@@ -89,18 +93,22 @@ export class ProgressService {
     return result;
   }
 
-  /** One student's whole record on one lab: sessions, every attempt with its output, hints and solutions. */
-  async labEvidence(userId: string, slug: string): Promise<LabEvidenceView | null> {
+  /**
+   * One student's record on one lab: progress, their latest sessions, and one page of their
+   * history (every attempt with its output, pages opened, hints and solutions; lab-history.ts).
+   */
+  async labEvidence(userId: string, slug: string, page: HistoryQuery = { limit: DEFAULT_HISTORY_PAGE }): Promise<LabEvidenceView | null> {
     const progress = (await this.labProgressOf([userId], slug)).get(userId);
     if (!progress) return null;
-    const sessions = await this.prisma.labSession.findMany({
-      where: { userId, lab: slug },
-      orderBy: { createdAt: 'asc' },
-      include: { attempts: { orderBy: { createdAt: 'asc' } }, stepEvents: { orderBy: { createdAt: 'asc' } } },
-    });
+    const where = { userId, lab: slug };
+    const [latest, sessionCount, history] = await Promise.all([
+      this.prisma.labSession.findMany({ where, orderBy: { createdAt: 'desc' }, take: MAX_SESSIONS_LISTED }),
+      this.prisma.labSession.count({ where }),
+      labHistoryPage(this.prisma, userId, slug, page),
+    ]);
     return {
       progress,
-      sessions: sessions.map((session) => ({
+      sessions: latest.reverse().map((session) => ({
         id: session.id,
         startedAt: session.createdAt.toISOString(),
         endedAt: session.endedAt?.toISOString() ?? null,
@@ -108,12 +116,8 @@ export class ProgressService {
         durationMs: sessionDurationMs(session),
         running: session.state === 'running',
       })),
-      attempts: sessions.flatMap((session) =>
-        session.attempts.map(checkAttemptView),
-      ),
-      events: sessions.flatMap((session) =>
-        session.stepEvents.map((event) => ({ step: event.step, kind: event.kind as StepEventView['kind'], hint: event.hint, at: event.createdAt.toISOString() })),
-      ),
+      sessionCount,
+      ...history,
     };
   }
 

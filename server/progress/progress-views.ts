@@ -47,7 +47,10 @@ export interface CheckAttemptView {
   step: number;
   passed: boolean;
   exitCode: number;
+  /** The script's output, cut past a few screens (server/sessions/check-output.ts). */
   output: string;
+  /** The output was cut: it ends with « [… sortie tronquée] ». */
+  outputTruncated: boolean;
   durationMs: number;
   at: string;
 }
@@ -69,12 +72,24 @@ export interface SessionSpanView {
   running: boolean;
 }
 
-/** Everything one student did on one lab: the drill-down of the dashboard and the grader API. */
+/**
+ * What one student did on one lab: the drill-down of the dashboard and the grader API. The
+ * history (attempts and events) comes a page at a time, oldest first (lab-history.ts).
+ */
 export interface LabEvidenceView {
   progress: LabProgressView;
+  /** The latest sessions (at most 50), oldest first. */
   sessions: SessionSpanView[];
+  /** All the student's sessions of the lab, listed or not. */
+  sessionCount: number;
+  /** This page's checks, oldest first. */
   attempts: CheckAttemptView[];
+  /** This page's step events, oldest first. */
   events: StepEventView[];
+  /** Where this page stopped: send it back as `after` for the next page. */
+  cursor: string | null;
+  /** More attempts or events follow this page. */
+  more: boolean;
 }
 
 /** One press of « Valider mes réponses »: the ticked choice ids by question id, and the score then. */

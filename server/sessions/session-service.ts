@@ -10,6 +10,7 @@ import type { ExecResult, SandboxDriver, SandboxLimits } from '../../runtime/dri
 import { RuntimeTimeoutError } from '../../runtime/errors';
 import { ConflictError, NotFoundError } from '../errors';
 import { CapacityError } from './capacity-error';
+import { capCheckOutput, isOutputTruncated } from './check-output';
 import { KeyedLock } from './keyed-lock';
 import { LabScripts, type AssetSpec, type BackgroundRun, type PageScriptsSpec, type SessionMachines } from './lab-scripts';
 import { startPagesUpTo } from './page-starts';
@@ -204,7 +205,7 @@ export class SessionService {
         step: stepIndex,
         passed: result.exitCode === 0,
         exitCode: result.exitCode,
-        output: result.output.slice(0, 64 * 1024),
+        output: capCheckOutput(result.output),
         durationMs: Date.now() - started,
       },
     });
@@ -214,6 +215,7 @@ export class SessionService {
       step: attempt.step,
       passed: attempt.passed,
       output: attempt.output,
+      outputTruncated: isOutputTruncated(attempt.output),
       createdAt: attempt.createdAt.toISOString(),
     };
   }

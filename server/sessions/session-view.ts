@@ -15,7 +15,10 @@ export interface AttemptView {
   id: string;
   step: number;
   passed: boolean;
+  /** The script's output, cut past a few screens (check-output.ts). */
   output: string;
+  /** The output was cut: it ends with « [… sortie tronquée] ». */
+  outputTruncated: boolean;
   createdAt: string;
 }
 

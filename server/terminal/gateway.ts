@@ -10,6 +10,7 @@ import { Server, type Socket } from 'socket.io';
 import type { SignedInUser } from '../auth/caller';
 import type { CallerResolver } from '../auth/caller-resolver';
 import { toEnvelope } from '../errors';
+import { formatWait, RateLimiter } from '../http/rate-limiter';
 import type { SessionService } from '../sessions/session-service';
 import type { SupervisionService } from '../supervision/supervision-service';
 import { TERMINAL_EVENTS, type TerminalStatus, type WatchersNotice } from './events';
@@ -17,6 +18,9 @@ import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
 import { emitUntilDrawn } from './drawn-acknowledgement';
 import { batchOutput } from './output-batcher';
 import type { ShellHub, TerminalChannel } from './shell-hub';
+import { SocketQuota } from './socket-quota';
+import { DEFAULT_TERMINAL_LIMITS, type TerminalLimits } from './terminal-limits';
+import { dropWhenUnread } from './unsent-output';
 import { handleWatch } from './watch-handler';
 
 export interface GatewayDeps {
@@ -24,8 +28,13 @@ export interface GatewayDeps {
   sessions: SessionService;
   shells: ShellHub;
   supervision: Pick<SupervisionService, 'supervisedSession' | 'supervisedOwner'>;
+  /** Per-user bounds (terminal-limits.ts); the defaults where not given. */
+  limits?: Partial<TerminalLimits>;
   log?: (message: string) => void;
 }
+
+/** Counts one attach or live view of a user; throws the French 429 past the limit. */
+type AttachAdmission = (userId: string) => void;
 
 /**
  * Flow control: output the browser has not yet drawn (it acknowledges each message once
@@ -47,6 +56,13 @@ export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps)
     serveClient: false,
     maxHttpBufferSize: 128 * 1024,
   });
+  const limits = { ...DEFAULT_TERMINAL_LIMITS, ...deps.limits };
+  const quota = new SocketQuota(limits.socketsPerUser);
+  const attaches = new RateLimiter(
+    { max: limits.attachesPerMinute, windowMs: 60_000 },
+    (seconds) => `Trop de connexions au terminal en une minute : réessayez dans ${formatWait(seconds)}. Un seul onglet par lab suffit.`,
+  );
+  const admit: AttachAdmission = (userId) => attaches.take(userId);
 
   // Once per connection: a user signed out or disabled later loses the terminal when their
   // sessions end (disabling an account ends them).
@@ -56,17 +72,23 @@ export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps)
       .then((caller) => {
         socket.data.ownerId = caller.labOwner().id;
         socket.data.user = caller.user;
+        quota.claim(socket.data.ownerId as string, socket);
         next();
       })
       // The browser shows this message: French, and never an internal error's details.
       .catch((error: unknown) => next(new Error(toEnvelope(error).body.message)));
   });
 
-  io.on('connection', (socket) => handleTerminal(socket, deps));
+  io.on('connection', (socket) => {
+    dropWhenUnread(socket, limits.unsentMaxChars, (unsent) =>
+      deps.log?.(`terminal : connexion coupée, ${unsent} caractères en attente d'envoi (le client ne lit plus)`),
+    );
+    handleTerminal(socket, deps, admit);
+  });
   return io;
 }
 
-function handleTerminal(socket: Socket, deps: GatewayDeps): void {
+function handleTerminal(socket: Socket, deps: GatewayDeps, admit: AttachAdmission): void {
   const ownerId = socket.data.ownerId as string;
   let channel: TerminalChannel | undefined;
   /** Leaves the channel: its output and its « who watches » notices. */
@@ -93,10 +115,17 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     socket.emit(TERMINAL_EVENTS.status, value);
   };
 
+  const leave = () => {
+    detach?.();
+    detach = undefined;
+  };
+
   socket.on(TERMINAL_EVENTS.attach, async (raw: unknown) => {
     try {
       const request = attachSchema.parse(raw);
-      detach?.();
+      // Before any work: each attach replays the scrollback.
+      admit(ownerId);
+      leave();
       status({ state: 'attaching' });
       const target = await deps.sessions.sandboxFor(ownerId, request.sessionId, request.node);
       const opened = await deps.shells.open(
@@ -104,9 +133,13 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
         request,
       );
       if (socket.disconnected) return;
+      // Another attach of this socket may have finished meanwhile: only the latest one stays.
+      leave();
       channel = opened.channel;
       const history = channel.scrollback.contents();
       if (history) socket.emit(TERMINAL_EVENTS.output, history);
+      // Dropped by that very emit (unsent-output.ts): joining the channel now would outlive the socket.
+      if (socket.disconnected) return;
       inFlight = 0;
       const stopViewing = channel.watch(viewer, () => status({ state: 'exited' }));
       const notifyWatchers = (names: string[]) => socket.emit(TERMINAL_EVENTS.watchers, { names } satisfies WatchersNotice);
@@ -141,7 +174,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps): void {
     channel.resize(size.data).catch(() => undefined);
   });
 
-  socket.on('disconnect', () => detach?.());
+  socket.on('disconnect', leave);
 
-  handleWatch(socket, socket.data.user as SignedInUser | null, deps, fail);
+  handleWatch(socket, socket.data.user as SignedInUser | null, { ...deps, admit: () => admit(ownerId) }, fail);
 }

@@ -23,6 +23,8 @@ export interface WatchDeps extends LiveViewGuardDeps {
   supervision: Pick<SupervisionService, 'supervisedSession' | 'supervisedOwner'>;
   sessions: Pick<SessionService, 'sandboxFor'>;
   shells: Pick<ShellHub, 'open'>;
+  /** Counts the watch against its user's attaches per minute (throws the 429 past it). */
+  admit: () => void;
 }
 
 /** Undrawn output past which a watcher is skipped until it catches up. */
@@ -41,14 +43,20 @@ export function handleWatch(socket: Socket, user: SignedInUser | null, deps: Wat
       const request = watchSchema.parse(raw);
       stop();
       if (!user) throw new SignInRequiredError();
+      // A watch replays the scrollback too: it counts like an attach.
+      deps.admit();
       socket.emit(TERMINAL_EVENTS.status, { state: 'attaching' } satisfies TerminalStatus);
       const supervised = await deps.supervision.supervisedSession(user, request.sessionId);
       const target = await deps.sessions.sandboxFor(supervised.ownerId, request.sessionId, request.node);
       const { channel } = await deps.shells.open({ sessionId: request.sessionId, node: target.node, sandboxId: target.sandboxId });
       if (socket.disconnected) return;
+      // Another watch of this socket may have finished meanwhile: only the latest one stays.
+      stop();
       socket.emit(TERMINAL_EVENTS.size, channel.size);
       const history = channel.scrollback.contents();
       if (history) socket.emit(TERMINAL_EVENTS.output, history);
+      // Dropped by that very emit (unsent-output.ts): observing now would outlive the socket.
+      if (socket.disconnected) return;
       const stopObserving = channel.observe(watcherOf(socket, channel, user.name));
       const stopGuarding = guardLiveView(deps, { headers: socket.handshake.headers, sessionId: request.sessionId }, (error) => {
         stop();

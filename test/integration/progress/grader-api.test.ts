@@ -244,7 +244,7 @@ describe('a class’s attempts in bulk', () => {
     const { body } = await attempts('?limit=5');
     expect(body.attempts[0]).toEqual({
       kind: 'lab', id: expect.any(String), userId: carol.id, slug: 'premiers-pas', sessionId: expect.any(String),
-      step: 0, passed: false, exitCode: 1, output: 'étape 0 de premiers-pas', durationMs: 90, at: minute(0).toISOString(),
+      step: 0, passed: false, exitCode: 1, output: 'étape 0 de premiers-pas', outputTruncated: false, durationMs: 90, at: minute(0).toISOString(),
     });
     expect(body.attempts[4]).toEqual({
       kind: 'quiz', id: expect.any(String), userId: carol.id, slug: 'premiers-pas',

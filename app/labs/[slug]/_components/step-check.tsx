@@ -42,6 +42,11 @@ export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
         >
           <p className={styles.verdict}>{attempt.passed ? words.passed : words.failed}</p>
           {attempt.output.trim() && <pre className={styles.output}>{attempt.output.trim()}</pre>}
+          {attempt.outputTruncated && (
+            <p className={styles.truncated} data-testid="output-truncated">
+              {words.outputTruncated}
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -6,5 +6,8 @@ export const dynamic = 'force-dynamic';
 
 export const POST = route(sessionParams, async ({ request, params, caller, services }) => {
   const { step } = await jsonBody(request, checkBody);
-  return { attempt: await services.sessions.check(caller.labOwner().id, params.id, step) };
+  const owner = caller.labOwner();
+  // Per session, and keyed by its owner too: someone else's requests never use up a student's checks.
+  services.limits.checks.take(`${owner.id}/${params.id}`);
+  return { attempt: await services.sessions.check(owner.id, params.id, step) };
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { LocalDate } from '../../../../_components/local-date';
 import { useDictionary } from '../../../../_i18n/locale-provider';
 import { formatDuration } from '../_lib/format-duration';
@@ -13,11 +13,20 @@ import type { SelectedCell } from './results-dashboard';
 
 /**
  * One student's record on one lab: steps, every attempt with its output, hints and solutions,
- * time; while they are in the lab, a way to watch their terminal live. Reloaded with the dashboard.
+ * time; while they are in the lab, a way to watch their terminal live. Reloaded with the
+ * dashboard. The history comes a page at a time, oldest first: the server pages it so that
+ * a flood of checks cannot make the answer grow without bound.
  */
 export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { classId: string; selected: SelectedCell; refreshedAt: string; onClose(): void }) {
-  const load = useCallback(() => resultsApi.labEvidence(classId, selected.userId, selected.slug).then(({ evidence }) => evidence), [classId, selected]);
+  /** The cursors of the pages before the one shown: empty on the first page. */
+  const [trail, setTrail] = useState<string[]>([]);
+  const after = trail.at(-1);
+  const load = useCallback(
+    () => resultsApi.labEvidence(classId, selected.userId, selected.slug, after).then(({ evidence }) => evidence),
+    [classId, selected, after],
+  );
   const { evidence, error } = useEvidence(load, refreshedAt);
+  const next = evidence?.more ? evidence.cursor : null;
   const running = evidence?.sessions.find((session) => session.running);
   const { results } = useDictionary();
   const words = results.evidence;
@@ -40,9 +49,10 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
               evidence.progress.maxScore,
               evidence.progress.stepsPassed,
               formatDuration(evidence.progress.timeSpentMs, results.duration),
-              evidence.sessions.length,
+              evidence.sessionCount,
             )}
           </p>
+          {evidence.sessionCount > evidence.sessions.length && <p className={styles.muted}>{words.olderSessions(evidence.sessions.length, evidence.sessionCount)}</p>}
           <table className="data-table">
             <thead>
               <tr>
@@ -69,6 +79,21 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
             </tbody>
           </table>
           <h3>{words.history}</h3>
+          {(trail.length > 0 || next) && (
+            <nav className={styles.pager} aria-label={words.history} data-testid="history-pager">
+              <span className={styles.muted}>{words.historyPage(trail.length + 1)}</span>
+              {trail.length > 0 && (
+                <button type="button" className="button button--secondary button--small" onClick={() => setTrail((pages) => pages.slice(0, -1))}>
+                  {words.previousPage}
+                </button>
+              )}
+              {next && (
+                <button type="button" className="button button--secondary button--small" onClick={() => setTrail((pages) => [...pages, next])}>
+                  {words.nextPage}
+                </button>
+              )}
+            </nav>
+          )}
           {evidence.attempts.length === 0 && evidence.events.length === 0 ? (
             <p className="empty-state">{words.nothingYet}</p>
           ) : (
@@ -80,6 +105,12 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
                   body: (
                     <>
                       {words.attempt(attempt.step + 1, attempt.passed, attempt.exitCode)}
+                      {attempt.outputTruncated && (
+                        <>
+                          {' '}
+                          <span className="badge badge--warning">{words.outputTruncated}</span>
+                        </>
+                      )}
                       {attempt.output && <pre className={styles.output}>{attempt.output}</pre>}
                     </>
                   ),

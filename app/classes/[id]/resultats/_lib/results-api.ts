@@ -9,8 +9,11 @@ const studentUrl = (classId: string, userId: string) => `${classUrl(classId)}/st
 /** The class results API (rules in server/progress/class-results.ts). */
 export const resultsApi = {
   results: (classId: string) => requestJson<{ results: ClassResultsView }>(`${classUrl(classId)}/results`),
-  labEvidence: (classId: string, userId: string, lab: string) =>
-    requestJson<{ evidence: LabEvidenceView }>(`${studentUrl(classId, userId)}/labs/${encodeURIComponent(lab)}`),
+  /** One page of the student's history on the lab: the first, or the one after `after` (a page's `cursor`). */
+  labEvidence: (classId: string, userId: string, lab: string, after?: string) =>
+    requestJson<{ evidence: LabEvidenceView }>(
+      `${studentUrl(classId, userId)}/labs/${encodeURIComponent(lab)}${after ? `?after=${encodeURIComponent(after)}` : ''}`,
+    ),
   quizEvidence: (classId: string, userId: string, quiz: string) =>
     requestJson<{ evidence: QuizEvidenceView }>(`${studentUrl(classId, userId)}/quizzes/${encodeURIComponent(quiz)}`),
   /** The CSV download; `canvas` for Canvas's gradebook import (server/progress/results-csv.ts). */
