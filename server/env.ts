@@ -21,7 +21,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   /** Signs the cookie that ties a browser to its sessions; generated into the data dir if unset. */
   DOCKYARD_SECRET: z.string().min(32, 'DOCKYARD_SECRET doit faire au moins 32 caractères').optional(),
-  DOCKER_SOCKET: z.string().default('/var/run/docker.sock'),
+  /** incusd's socket: lab nodes are Incus system containers (runtime/incus). */
+  INCUS_SOCKET: z.string().default('/var/lib/incus/unix.socket'),
+  /** Port of the read-only registry mirror on the host, the one port lab nodes may open there. */
+  DOCKYARD_MIRROR_PORT: z.coerce.number().int().min(1).max(65535).default(5001),
   /** IPv4 pool for the sessions' private networks (a /26 each); change it if it clashes with your LAN. */
   DOCKYARD_SANDBOX_SUBNETS: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/).default('10.213.0.0/16'),
   /** Size of each lab node's own disk (its files and its Docker engine's images): filling it fails inside the node only. */

@@ -152,9 +152,9 @@ async function main(): Promise<void> {
   });
 
   const shutdown = async (signal: string) => {
-    log(`${signal} reçu : arrêt propre (les bacs à sable actifs sont conservés)`);
+    log(`${signal} reçu : arrêt propre (les machines de lab et les shells des étudiants sont conservés)`);
     reaper.stop();
-    shells.closeAll();
+    shells.detachAll();
     await io.close();
     server.close();
     await driver.stop().catch((err: unknown) => log(`nœuds de réserve non supprimés : ${(err as Error).message}`));
