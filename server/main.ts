@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   if (env.DOCKYARD_ANONYMOUS_LABS) log('mode atelier : les labs démarrent sans compte (DOCKYARD_ANONYMOUS_LABS=true)');
   const classes = new ClassService({ prisma: db.prisma, content: courseContent });
   const supervision = new SupervisionService({ prisma: db.prisma });
+  const site = { publicUrl: env.DOCKYARD_PUBLIC_URL, trustProxy: env.DOCKYARD_TRUST_PROXY };
   publishServices({
     sessions,
     quizzes,
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     classes,
     ...createProgressServices(db.prisma, classes),
     supervision,
-    site: { publicUrl: env.DOCKYARD_PUBLIC_URL, trustProxy: env.DOCKYARD_TRUST_PROXY },
+    site,
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR, checksPerMinute: env.DOCKYARD_CHECKS_PER_MINUTE }),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
@@ -138,6 +139,7 @@ async function main(): Promise<void> {
     shells,
     supervision,
     limits: { socketsPerUser: env.DOCKYARD_TERMINAL_SOCKETS_PER_USER, attachesPerMinute: env.DOCKYARD_TERMINAL_ATTACHES_PER_MINUTE },
+    site,
     log,
   });
   // Next's hot reload uses websockets too (in development); socket.io answers only under /socket.io.

@@ -5,11 +5,12 @@
  * (replaying its scrollback first). An instructor's read-only live view uses the same socket
  * (watch-handler.ts). Every message is validated.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { SignedInUser } from '../auth/caller';
 import type { CallerResolver } from '../auth/caller-resolver';
 import { toEnvelope } from '../errors';
+import { crossSiteRefusal, type SiteAddress } from '../http/csrf';
 import { formatWait, RateLimiter } from '../http/rate-limiter';
 import type { SessionService } from '../sessions/session-service';
 import type { SupervisionService } from '../supervision/supervision-service';
@@ -30,6 +31,8 @@ export interface GatewayDeps {
   supervision: Pick<SupervisionService, 'supervisedSession' | 'supervisedOwner'>;
   /** Per-user bounds (terminal-limits.ts); the defaults where not given. */
   limits?: Partial<TerminalLimits>;
+  /** What « this server » is, for the cross-site check of the handshake (by default: its Host). */
+  site?: SiteAddress;
   log?: (message: string) => void;
 }
 
@@ -50,11 +53,27 @@ const LOW_WATER_CHARS = 96 * 1024;
 /** Input marks the session active, but at most this often (a database write each time). */
 const TOUCH_EVERY_MS = 30_000;
 
+/** The handshake as the cross-site check reads requests (http/csrf.ts). */
+function handshakeRequest(req: IncomingMessage): Pick<Request, 'method' | 'headers' | 'url'> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  return { method: req.method ?? 'GET', headers, url: req.url ?? '/' };
+}
+
 export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps): Server {
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 128 * 1024,
+    // A page elsewhere must not open a terminal with the student's cookies (cross-site
+    // websocket hijacking): the handshake passes the same check as state-changing routes.
+    allowRequest: (req, callback) => {
+      const refusal = crossSiteRefusal(handshakeRequest(req), deps.site ?? { trustProxy: false });
+      if (refusal) deps.log?.(`terminal : poignée de main refusée (${refusal})`);
+      callback(refusal ? 'Connexion refusée : elle vient d’une page extérieure à Dockyard.' : null, refusal === null);
+    },
   });
   const limits = { ...DEFAULT_TERMINAL_LIMITS, ...deps.limits };
   const quota = new SocketQuota(limits.socketsPerUser);

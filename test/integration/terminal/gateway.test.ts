@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Socket } from 'socket.io-client';
+import { io as connect, type Socket } from 'socket.io-client';
 import { testDriver } from '../runtime/test-driver';
 import { openDatabase, type Database } from '@/server/db/database';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
@@ -88,6 +88,20 @@ describe('terminal gateway', () => {
     const error = await term.waitForError();
     expect(error.message).toMatch(/n'existe pas ou n'est plus active/);
     expect(term.statuses.some((s) => s.state === 'ready')).toBe(false);
+  });
+
+  it('refuses a terminal opened by a page elsewhere with the student’s cookie, and accepts Dockyard’s own pages', async () => {
+    const open = (headers: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, extraHeaders: { cookie: `${OWNER_COOKIE}=${owners.issue('alice')}`, ...headers } });
+        sockets.push(socket);
+        socket.on('connect', () => resolve('connecté'));
+        socket.on('connect_error', (error) => resolve(`refusé : ${error.message}`));
+      });
+    expect(await open({ origin: 'https://evil.example' })).toMatch(/^refusé/);
+    expect(await open({ origin: 'null' })).toMatch(/^refusé/);
+    expect(await open({ origin: url, 'sec-fetch-site': 'same-origin' })).toBe('connecté');
+    expect(await open({ origin: url })).toBe('connecté');
   });
 
   it('answers an invalid attach request with the fields at fault', async () => {
