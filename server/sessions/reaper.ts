@@ -41,7 +41,9 @@ export class Reaper {
   start(intervalMs: number): void {
     this.stop();
     this.timer = setInterval(() => {
-      this.reconcile().catch((error) => this.deps.log?.(`reaper : ${(error as Error).message}`));
+      this.reconcile().catch((error: Error & { detail?: string }) =>
+        this.deps.log?.(`reaper : ${error.message}${error.detail ? ` (${error.detail})` : ''}`),
+      );
     }, intervalMs);
     this.timer.unref();
   }

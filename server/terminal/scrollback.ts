@@ -3,10 +3,15 @@
  * shows the same screen. Bounded: the oldest output goes first, cut at a line start where
  * possible so the replay does not begin in the middle of an escape sequence.
  *
+ * Requests to the terminal are left out (terminal-queries.ts): a replay must not ask them
+ * again.
+ *
  * Trimming copies the whole buffer, so it waits until a quarter of the limit has piled up
  * beyond it: under a flood (a chunk of a kilobyte or so each time) trimming on every chunk
  * copied 256 KiB per kilobyte received and was the server's main cost.
  */
+import { withoutTerminalQueries } from './terminal-queries';
+
 export const DEFAULT_SCROLLBACK_CHARS = 256 * 1024;
 
 export class Scrollback {
@@ -15,7 +20,8 @@ export class Scrollback {
 
   constructor(private readonly limit = DEFAULT_SCROLLBACK_CHARS) {}
 
-  append(chunk: string): void {
+  append(output: string): void {
+    const chunk = withoutTerminalQueries(output);
     if (!chunk) return;
     this.chunks.push(chunk);
     this.size += chunk.length;

@@ -32,6 +32,10 @@ test('a student runs commands in their sandbox, passes a check, reloads, and end
   await page.locator('[data-exec]').first().click();
   // The greeting's last lines (its first ones may have scrolled out of the visible rows).
   await expectOnScreen(page, 'Pour aller plus loin, lancez un shell', 60_000);
+  // The check wants the container ended, a moment after its last line: once the shell
+  // answers the next command, `docker run` has returned.
+  await typeInTerminal(page, 'echo termin$((0+0))e\n');
+  await expectOnScreen(page, 'termin0e');
 
   await page.getByRole('button', { name: 'Vérifier' }).first().click();
   await expect(page.getByTestId('check-result')).toHaveAttribute('data-passed', 'true');
@@ -105,6 +109,8 @@ test('the terminal follows the window size and runs full-screen programs', async
   await typeInTerminal(page, 'docker run -it --rm busybox sh\n');
   await typeInTerminal(page, 'echo dans-$((3*3))-busybox; exit\n');
   await expectOnScreen(page, 'dans-9-busybox');
+  // Back at the node's prompt first: what is typed while the container ends goes to it.
+  await expect.poll(async () => /dans-9-busybox[\s\S]*root@node1:~#\s*$/.test(await screenText(page))).toBe(true);
   await typeInTerminal(page, 'less /etc/os-release\n');
   await expectOnScreen(page, 'PRETTY_NAME');
   await typeInTerminal(page, 'q');
