@@ -74,6 +74,8 @@ export class IncusSandboxDriver implements SandboxDriver {
   private readonly networksInProgress = new Map<string, Promise<SessionNetwork>>();
   /** Addresses handed out but not yet recorded on an instance, per session network. */
   private readonly reserved = new Map<string, Set<number>>();
+  /** The last publication of session names under way, per session network (joinSession). */
+  private readonly publishing = new Map<string, Promise<void>>();
   private readonly pool: WarmPool | undefined;
 
   constructor(options: IncusDriverOptions = {}) {
@@ -126,6 +128,9 @@ export class IncusSandboxDriver implements SandboxDriver {
       this.release(network, slot);
       await this.joinSession(name, spec.node, address, network);
       this.opts.logger.info('sandbox ready', { name, ms: Date.now() - started });
+      // A pool left empty (no room for a while, a spare that failed) is refilled only after a
+      // start: with no spare to take, this is the one that tops it up again, once the node is made.
+      this.pool?.replenish(spec.image);
       return this.refOf(await this.instance(name));
     } catch (err) {
       this.release(network, slot);
@@ -164,7 +169,11 @@ export class IncusSandboxDriver implements SandboxDriver {
       });
       await this.client.run('DELETE', `/1.0/instances/${id}`);
     } catch (err) {
-      if (!isNotFound(err)) throw toRuntimeError(err, id);
+      // Two destroys at once (the reaper and the student's « Terminer »): Incus fails the
+      // second delete ("A matching non-reusable operation has now succeeded") once the first
+      // is done. What a destroy promises is that the node is gone: check that, not the error.
+      const stillThere = await this.instance(id).then(() => true, (e: unknown) => !isNotFound(e));
+      if (stillThere) throw toRuntimeError(err, id);
     }
     const network = instance.config[NODE_KEYS.network];
     if (network) {
@@ -232,13 +241,24 @@ export class IncusSandboxDriver implements SandboxDriver {
     const gateway = network.gateway.split('/')[0] ?? '';
     const joined = await this.exec(name, ['dockyard-join-session', node, address, gateway], { timeoutMs: 10_000 });
     if (joined.exitCode !== 0) throw new SandboxStartError(joined.output);
-    const members: SessionNode[] = (await this.ownInstances())
-      .filter((i) => i.config[NODE_KEYS.network] === network.name && i.config[NODE_KEYS.address])
-      .map((i) => ({ name: i.name, node: i.config[NODE_KEYS.node] ?? '', ip: (i.config[NODE_KEYS.address] ?? '').split('/')[0] ?? '' }));
-    const run = (target: string, command: string[], stdin: string) => this.exec(target, command, { stdin, timeoutMs: 30_000 });
-    await publishSessionHosts(gateway, members, run).catch((err: unknown) =>
-      this.opts.logger.warn('session names not published', { network: network.name, error: incusMessage(err) }),
-    );
+    // The nodes of a lab start at the same time: their publications go one after the other,
+    // each listing the members known at its turn, so that the last one lists every node and two
+    // never rewrite a node's /etc/hosts together (that left a node without names, even its own).
+    const previous = this.publishing.get(network.name) ?? Promise.resolve();
+    const turn = previous.then(async () => {
+      const members: SessionNode[] = (await this.ownInstances())
+        .filter((i) => i.config[NODE_KEYS.network] === network.name && i.config[NODE_KEYS.address])
+        .map((i) => ({ name: i.name, node: i.config[NODE_KEYS.node] ?? '', ip: (i.config[NODE_KEYS.address] ?? '').split('/')[0] ?? '' }));
+      const run = (target: string, command: string[], stdin: string) => this.exec(target, command, { stdin, timeoutMs: 30_000 });
+      await publishSessionHosts(gateway, members, run).catch((err: unknown) =>
+        this.opts.logger.warn('session names not published', { network: network.name, error: incusMessage(err) }),
+      );
+    });
+    const settled = turn.catch(() => undefined); // a failed turn does not stop the next ones
+    this.publishing.set(network.name, settled);
+    await turn.finally(() => {
+      if (this.publishing.get(network.name) === settled) this.publishing.delete(network.name);
+    });
   }
 
   /** A spare node: started with no network and no session, ready to be claimed. */
@@ -379,7 +399,11 @@ export class IncusSandboxDriver implements SandboxDriver {
   /** Errors that came before the node answered, in the student's and operator's words. */
   private createError(err: unknown, spec: SandboxSpec): RuntimeError {
     if (err instanceof RuntimeError) return err;
-    if (isNotFound(err) && /image/i.test(incusMessage(err))) return new ImageMissingError(spec.image, err);
+    // An unknown image alias: Incus 6.0 fails the creation with "Image not provided for
+    // instance creation" (400), not a 404.
+    if ((isNotFound(err) || /image not provided/i.test(incusMessage(err))) && /image/i.test(incusMessage(err))) {
+      return new ImageMissingError(spec.image, err);
+    }
     return toRuntimeError(err);
   }
 }

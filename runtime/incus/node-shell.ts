@@ -50,6 +50,11 @@ class NodeShell implements Shell {
   ) {
     terminal.on('message', (data: Buffer) => this.emit(this.decoder.write(data)));
     terminal.once('close', () => void this.ended());
+    // When the shell ends (`exit`, kill()), Incus closes the control socket but keeps the
+    // terminal's open until the client closes its side (its PTY mirror waits for us), and the
+    // exec only finishes then: close it, or the terminal would never see the shell end.
+    // close(), not terminate(): output still on its way is received before the close.
+    control.once('close', () => this.terminal.close());
     // A dead socket is a closed terminal: 'close' follows 'error'.
     terminal.on('error', () => undefined);
     control.on('error', () => undefined);
@@ -116,7 +121,8 @@ class NodeShell implements Shell {
     clearTimeout(this.killTimer);
     this.emit(this.decoder.end());
     this.control.terminate();
-    const op = await this.client.get<{ metadata: { return?: number } | null }>(`/1.0/operations/${this.operationId}`).catch(() => undefined);
+    // The exit code is recorded once Incus has finished with both sockets: wait for it, briefly.
+    const op = await this.client.waitOperation(this.operationId, 5).catch(() => undefined);
     this.exitCode = typeof op?.metadata?.return === 'number' ? op.metadata.return : null;
     for (const listener of this.exitListeners.splice(0)) listener(this.exitCode);
   }

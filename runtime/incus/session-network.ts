@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import type { IncusClient } from './incus-client';
-import { isNotFound } from './incus-errors';
+import { incusMessage, isNotFound } from './incus-errors';
 import { addressIn, freeSubnet } from './subnet-pool';
 
 export const SESSION_BRIDGE_PREFIX = 'dy';
@@ -50,7 +50,7 @@ export async function ensureSessionNetwork(
   const subnet = freeSubnet(opts.subnetPool, await subnetsInUse(client));
   if (!subnet) throw new Error(`plus aucun sous-réseau libre dans ${opts.subnetPool} (DOCKYARD_SANDBOX_SUBNETS)`);
   const gateway = addressIn(subnet, 1);
-  await client.run('POST', '/1.0/networks', {
+  await despiteVanishingInterfaces(() => client.run('POST', '/1.0/networks', {
     name,
     type: 'bridge',
     description: `Dockyard : session ${opts.sessionId}`,
@@ -63,7 +63,7 @@ export async function ensureSessionNetwork(
       [CONFIG_INSTANCE]: opts.instance,
       [CONFIG_SESSION]: opts.sessionId,
     },
-  });
+  }));
   return { name, gateway };
 }
 
@@ -74,9 +74,27 @@ export async function releaseSessionNetwork(client: IncusClient, name: string): 
     throw err;
   });
   if (!network || (network.used_by ?? []).length > 0) return;
-  await client.run('DELETE', `/1.0/networks/${name}`).catch((err: unknown) => {
+  await despiteVanishingInterfaces(() => client.run('DELETE', `/1.0/networks/${name}`)).catch((err: unknown) => {
     if (!isNotFound(err)) throw err;
   });
+}
+
+/**
+ * Incus scans the host's interfaces when it sets a bridge up or takes one down, and fails if
+ * one vanishes meanwhile ("Failed to delete bridge children interfaces: … does not exist"): a
+ * node stopping, another session's bridge going. Seen here whenever sessions start and end
+ * at the same time (a session's bridge was left behind, or a lab failed to start). A failed
+ * attempt changes nothing (measured: no network record, no device left), so try again.
+ */
+async function despiteVanishingInterfaces<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (tries >= 5 || !/bridge children interfaces/i.test(incusMessage(err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * tries));
+    }
+  }
 }
 
 /** This Dockyard's session bridges (to release the empty ones after a crash). */

@@ -22,7 +22,11 @@ const REQUIRED_IMAGES = [
 /** A command line; resolves with exit code and output instead of throwing. */
 async function cli(command: string, args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(command, args, { maxBuffer: 16 * 1024 * 1024 });
+    const pending = run(command, args, { maxBuffer: 16 * 1024 * 1024 });
+    // An empty standard input: `incus init` and `incus launch` read a config from a piped one,
+    // and would wait for it forever.
+    pending.child.stdin?.end();
+    const { stdout, stderr } = await pending;
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code?: number | string; stdout?: string; stderr?: string };
