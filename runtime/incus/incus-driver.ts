@@ -163,23 +163,33 @@ export class IncusSandboxDriver implements SandboxDriver {
     }
     // Refuse to touch what Dockyard did not create.
     if (instance.config[NODE_KEYS.managed] !== 'true') throw new SandboxNotFoundError(id);
-    try {
-      await this.client.run('PUT', `/1.0/instances/${id}/state`, { action: 'stop', force: true, timeout: -1 }).catch((err: unknown) => {
-        if (!/already stopped|not running/i.test(incusMessage(err))) throw err;
-      });
-      await this.client.run('DELETE', `/1.0/instances/${id}`);
-    } catch (err) {
-      // Two destroys at once (the reaper and the student's « Terminer »): Incus fails the
-      // second delete ("A matching non-reusable operation has now succeeded") once the first
-      // is done. What a destroy promises is that the node is gone: check that, not the error.
-      const stillThere = await this.instance(id).then(() => true, (e: unknown) => !isNotFound(e));
-      if (stillThere) throw toRuntimeError(err, id);
-    }
+    await this.removeInstance(id);
     const network = instance.config[NODE_KEYS.network];
     if (network) {
       await releaseSessionNetwork(this.client, network).catch((err: unknown) =>
         this.opts.logger.warn('network not removed', { network, error: incusMessage(err) }),
       );
+    }
+  }
+
+  /**
+   * Stops (at once) and deletes an instance. Another destroy may be under way (the reaper
+   * and a student's « Terminer » at the same moment): Incus then refuses ours while its own
+   * operation runs, so try again until the instance is gone.
+   */
+  private async removeInstance(id: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.run('PUT', `/1.0/instances/${id}/state`, { action: 'stop', force: true, timeout: -1 }).catch((err: unknown) => {
+          if (!/already stopped|not running/i.test(incusMessage(err))) throw err;
+        });
+        await this.client.run('DELETE', `/1.0/instances/${id}`);
+        return;
+      } catch (err) {
+        if (isNotFound(err)) return;
+        if (attempt >= 20) throw toRuntimeError(err, id);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }
   }
 
@@ -247,7 +257,7 @@ export class IncusSandboxDriver implements SandboxDriver {
     const previous = this.publishing.get(network.name) ?? Promise.resolve();
     const turn = previous.then(async () => {
       const members: SessionNode[] = (await this.ownInstances())
-        .filter((i) => i.config[NODE_KEYS.network] === network.name && i.config[NODE_KEYS.address])
+        .filter((i) => i.config[NODE_KEYS.network] === network.name && i.config[NODE_KEYS.address] && i.status === 'Running')
         .map((i) => ({ name: i.name, node: i.config[NODE_KEYS.node] ?? '', ip: (i.config[NODE_KEYS.address] ?? '').split('/')[0] ?? '' }));
       const run = (target: string, command: string[], stdin: string) => this.exec(target, command, { stdin, timeoutMs: 30_000 });
       await publishSessionHosts(gateway, members, run).catch((err: unknown) =>
