@@ -6,7 +6,7 @@ const DOCKERODE = { name: 'dockerode', message: 'Les machines de lab sont des co
 const INCUS_CLIENT = { group: ['**/incus-client', '**/incus-client.ts'], message: 'Seul runtime/incus parle à Incus.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'generated/', 'data/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
+  { ignores: ['node_modules/', '.next/', '.cache/', 'generated/', 'data/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,7 +11,6 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BASE=dockyard/debian-base:bookworm
 CATALOG_BASE=dockyard/catalog-base:bookworm
-SANDBOX=dockyard/node:latest
 # The lab node, built by Docker, then imported into Incus under the name labs use.
 LAB_NODE=dockyard/lab-node:latest
 LAB_NODE_ALIAS=dockyard/node:latest
@@ -149,7 +148,7 @@ ensure_registry() {
     || docker network create --label dockyard.infra=true "$NETWORK" >/dev/null
   docker volume inspect "$REGISTRY_VOLUME" >/dev/null 2>&1 \
     || docker volume create --label dockyard.infra=true "$REGISTRY_VOLUME" >/dev/null
-  local want have mirror
+  local want have
   want="$(image_id "$REGISTRY_IMAGE")"
   have="$(docker container inspect -f '{{.Image}}' "$REGISTRY_NAME" 2>/dev/null || true)"
   if [ -n "$have" ] && [ "$have" != "$want" ]; then
@@ -157,9 +156,8 @@ ensure_registry() {
     docker rm -f "$REGISTRY_NAME" >/dev/null
     have=""
   fi
-  # The read-only mirror sandboxes use (created by the server) must follow the same image.
-  mirror="$(docker container inspect -f '{{.Image}}' dockyard-mirror 2>/dev/null || true)"
-  if [ -n "$mirror" ] && [ "$mirror" != "$want" ]; then docker rm -f dockyard-mirror >/dev/null; fi
+  # The retired Docker runtime's mirror, if an older Dockyard left it.
+  docker rm -f dockyard-mirror >/dev/null 2>&1 || true
   if [ -z "$have" ]; then
     say "Démarrage du registre d'images local ($REGISTRY_NAME, 127.0.0.1:5000)…"
     docker run -d --name "$REGISTRY_NAME" --network "$NETWORK" --restart unless-stopped \
@@ -301,7 +299,6 @@ docker info >/dev/null 2>&1 \
 
 build_base
 
-job sandbox "" build_image "$SANDBOX" sandbox base "Construction de l'image du bac à sable (≈ 1 min la première fois)…"
 job registry "" build_image "$REGISTRY_IMAGE" registry base "Construction de l'image du registre (≈ 30 s la première fois)…"
 job registry-up registry ensure_registry
 job lab-mirror registry-up ensure_lab_mirror
