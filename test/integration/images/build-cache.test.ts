@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const LOCK = '/tmp/dockyard-images.lock';
 /** A rebuild of a few images, when another engineer has just changed their folders. */
 const REBUILD_MS = 20 * 60_000;
-const INFRASTRUCTURE = ['dockyard/debian-base:bookworm', 'dockyard/node:latest', 'dockyard/registry:latest', 'dockyard/catalog-base:bookworm'];
+const INFRASTRUCTURE = ['dockyard/debian-base:bookworm', 'dockyard/lab-node:latest', 'dockyard/registry:latest', 'dockyard/catalog-base:bookworm'];
 
 async function buildAll(): Promise<string> {
   const { stdout, stderr } = await run('flock', [LOCK, 'bash', 'runtime/images/build-all.sh'], {
@@ -32,6 +32,9 @@ describe('build-all.sh on images already built', () => {
 
     expect(output).not.toMatch(/Construction|construite en|Envoi de|envoyée en|Démarrage du registre|remplacement/);
     for (const tag of INFRASTRUCTURE) expect(output).toContain(`==> ${tag} : à jour`);
+    // The lab node's image is imported into Incus only when it changed.
+    expect(output).toContain('==> dockyard/node:latest (Incus) : à jour');
+    expect(output).not.toMatch(/Import de l'image/);
     for (const { name, tags } of readCatalog()) {
       expect(output).toContain(`==> ${LOCAL_PREFIX}/${name}:${tags[0]} : à jour`);
       expect(output).toContain(`==> ${name}:${tags[0]} (${tags.length} étiquettes) : déjà dans le registre`);
