@@ -16,7 +16,14 @@ export interface ProbeState {
   lastKeyAt: number;
   /** performance.now() when the latest terminal output frame was dispatched in the page. */
   lastOutputAt: number;
-  /** Characters whose echo xterm must report once parsed: keydown time, 0 until pressed. */
+  /** performance.now() of the first terminal output frame since it was last set to 0 (lab-start.ts). */
+  firstOutputAt: number;
+  /** performance.now() of the first « terminal ready » status (the server attached the shell) since it was last set to 0. */
+  readyAt: number;
+  /** Text awaited in the output (flood.ts's end marker), and when the first frame holding it arrived (0: not yet). */
+  awaitedText: string;
+  awaitedAt: number;
+  /** Characters whose echo xterm must report once parsed: keydown (or input) time, 0 until pressed. */
   watched: Map<string, { keyAt: number }>;
   /** Watched characters marked in the stream, in order: xterm answers in that same order. */
   marked: Array<{ char: string; keyAt: number; arrivedAt: number }>;
@@ -36,7 +43,7 @@ const DSR_ANSWER_FRAME = '42["terminal:input","\\u001b[0n"]';
 
 /** Runs in the page (serialised by Playwright): everything it needs is inside. */
 function installProbe(query: string, answerFrame: string): void {
-  const state: ProbeState = { receivedChars: 0, lastKeyAt: 0, lastOutputAt: 0, watched: new Map(), marked: [], parsed: [] };
+  const state: ProbeState = { receivedChars: 0, lastKeyAt: 0, lastOutputAt: 0, firstOutputAt: 0, readyAt: 0, awaitedText: '', awaitedAt: 0, watched: new Map(), marked: [], parsed: [] };
   window.__benchProbe = state;
   document.addEventListener(
     'keydown',
@@ -44,6 +51,17 @@ function installProbe(query: string, answerFrame: string): void {
       state.lastKeyAt = performance.now();
       const watch = state.watched.get(event.key);
       if (watch && watch.keyAt === 0) watch.keyAt = state.lastKeyAt;
+    },
+    { capture: true },
+  );
+  // Characters typed as text (no key to press for them: flood.ts's Greek letters) start their
+  // clock at the input event instead.
+  document.addEventListener(
+    'input',
+    (event) => {
+      const data = (event as InputEvent).data;
+      const watch = data ? state.watched.get(data) : undefined;
+      if (watch && watch.keyAt === 0) watch.keyAt = performance.now();
     },
     { capture: true },
   );
@@ -74,10 +92,13 @@ function installProbe(query: string, answerFrame: string): void {
     const data: unknown = event.data;
     if (typeof data !== 'string') return event;
     state.receivedChars += data.length;
+    if (state.readyAt === 0 && /^42\["terminal:status",\{"state":"ready"/.test(data)) state.readyAt = performance.now();
     // `42` is a socket.io event; digits after it are the acknowledgement id the client answers
     // once the output is drawn (flow control).
     if (!/^42\d*\["terminal:output"/.test(data)) return event;
     state.lastOutputAt = performance.now();
+    if (state.firstOutputAt === 0) state.firstOutputAt = state.lastOutputAt;
+    if (state.awaitedText && state.awaitedAt === 0 && data.includes(state.awaitedText)) state.awaitedAt = state.lastOutputAt;
     if (state.watched.size === 0) return event;
     // Echoes in the order they appear in the frame, each followed by the query (inside the JSON string).
     const hits = [...state.watched]

@@ -1,7 +1,9 @@
 /**
- * The Docker CLI, for what the bench does around the server: reference timings, version, and
- * the final clean-up. The CLI (not dockerode) keeps bench/ inside the lint boundary and makes
- * the clean-up the same commands an operator would type.
+ * The command-line tools the bench uses around the server. Lab nodes are Incus system
+ * containers: finding them, the clean-up of a bench's leftovers and the bare references go
+ * through the `incus` CLI, the commands an operator would type. The host's Docker engine is
+ * used only for the `docker run` reference (measures/references.ts), the figure issue 10
+ * compares lab starts with. The CLIs (not the REST API) keep bench/ outside runtime/.
  */
 import { execFile } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
@@ -15,34 +17,84 @@ export async function docker(args: string[], timeoutMs = 120_000): Promise<strin
   return stdout.trim();
 }
 
-const lines = (text: string) => text.split('\n').filter((line) => line.length > 0);
-
-/**
- * Removes every container, session network and volume labelled with this instance, so a
- * bench never leaves sandboxes behind, even after a crash. Returns how many containers went.
- */
-export async function removeInstance(instance: string, mirrorName = 'dockyard-mirror'): Promise<number> {
-  const filter = `label=dockyard.instance=${instance}`;
-  const ids = lines(await docker(['ps', '-aq', '--filter', filter]));
-  // In chunks: one `docker rm` per 20 keeps the command line short and dockerd busy.
-  // The stopping server removes its spare nodes at the same time: "already in progress" or
-  // "no such container" mean the container is going anyway.
-  for (let i = 0; i < ids.length; i += 20) {
-    await docker(['rm', '-f', '-v', ...ids.slice(i, i + 20)], 300_000).catch((err: Error) => {
-      if (!/already in progress|No such container/i.test(err.message)) throw err;
-    });
-  }
-  for (const network of lines(await docker(['network', 'ls', '-q', '--filter', filter]))) {
-    // The read-only mirror joins every session network: it must leave before the network goes.
-    await docker(['network', 'disconnect', '-f', network, mirrorName]).catch(() => undefined);
-    await docker(['network', 'rm', network]).catch(() => undefined);
-  }
-  const volumes = lines(await docker(['volume', 'ls', '-q', '--filter', filter]));
-  if (volumes.length > 0) await docker(['volume', 'rm', '-f', ...volumes]).catch(() => undefined);
-  return ids.length;
+export async function incus(args: string[], timeoutMs = 120_000): Promise<string> {
+  const running = execFileAsync('incus', args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  // `incus launch` reads a configuration from a standard input that is not a terminal: end it.
+  running.child.stdin?.end();
+  const { stdout } = await running;
+  return stdout.trim();
 }
 
-/** Unmounts and deletes the node disks (runtime/docker/node-disk.ts) kept in `dir`. */
+/** `incus query PATH`: the REST API's answer (its metadata), parsed. */
+export async function incusQuery<T>(path: string, timeoutMs = 60_000): Promise<T> {
+  return JSON.parse(await incus(['query', path], timeoutMs)) as T;
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line.length > 0);
+
+/** Incus user keys of runtime/incus/node-instance.ts (Dockyard's labels on its nodes). */
+const KEY = {
+  managed: 'user.dockyard.managed',
+  instance: 'user.dockyard.instance',
+  session: 'user.dockyard.session',
+  spare: 'user.dockyard.spare',
+} as const;
+
+export interface NodeInstance {
+  name: string;
+  status: string;
+  created_at: string;
+  config: Record<string, string>;
+}
+
+interface IncusNetwork {
+  name: string;
+  managed: boolean;
+  config: Record<string, string>;
+  used_by: string[] | null;
+}
+
+/** Every Dockyard lab node on this machine's Incus, of any Dockyard instance. */
+export async function dockyardNodes(): Promise<NodeInstance[]> {
+  const all = await incusQuery<NodeInstance[]>('/1.0/instances?recursion=1');
+  return all.filter((i) => i.config[KEY.managed] === 'true');
+}
+
+/** The lab nodes (spares included) of one Dockyard instance (`DOCKYARD_INSTANCE`). */
+export async function nodesOf(instance: string): Promise<NodeInstance[]> {
+  return (await dockyardNodes()).filter((i) => i.config[KEY.instance] === instance);
+}
+
+/**
+ * Deletes every Incus instance labelled with this Dockyard instance (stopped at once: force),
+ * then the session bridges of this instance that no instance uses any more, so a bench never
+ * leaves nodes behind, even after a crash. Returns how many instances went.
+ */
+export async function removeInstance(instance: string): Promise<number> {
+  const names = (await nodesOf(instance)).map((i) => i.name);
+  // A few at a time on the command line; the stopping server removes its spare nodes at the
+  // same time: "not found" means the instance is gone anyway.
+  for (let i = 0; i < names.length; i += 10) {
+    await incus(['delete', '--force', ...names.slice(i, i + 10)], 300_000).catch(async () => {
+      for (const name of names.slice(i, i + 10)) {
+        await incus(['delete', '--force', name], 120_000).catch((err: Error) => {
+          if (!/not found/i.test(err.message)) throw err;
+        });
+      }
+    });
+  }
+  const networks = await incusQuery<IncusNetwork[]>('/1.0/networks?recursion=1');
+  for (const network of networks.filter((n) => n.managed && n.config[KEY.instance] === instance)) {
+    if ((network.used_by ?? []).length === 0) await incus(['network', 'delete', network.name]).catch(() => undefined);
+  }
+  return names.length;
+}
+
+/**
+ * Unmounts and deletes node disks the retired Docker runtime (runtime/docker/node-disk.ts)
+ * kept in `dir`. Incus nodes have no such disks (their root is a btrfs clone in Incus's
+ * pool); kept for the leftovers of earlier runs and for the tests that still call it.
+ */
 export async function removeNodeDisks(dir: string): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries.filter((e) => e.isDirectory())) {
@@ -51,38 +103,29 @@ export async function removeNodeDisks(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Whether a spare node (warm pool) of this instance is up and its engine answers. */
+/** Whether a spare node (warm pool) of this instance is running and its inner engine answers. */
 export async function spareReady(instance: string): Promise<boolean> {
-  const ids = lines(await docker(['ps', '-q', '--filter', `label=dockyard.instance=${instance}`, '--filter', 'name=dockyard-spare-']));
-  for (const id of ids) {
-    const answers = await docker(['exec', id, 'dockyard-enter', 'docker', 'info', '--format', 'ok'], 10_000).catch(() => '');
+  const spares = (await nodesOf(instance)).filter((i) => i.config[KEY.spare] === 'true' && i.status === 'Running');
+  for (const spare of spares) {
+    const answers = await incus(['exec', spare.name, '--', 'docker', 'info', '--format', 'ok'], 10_000).catch(() => '');
     if (answers === 'ok') return true;
   }
   return false;
 }
 
-/** Dockyard sandboxes of other instances (tests of other engineers): a sign of a disturbed run. */
-export async function foreignSandboxes(instance: string): Promise<number> {
-  const all = lines(await docker(['ps', '-q', '--filter', 'label=dockyard.managed=true']));
-  const ours = new Set(lines(await docker(['ps', '-q', '--filter', `label=dockyard.instance=${instance}`])));
-  return all.filter((id) => !ours.has(id)).length;
+/**
+ * Sandboxes of others on this machine, a sign of a disturbed run: Incus lab nodes of other
+ * Dockyard instances (other engineers' tests) and containers of the retired Docker runtime.
+ */
+export async function foreignSandboxes(instance: string): Promise<{ incus: number; docker: number }> {
+  const incusNodes = (await dockyardNodes()).filter((i) => i.config[KEY.instance] !== instance && i.status === 'Running').length;
+  const dockerSandboxes = lines(await docker(['ps', '-q', '--filter', 'label=dockyard.managed=true']).catch(() => '')).length;
+  return { incus: incusNodes, docker: dockerSandboxes };
 }
 
-/** The sandbox container of one session's first node. */
+/** The Incus instance of one session's (first) node. */
 export async function sandboxOf(sessionId: string): Promise<string> {
-  const [id] = lines(await docker(['ps', '-q', '--no-trunc', '--filter', `label=dockyard.session=${sessionId}`]));
-  if (!id) throw new Error(`no sandbox for session ${sessionId}`);
-  return id;
-}
-
-const UNITS: Record<string, number> = { B: 2 ** -20, KiB: 2 ** -10, MiB: 1, GiB: 2 ** 10 };
-
-/** Memory each container's cgroup uses (`docker stats`), in MiB: unaffected by other processes. */
-export async function containerMemoryMiB(ids: string[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const out = await docker(['stats', '--no-stream', '--format', '{{.MemUsage}}', ...ids], 300_000);
-  return lines(out).map((line) => {
-    const match = /^([\d.]+)(B|KiB|MiB|GiB)/.exec(line.trim());
-    return match ? Number(match[1]) * (UNITS[match[2] as string] ?? 1) : Number.NaN;
-  });
+  const node = (await dockyardNodes()).find((i) => i.config[KEY.session] === sessionId && i.config[KEY.spare] !== 'true');
+  if (!node) throw new Error(`no node for session ${sessionId}`);
+  return node.name;
 }

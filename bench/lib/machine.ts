@@ -1,17 +1,22 @@
 /** What the figures were measured on, and the host's memory and load while measuring. */
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { docker } from './docker-cli';
+import { docker, incus, incusQuery } from './docker-cli';
 
 export interface Machine {
   cores: number;
   memory: string;
   os: string;
   kernel: string;
+  /** The host's Docker engine: only the `docker run` reference runs on it. */
   docker: string;
+  /** incusd, the engine of the lab nodes. */
+  incus: string;
+  /** The nodes' storage pool driver (btrfs: each node's root is a clone of the image). */
+  pool: string;
 }
 
-export async function describeMachine(): Promise<Machine> {
+export async function describeMachine(pool = 'dockyard'): Promise<Machine> {
   const release = await readFile('/etc/os-release', 'utf8').catch(() => '');
   const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(release)?.[1] ?? os.type();
   return {
@@ -20,6 +25,10 @@ export async function describeMachine(): Promise<Machine> {
     os: pretty,
     kernel: os.release(),
     docker: await docker(['version', '--format', '{{.Server.Version}}']).catch(() => 'unknown'),
+    incus: /Server version:\s*(\S+)/.exec(await incus(['version']).catch(() => ''))?.[1] ?? 'unknown',
+    pool: await incusQuery<{ driver: string; config: Record<string, string> }>(`/1.0/storage-pools/${pool}`)
+      .then((p) => `${pool}: ${p.driver} on ${p.config.source ?? '?'}${p.config.size ? ` (${p.config.size})` : ''}`)
+      .catch(() => 'unknown'),
   };
 }
 
@@ -46,4 +55,33 @@ export async function otherWork(): Promise<string[]> {
     if (match?.[1]) found.add(match[1]);
   }
   return [...found];
+}
+
+/**
+ * Waits until btrfs's cleaner thread is idle: deleting a node's btrfs clone (every ended
+ * session) leaves the kernel a minute or more of work on one core, which would be charged to
+ * the next measure. Resolves with the seconds waited (at most `timeoutMs`).
+ */
+export async function waitForQuietDisk(timeoutMs = 180_000): Promise<number> {
+  const started = Date.now();
+  const cleanerTicks = async () => {
+    let ticks = 0;
+    for (const pid of await readdir('/proc').catch(() => [])) {
+      if (!/^\d+$/.test(pid)) continue;
+      if ((await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim() !== 'btrfs-cleaner') continue;
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime: fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    }
+    return ticks;
+  };
+  const ticksPerSecond = 100;
+  while (Date.now() - started < timeoutMs) {
+    const before = await cleanerTicks();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Under 5 % of a core over 2 s: idle.
+    if ((await cleanerTicks()) - before < 0.05 * 2 * ticksPerSecond) break;
+  }
+  return (Date.now() - started) / 1000;
 }

@@ -8,21 +8,35 @@ import { endLabInPage, labPath, PROMPT } from '../lib/browser';
 
 declare global {
   interface Window {
-    __benchStart?: Promise<number>;
+    __benchStart?: Promise<StartSample>;
   }
+}
+
+/** One start, all from the click, in ms. */
+export interface StartSample {
+  /** Until the prompt is drawn: the figure. */
+  ms: number;
+  /** Until the response to the start request (POST …/session) has arrived. */
+  answeredMs: number | null;
+  /** Until the server said the terminal is attached (the node's shell opened through Incus exec). */
+  readyMs: number | null;
+  /** Until the first terminal output frame (tmux's first screen) reached the page. */
+  firstOutputMs: number | null;
 }
 
 /**
  * Starts the lab `runs` times; every start but the last is ended (the last one stays open for
- * the next measures). `beforeEach` runs before a start's page load (e.g. waits for a spare node).
+ * the next measures). `beforeEach` runs before a start's page load (e.g. waits for a spare node);
+ * `afterEach` once its prompt is drawn, before it is ended (e.g. notes which node it got).
  */
 export async function measureLabStarts(
   page: Page,
   runs: number,
   log: (line: string) => void,
   beforeEach: () => Promise<void> = async () => undefined,
-): Promise<number[]> {
-  const samples: number[] = [];
+  afterEach: () => Promise<void> = async () => undefined,
+): Promise<StartSample[]> {
+  const samples: StartSample[] = [];
   for (let run = 0; run < runs; run += 1) {
     await beforeEach();
     await page.goto(labPath);
@@ -30,15 +44,37 @@ export async function measureLabStarts(
     await start.waitFor({ timeout: 60_000 });
     await page.evaluate(
       ({ prompt }) => {
-        window.__benchStart = new Promise<number>((resolve, reject) => {
+        window.__benchStart = new Promise<StartSample>((resolve, reject) => {
+          const probe = window.__benchProbe;
           let clickedAt = 0;
-          document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+          let answeredAt = 0;
+          document.addEventListener(
+            'click',
+            () => {
+              clickedAt = performance.now();
+              probe.firstOutputAt = 0;
+              probe.readyAt = 0;
+            },
+            { capture: true, once: true },
+          );
+          const requests = new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+              if (clickedAt > 0 && answeredAt === 0 && entry.startTime >= clickedAt && /\/api\/labs\/[^/]+\/session$/.test(entry.name)) answeredAt = entry.responseEnd;
+            }
+          });
+          requests.observe({ type: 'resource' });
           const observer = new MutationObserver(() => {
             const rows = document.querySelector('[data-testid=terminal] .xterm-rows');
             if (clickedAt === 0 || !rows?.textContent?.includes(prompt)) return;
             observer.disconnect();
+            requests.disconnect();
             clearTimeout(timer);
-            resolve(performance.now() - clickedAt);
+            resolve({
+              ms: performance.now() - clickedAt,
+              answeredMs: answeredAt > 0 ? answeredAt - clickedAt : null,
+              readyMs: probe.readyAt > 0 ? probe.readyAt - clickedAt : null,
+              firstOutputMs: probe.firstOutputAt > 0 ? probe.firstOutputAt - clickedAt : null,
+            });
           });
           const timer = setTimeout(() => {
             observer.disconnect();
@@ -50,9 +86,11 @@ export async function measureLabStarts(
       { prompt: PROMPT },
     );
     await start.click();
-    const ms = await page.evaluate(() => window.__benchStart as Promise<number>);
-    samples.push(ms);
-    log(`  start ${run + 1}/${runs}: ${Math.round(ms)} ms`);
+    const sample = await page.evaluate(() => window.__benchStart as Promise<StartSample>);
+    samples.push(sample);
+    const phase = (ms: number | null) => (ms === null ? '?' : Math.round(ms));
+    log(`  start ${run + 1}/${runs}: ${Math.round(sample.ms)} ms (answered ${phase(sample.answeredMs)}, terminal ready ${phase(sample.readyMs)}, first output ${phase(sample.firstOutputMs)})`);
+    await afterEach();
     if (run < runs - 1) await endLabInPage(page);
   }
   return samples;
