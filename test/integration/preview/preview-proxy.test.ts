@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { connect as tcpConnect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { testDriver } from '../runtime/test-driver';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from '../test-database';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
 import { CallerResolver } from '@/server/auth/caller-resolver';
 import { SessionService } from '@/server/sessions/session-service';
@@ -19,10 +20,10 @@ import { PreviewProxy } from '@/server/preview/preview-proxy';
 import { SupervisionService } from '@/server/supervision/supervision-service';
 import { PREVIEW_CSP } from '@/server/preview/preview-headers';
 import { Server as SocketServer } from 'socket.io';
-import { requireImages } from '../runtime/fixtures';
+import { requireImages, TEST_INSTANCE } from '../runtime/fixtures';
 
 // Its own instance label: other test files reap what their instance does not know.
-const driver = testDriver('integration-preview');
+const driver = testDriver(`${TEST_INSTANCE}-preview`);
 const owners = new OwnerTokens('test-secret-'.padEnd(40, 'x'));
 const grants = new PreviewGrants('test-secret-'.padEnd(40, 'x'));
 const alice = `alice-${randomUUID()}`;
@@ -110,7 +111,7 @@ async function grantedPrefix(node = 'node1', target = 8080): Promise<string> {
 
 beforeAll(async () => {
   await requireImages();
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec });
   await driver.prepare();
   // Workshop mode: owners are browsers with the owner cookie (signed-in users go through the

@@ -5,7 +5,7 @@
  * Docker engine, which builds the images and runs the registry.
  */
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { SandboxSpec, Shell } from '@/runtime/driver';
 
@@ -83,5 +83,9 @@ export function recordShell(shell: Shell): { text: () => string; waitFor: (re: R
   };
 }
 
-/** Tests label their sandboxes apart, so a Dockyard running on this machine is never touched. */
-export const TEST_INSTANCE = 'integration-tests';
+/**
+ * Tests label their sandboxes apart, so a Dockyard running on this machine is never touched,
+ * and per checkout: two checkouts running their suites on one Incus must not reap each
+ * other's nodes (a test's reaper removes every node of its instance it does not know).
+ */
+export const TEST_INSTANCE = `integration-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`;

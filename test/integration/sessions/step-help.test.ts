@@ -10,13 +10,15 @@ import { POST as hintRoute } from '@/app/api/sessions/[id]/help/hints/route';
 import { GET as helpRoute } from '@/app/api/sessions/[id]/help/route';
 import { testDriver } from '../runtime/test-driver';
 import { OWNER_COOKIE, OwnerTokens } from '@/server/auth/owner-token';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from '../test-database';
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { publishServices } from '@/server/services';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { SessionService } from '@/server/sessions/session-service';
 import { StepHelpService } from '@/server/sessions/step-help';
 import { buildServices } from '../platform-fixture';
+import { TEST_INSTANCE } from '../runtime/fixtures';
 
 const LAB = 'premiers-pas';
 let db: Database;
@@ -33,9 +35,9 @@ const eventsOf = (sessionId: string) =>
   db.prisma.stepEvent.findMany({ where: { sessionId }, select: { step: true, kind: true, hint: true }, orderBy: [{ kind: 'asc' }, { hint: 'asc' }] });
 
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   // The driver is never called: nothing here starts or checks a machine.
-  sessions = new SessionService({ prisma: db.prisma, driver: testDriver('step-help-tests'), findLab: findLabSpec });
+  sessions = new SessionService({ prisma: db.prisma, driver: testDriver(`${TEST_INSTANCE}-help`), findLab: findLabSpec });
   help = new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec });
 });
 
