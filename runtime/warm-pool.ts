@@ -12,6 +12,8 @@ export interface WarmPoolOptions {
   hasRoom: () => Promise<boolean>;
   /** Starts a spare node of `image` and resolves with its id once it is ready. */
   make: (image: string) => Promise<string>;
+  /** How long after a spare is taken its replacement starts (0: at once). */
+  refillDelayMs?: number;
   log: (message: string, detail: Record<string, unknown>) => void;
 }
 
@@ -20,6 +22,7 @@ export class WarmPool {
   private readonly filling = new Set<string>();
   /** Spares being made right now: stop() waits for them, so none is left behind. */
   private readonly making = new Set<Promise<string>>();
+  private readonly delayed = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   constructor(private readonly opts: WarmPoolOptions) {}
@@ -37,7 +40,17 @@ export class WarmPool {
   }
 
   replenish(image: string): void {
-    void this.refill(image);
+    const delay = this.opts.refillDelayMs ?? 0;
+    if (delay === 0) {
+      void this.refill(image);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.delayed.delete(timer);
+      void this.refill(image);
+    }, delay);
+    timer.unref();
+    this.delayed.add(timer);
   }
 
   /** Spares ready now, per image. */
@@ -48,6 +61,8 @@ export class WarmPool {
   /** Makes no more spares; resolves with every spare it holds or was making, for the caller to remove. */
   async stop(): Promise<string[]> {
     this.stopped = true;
+    for (const timer of this.delayed) clearTimeout(timer);
+    this.delayed.clear();
     const waiting = [...this.ready.values()].flat();
     this.ready.clear();
     const made = await Promise.allSettled([...this.making]);

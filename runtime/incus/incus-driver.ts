@@ -1,7 +1,7 @@
 /**
  * The Incus driver: each lab node is an unprivileged Incus system container (its root is a
  * uid range of its own on the host, see setup-host.sh's profile) running its own Docker
- * engine, on its session's own bridge (session-network.ts). Terminals and checks go through
+ * engine, on its session's own bridge (session-networks.ts). Terminals and checks go through
  * Incus's exec API: the server opens no PTY and runs nothing of the node's on the host.
  * Only runtime/incus/* talks to Incus. This module reads no environment variables: the
  * server passes its configuration in.
@@ -26,8 +26,9 @@ import { prepareHost, type RuntimeLogger } from './infrastructure';
 import { execInNode } from './node-exec';
 import { imageAlias, NODE_KEYS, nicOn, nodeInstanceBody, type IncusInstance } from './node-instance';
 import { openNodeShell } from './node-shell';
-import { publishSessionHosts, type SessionNode } from './session-hosts';
-import { ensureSessionNetwork, nodeAddress, releaseSessionNetwork, sessionNetworks, type SessionNetwork } from './session-network';
+import { SessionJoins } from './session-join';
+import { networkNamed, nodeAddress, sessionNetworks, type SessionNetwork } from './session-network';
+import { SessionNetworks } from './session-networks';
 
 export interface IncusDriverOptions {
   socketPath?: string;
@@ -51,6 +52,12 @@ export interface IncusDriverOptions {
   spares?: { size: number; images: string[]; hasRoom: () => Promise<boolean> };
 }
 
+/**
+ * A claimed spare's replacement waits this long: made at once, it competes for the CPU with
+ * the student's first seconds (the terminal's attach), which cost more than the spare saves.
+ */
+const SPARE_REFILL_DELAY_MS = 3_000;
+
 export const INCUS_DRIVER_DEFAULTS = {
   socketPath: '/var/lib/incus/unix.socket',
   profile: 'dockyard-node',
@@ -71,12 +78,11 @@ export class IncusSandboxDriver implements SandboxDriver {
   private readonly client: IncusClient;
   private readonly opts: Required<Omit<IncusDriverOptions, 'socketPath' | 'spares'>>;
   private preparing: Promise<void> | undefined;
-  private readonly networksInProgress = new Map<string, Promise<SessionNetwork>>();
-  /** Addresses handed out but not yet recorded on an instance, per session network. */
-  private readonly reserved = new Map<string, Set<number>>();
-  /** The last publication of session names under way, per session network (joinSession). */
-  private readonly publishing = new Map<string, Promise<void>>();
+  private readonly networks: SessionNetworks;
+  private readonly joins: SessionJoins;
   private readonly pool: WarmPool | undefined;
+  /** Each ready spare's own bridge, known at once when it is claimed (see claimSpare). */
+  private readonly spareNetworks = new Map<string, SessionNetwork>();
 
   constructor(options: IncusDriverOptions = {}) {
     const { socketPath, spares, ...rest } = options;
@@ -86,9 +92,13 @@ export class IncusSandboxDriver implements SandboxDriver {
       logger: silent,
       ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest),
     };
+    const nodes = () => this.ownInstances();
+    this.networks = new SessionNetworks(this.client, { instance: this.opts.instance, subnetPool: this.opts.subnetPool, nodes });
+    this.joins = new SessionJoins((name, command, options) => this.exec(name, command, options), nodes, this.opts.logger.warn);
     if (spares && spares.size > 0) {
       this.pool = new WarmPool({
         ...spares,
+        refillDelayMs: SPARE_REFILL_DELAY_MS,
         make: (image) => this.makeSpare(image),
         log: (message, detail) => this.opts.logger.warn(message, detail),
       });
@@ -118,24 +128,24 @@ export class IncusSandboxDriver implements SandboxDriver {
       if (claimed) return claimed;
     }
     const started = Date.now();
-    const network = await this.sessionNetwork(spec.sessionId);
+    const { network } = await this.networks.forSession(spec.sessionId);
     const name = newNodeName();
     const limits = { ...this.opts.defaultLimits, ...definedOnly(spec.limits) };
-    const slot = await this.reserveAddress(network);
+    const slot = await this.networks.reserve(network);
     try {
       const address = nodeAddress(network, slot);
       await this.startNode({ name, image: spec.image, limits, network: network.name, labels: this.sessionLabels(spec, network, address) });
-      this.release(network, slot);
-      await this.joinSession(name, spec.node, address, network);
+      this.networks.release(network, slot);
+      await this.joins.join(name, spec.node, address, network);
       this.opts.logger.info('sandbox ready', { name, ms: Date.now() - started });
       // A pool left empty (no room for a while, a spare that failed) is refilled only after a
       // start: with no spare to take, this is the one that tops it up again, once the node is made.
       this.pool?.replenish(spec.image);
       return this.refOf(await this.instance(name));
     } catch (err) {
-      this.release(network, slot);
+      this.networks.release(network, slot);
       await this.removeQuietly(name);
-      await releaseSessionNetwork(this.client, network.name).catch(() => undefined);
+      await this.networks.releaseIfEmpty(network.name, spec.sessionId).catch(() => undefined);
       throw this.createError(err, spec);
     }
   }
@@ -163,10 +173,11 @@ export class IncusSandboxDriver implements SandboxDriver {
     }
     // Refuse to touch what Dockyard did not create.
     if (instance.config[NODE_KEYS.managed] !== 'true') throw new SandboxNotFoundError(id);
+    this.spareNetworks.delete(id);
     await this.removeInstance(id);
     const network = instance.config[NODE_KEYS.network];
     if (network) {
-      await releaseSessionNetwork(this.client, network).catch((err: unknown) =>
+      await this.networks.releaseIfEmpty(network, instance.config[NODE_KEYS.session]).catch((err: unknown) =>
         this.opts.logger.warn('network not removed', { network, error: incusMessage(err) }),
       );
     }
@@ -246,65 +257,65 @@ export class IncusSandboxDriver implements SandboxDriver {
     if (ready.exitCode !== 0) throw new SandboxStartError(ready.output);
   }
 
-  /** Gives a node its name and address on the session's bridge, then tells every node of the session. */
-  private async joinSession(name: string, node: string, address: string, network: SessionNetwork): Promise<void> {
-    const gateway = network.gateway.split('/')[0] ?? '';
-    const joined = await this.exec(name, ['dockyard-join-session', node, address, gateway], { timeoutMs: 10_000 });
-    if (joined.exitCode !== 0) throw new SandboxStartError(joined.output);
-    // The nodes of a lab start at the same time: their publications go one after the other,
-    // each listing the members known at its turn, so that the last one lists every node and two
-    // never rewrite a node's /etc/hosts together (that left a node without names, even its own).
-    const previous = this.publishing.get(network.name) ?? Promise.resolve();
-    const turn = previous.then(async () => {
-      const members: SessionNode[] = (await this.ownInstances())
-        .filter((i) => i.config[NODE_KEYS.network] === network.name && i.config[NODE_KEYS.address] && i.status === 'Running')
-        .map((i) => ({ name: i.name, node: i.config[NODE_KEYS.node] ?? '', ip: (i.config[NODE_KEYS.address] ?? '').split('/')[0] ?? '' }));
-      const run = (target: string, command: string[], stdin: string) => this.exec(target, command, { stdin, timeoutMs: 30_000 });
-      await publishSessionHosts(gateway, members, run).catch((err: unknown) =>
-        this.opts.logger.warn('session names not published', { network: network.name, error: incusMessage(err) }),
-      );
-    });
-    const settled = turn.catch(() => undefined); // a failed turn does not stop the next ones
-    this.publishing.set(network.name, settled);
-    await turn.finally(() => {
-      if (this.publishing.get(network.name) === settled) this.publishing.delete(network.name);
-    });
-  }
-
-  /** A spare node: started with no network and no session, ready to be claimed. */
+  /**
+   * A spare node: started on a bridge of its own, with no session, ready to be claimed. The
+   * bridge is made now so that claiming the spare makes none (the costliest step of a start).
+   */
   private async makeSpare(image: string): Promise<string> {
     const name = newNodeName();
-    const labels = { ...this.baseLabels(), [NODE_KEYS.spare]: 'true' };
+    const network = await this.networks.forSpare();
+    const labels = {
+      ...this.baseLabels(),
+      [NODE_KEYS.spare]: 'true',
+      [NODE_KEYS.network]: network.name,
+      [NODE_KEYS.address]: nodeAddress(network, 1),
+    };
     try {
-      await this.startNode({ name, image, limits: this.opts.defaultLimits, labels });
+      await this.startNode({ name, image, limits: this.opts.defaultLimits, network: network.name, labels });
+      this.spareNetworks.set(name, network);
       return name;
     } catch (err) {
       await this.removeQuietly(name);
+      await this.networks.releaseIfEmpty(network.name).catch(() => undefined);
       throw err;
     }
   }
 
   /**
-   * Moves a spare node into a session: its labels become the session's, it gets an eth0 on
-   * the session's bridge and joins. On failure the spare is removed and the caller makes a
+   * Moves a spare node into a session. The session's first node keeps the spare's bridge,
+   * which becomes the session's; a later one moves its eth0 onto the session's bridge (and its
+   * own bridge goes). Then it joins. On failure the spare is removed and the caller makes a
    * node the slow way.
    */
   private async claimSpare(name: string, spec: SandboxSpec): Promise<SandboxRef | undefined> {
     const started = Date.now();
-    const network = await this.sessionNetwork(spec.sessionId);
-    const slot = await this.reserveAddress(network);
+    let moved: { network: SessionNetwork; slot: number } | undefined;
+    // Offered before anything else is awaited: the lab's other nodes, created at the same
+    // time, then wait for this decision instead of making the session a bridge of their own.
+    const known = this.spareNetworks.get(name);
+    this.spareNetworks.delete(name);
+    const deciding = known ? this.networks.forSession(spec.sessionId, known) : undefined;
     try {
-      const address = nodeAddress(network, slot);
+      const own = known ?? (await networkNamed(this.client, (await this.instance(name)).config[NODE_KEYS.network] ?? ''));
+      const { network, adopted } = await (deciding ?? this.networks.forSession(spec.sessionId, own));
+      let address = nodeAddress(own, 1);
+      if (!adopted) {
+        moved = { network, slot: await this.networks.reserve(network) };
+        address = nodeAddress(network, moved.slot);
+      }
       await this.client.run('PATCH', `/1.0/instances/${name}`, {
         config: { ...this.sessionLabels(spec, network, address), [NODE_KEYS.spare]: 'false' },
-        devices: { eth0: nicOn(network.name) },
+        ...(adopted ? {} : { devices: { eth0: nicOn(network.name) } }),
       });
-      this.release(network, slot);
-      await this.joinSession(name, spec.node, address, network);
-      this.opts.logger.info('spare claimed', { name, session: spec.sessionId, ms: Date.now() - started });
+      if (moved) {
+        this.networks.release(moved.network, moved.slot);
+        void this.networks.releaseIfEmpty(own.name).catch(() => undefined);
+      }
+      await this.joins.join(name, spec.node, address, network);
+      this.opts.logger.info('spare claimed', { name, session: spec.sessionId, adopted, ms: Date.now() - started });
       return this.refOf(await this.instance(name));
     } catch (err) {
-      this.release(network, slot);
+      if (moved) this.networks.release(moved.network, moved.slot);
       this.opts.logger.warn('spare not claimed', { name, error: incusMessage(err) });
       await this.destroy(name).catch(() => undefined);
       return undefined;
@@ -345,53 +356,11 @@ export class IncusSandboxDriver implements SandboxDriver {
     };
   }
 
-  // ---- networks and addresses -------------------------------------------------------------
-
-  /**
-   * The session's bridge, made once even when its nodes are created at the same time.
-   */
-  private sessionNetwork(sessionId: string): Promise<SessionNetwork> {
-    let pending = this.networksInProgress.get(sessionId);
-    if (!pending) {
-      // Subnets are picked from what exists: one network at a time, or two could pick the same.
-      const previous = [...this.networksInProgress.values()];
-      pending = Promise.allSettled(previous)
-        .then(() => ensureSessionNetwork(this.client, { instance: this.opts.instance, sessionId, subnetPool: this.opts.subnetPool }))
-        .catch((err: unknown) => {
-          throw toRuntimeError(err);
-        })
-        .finally(() => this.networksInProgress.delete(sessionId));
-      this.networksInProgress.set(sessionId, pending);
-    }
-    return pending;
-  }
-
-  /** The lowest node number free on the network: neither on an instance nor handed out. */
-  private async reserveAddress(network: SessionNetwork): Promise<number> {
-    const reserved = this.reserved.get(network.name) ?? new Set<number>();
-    this.reserved.set(network.name, reserved);
-    const used = new Set(
-      (await this.ownInstances())
-        .filter((i) => i.config[NODE_KEYS.network] === network.name)
-        .map((i) => i.config[NODE_KEYS.address] ?? ''),
-    );
-    for (let slot = 1; ; slot += 1) {
-      if (!reserved.has(slot) && !used.has(nodeAddress(network, slot))) {
-        reserved.add(slot);
-        return slot;
-      }
-    }
-  }
-
-  private release(network: SessionNetwork, slot: number): void {
-    this.reserved.get(network.name)?.delete(slot);
-  }
-
   /** What a previous run left: its unclaimed spares, and session bridges no node uses any more. */
   private async releaseLeftovers(): Promise<void> {
     await this.removeSpares();
     for (const network of await sessionNetworks(this.client, this.opts.instance)) {
-      await releaseSessionNetwork(this.client, network).catch((err: unknown) =>
+      await this.networks.releaseIfEmpty(network).catch((err: unknown) =>
         this.opts.logger.warn('network not removed', { network, error: incusMessage(err) }),
       );
     }

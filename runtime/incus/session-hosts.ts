@@ -1,8 +1,9 @@
 /**
  * Name resolution inside a session: there is no DNS on a session bridge, so the driver writes
  * the session's names (its nodes, and the registry mirror at the gateway) into every node's
- * /etc/hosts, from inside the node, each time a node joins. The inner engine reads /etc/hosts
- * at every lookup (images/lab-node/start-dockerd.sh), so its next pull sees them.
+ * /etc/hosts, from inside the node, each time a node joins (session-join.ts; the newcomer
+ * writes them itself, images/lab-node/join-session.sh). The inner engine reads /etc/hosts at
+ * every lookup (images/lab-node/start-dockerd.sh), so its next pull sees them.
  */
 
 /** Runs a command inside a node with some standard input. */
@@ -23,8 +24,14 @@ export interface SessionNode {
   ip: string;
 }
 
-export async function publishSessionHosts(gatewayIp: string, nodes: SessionNode[], run: NodeRunner): Promise<void> {
+/** The lines Dockyard manages in a session's /etc/hosts, each ending with the marker. */
+export function hostsLines(gatewayIp: string, nodes: SessionNode[]): string {
   const lines = [`${gatewayIp}\t${MIRROR_ALIAS} ${MARKER}`, ...nodes.map(({ ip, node }) => `${ip}\t${node} ${MARKER}`)];
-  const hosts = `${lines.join('\n')}\n`;
-  await Promise.all(nodes.map(({ name }) => run(name, ['/bin/sh', '-c', REWRITE_HOSTS], hosts)));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes the names of all of `nodes` into the /etc/hosts of each of `targets`. */
+export async function publishSessionHosts(gatewayIp: string, nodes: SessionNode[], targets: SessionNode[], run: NodeRunner): Promise<void> {
+  const hosts = hostsLines(gatewayIp, nodes);
+  await Promise.all(targets.map(({ name }) => run(name, ['/bin/sh', '-c', REWRITE_HOSTS], hosts)));
 }

@@ -2,9 +2,10 @@
  * One Incus bridge per lab session (`dy` + 12 hex): its nodes reach each other on it, and
  * the host at its gateway address, where host-firewall.ts lets them open one port only (the
  * registry mirror). The bridge routes nothing, serves no DHCP and no DNS, and has no IPv6:
- * no path to the internet, another session or a host service.
+ * no path to the internet, another session or a host service. A spare node waits on a
+ * bridge of its own, which becomes its session's when it is claimed first.
  */
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import type { IncusClient } from './incus-client';
 import { incusMessage, isNotFound } from './incus-errors';
@@ -28,8 +29,8 @@ interface IncusNetwork {
 }
 
 /** Linux limits interface names to 15 characters. */
-export function sessionNetworkName(instance: string, sessionId: string): string {
-  return SESSION_BRIDGE_PREFIX + createHash('sha256').update(`${instance}/${sessionId}`).digest('hex').slice(0, 12);
+function newNetworkName(): string {
+  return SESSION_BRIDGE_PREFIX + randomBytes(6).toString('hex');
 }
 
 /** The address of the n-th node of a session network (n ≥ 1; the gateway is .1). */
@@ -37,46 +38,60 @@ export function nodeAddress(network: SessionNetwork, n: number): string {
   return addressIn(network.gateway, 1 + n);
 }
 
-export async function ensureSessionNetwork(
+/**
+ * A new bridge, on a subnet no other network of the host has, labelled with its session
+ * (`spare` for a spare node's). Callers pick subnets one at a time (session-networks.ts).
+ */
+export async function createNetwork(
   client: IncusClient,
   opts: { instance: string; sessionId: string; subnetPool: string },
 ): Promise<SessionNetwork> {
-  const name = sessionNetworkName(opts.instance, opts.sessionId);
-  const existing = await client.get<IncusNetwork>(`/1.0/networks/${name}`).catch((err: unknown) => {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  });
-  if (existing) return { name, gateway: existing.config['ipv4.address'] ?? '' };
+  const name = newNetworkName();
   const subnet = freeSubnet(opts.subnetPool, await subnetsInUse(client));
   if (!subnet) throw new Error(`plus aucun sous-réseau libre dans ${opts.subnetPool} (DOCKYARD_SANDBOX_SUBNETS)`);
   const gateway = addressIn(subnet, 1);
-  await despiteVanishingInterfaces(() => client.run('POST', '/1.0/networks', {
-    name,
-    type: 'bridge',
-    description: `Dockyard : session ${opts.sessionId}`,
-    config: {
-      'ipv4.address': gateway,
-      'ipv4.nat': 'false',
-      'ipv4.dhcp': 'false',
-      'ipv6.address': 'none',
-      'dns.mode': 'none',
-      [CONFIG_INSTANCE]: opts.instance,
-      [CONFIG_SESSION]: opts.sessionId,
-    },
-  }));
+  await despiteVanishingInterfaces(() =>
+    client.run('POST', '/1.0/networks', {
+      name,
+      type: 'bridge',
+      description: 'Dockyard : réseau d’une session de lab',
+      config: {
+        'ipv4.address': gateway,
+        'ipv4.nat': 'false',
+        'ipv4.dhcp': 'false',
+        'ipv6.address': 'none',
+        'dns.mode': 'none',
+        [CONFIG_INSTANCE]: opts.instance,
+        [CONFIG_SESSION]: opts.sessionId,
+      },
+    }),
+  );
   return { name, gateway };
 }
 
-/** Removes a session's bridge once no node uses it; a bridge still in use is kept. */
-export async function releaseSessionNetwork(client: IncusClient, name: string): Promise<void> {
+/** A spare's bridge becomes its session's (for operators: the label says whose it is). */
+export async function relabelNetwork(client: IncusClient, name: string, sessionId: string): Promise<void> {
+  await client.run('PATCH', `/1.0/networks/${name}`, { config: { [CONFIG_SESSION]: sessionId } });
+}
+
+/** The bridge a node's labels name, with its gateway. */
+export async function networkNamed(client: IncusClient, name: string): Promise<SessionNetwork> {
+  const network = await client.get<IncusNetwork>(`/1.0/networks/${name}`);
+  return { name, gateway: network.config['ipv4.address'] ?? '' };
+}
+
+/** Removes a session's bridge once no node uses it; a bridge still in use is kept. True when it is gone. */
+export async function releaseSessionNetwork(client: IncusClient, name: string): Promise<boolean> {
   const network = await client.get<IncusNetwork>(`/1.0/networks/${name}`).catch((err: unknown) => {
     if (isNotFound(err)) return undefined;
     throw err;
   });
-  if (!network || (network.used_by ?? []).length > 0) return;
+  if (!network) return true;
+  if ((network.used_by ?? []).length > 0) return false;
   await despiteVanishingInterfaces(() => client.run('DELETE', `/1.0/networks/${name}`)).catch((err: unknown) => {
     if (!isNotFound(err)) throw err;
   });
+  return true;
 }
 
 /**

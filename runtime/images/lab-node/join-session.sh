@@ -1,9 +1,10 @@
 #!/bin/bash
-# dockyard-join-session <node name> <address/prefix> <gateway>
+# dockyard-join-session <node name> <address/prefix> <gateway> < session's /etc/hosts lines
 # Run by the server (through Incus's exec, inside the node) once the node's eth0 is on its
-# session's bridge: names the node and gives it its address. The session's names (its
-# nodes, the registry mirror at the gateway) arrive in /etc/hosts right after
-# (runtime/incus/session-hosts.ts).
+# session's bridge: names the node, gives it its address, writes the session's names (its
+# nodes, the registry mirror at the gateway: lines ending "# dockyard", given on standard
+# input, see runtime/incus/session-hosts.ts) and starts the student's shell, so that the
+# first terminal finds it ready.
 set -euo pipefail
 node="$1" address="$2" gateway="$3"
 hostname "$node"
@@ -14,3 +15,9 @@ ip addr add "$address" dev eth0
 ip route replace default via "$gateway"
 # Lookups of outside names are refused at once by the gateway, instead of timing out.
 echo "nameserver $gateway" >/etc/resolv.conf
+{ grep -v ' # dockyard$' /etc/hosts || true; cat; } >/etc/hosts.new
+cat /etc/hosts.new >/etc/hosts && rm -f /etc/hosts.new
+# The shell starts after the name is set: bash reads it once, for its prompt.
+if ! tmux has-session -t dockyard 2>/dev/null; then
+  cd /root && tmux new-session -d -s dockyard -x 80 -y 24 bash -l
+fi

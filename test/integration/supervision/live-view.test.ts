@@ -102,8 +102,20 @@ describe('the live terminal view', () => {
     const student = client(alice);
     student.socket.emit(TERMINAL_EVENTS.attach, { sessionId, cols: 90, rows: 25 });
     await ready(student.seen);
-    student.socket.emit(TERMINAL_EVENTS.input, 'ls /tmp/ecrit-par-le-prof 2>&1 | tail -1; stty size\r');
-    await expect.poll(() => student.seen.screen, { timeout: 15_000 }).toMatch(/No such file or directory[\s\S]*25 90/);
+    student.socket.emit(TERMINAL_EVENTS.input, 'ls /tmp/ecrit-par-le-prof 2>&1 | tail -1\r');
+    await expect.poll(() => student.seen.screen, { timeout: 15_000 }).toMatch(/No such file or directory/);
+    // The student's size, never the instructor's. A size travels to the node's shell apart
+    // from the keystrokes (Incus's control socket, then tmux): ask until it has arrived.
+    await expect
+      .poll(
+        () => {
+          student.socket.emit(TERMINAL_EVENTS.input, 'stty size\r');
+          return student.seen.screen;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toMatch(/\n25 90\r?\n/);
+    expect(student.seen.screen).not.toMatch(/\n5 20\r?\n/);
     watcher.socket.disconnect();
     student.socket.disconnect();
   });
