@@ -26,12 +26,18 @@ export interface DatabaseOptions {
   url?: string;
   /** Folder for PGlite's files; `memory://` keeps everything in memory (tests). */
   dataDir?: string;
+  /** PostgreSQL connections this process may hold at once (default 10). */
+  poolSize?: number;
+  /** Where the migrations are (default prisma/migrations): a test replays an older set. */
+  migrationsDir?: string;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const opened = options.url ? openPostgres(options.url) : await openPglite(options.dataDir ?? 'data/db');
+  const opened = options.url
+    ? openPostgres(options.url, options.poolSize ?? 10)
+    : await openPglite(options.dataDir ?? 'data/db');
   try {
-    const migration = await migrate(opened.sql);
+    const migration = await migrate(opened.sql, options.migrationsDir);
     return { ...opened, migration };
   } catch (error) {
     await opened.close();
@@ -61,8 +67,11 @@ async function openPglite(dataDir: string): Promise<Opened> {
   };
 }
 
-function openPostgres(url: string): Opened {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, max: number): Opened {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closes (a restart, an administrator) leaves the pool, and the
+  // next query opens another: without a listener, its 'error' event would end the process.
+  pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const runner = (q: pg.Pool | pg.PoolClient): SqlRunner => ({
     exec: async (sql) => void (await q.query(sql)),

@@ -15,7 +15,8 @@ import type { Role } from '@/server/auth/roles';
 import { ClassService } from '@/server/classes/class-service';
 import { courseContent } from '@/server/classes/course-content';
 import { loadQuiz } from '@/server/content/quiz';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from './test-database';
 import { CLIENT_IP_HEADER } from '@/server/http/client-ip';
 import { createRateLimits } from '@/server/http/rate-limits';
 import { createProgressServices } from '@/server/progress/create-progress-services';
@@ -101,7 +102,7 @@ export function buildServices(deps: {
 }
 
 export async function openPlatform(options: PlatformOptions = {}): Promise<Platform> {
-  const db = await openDatabase({ dataDir: 'memory://' });
+  const db = await openTestDatabase();
   const owners = new OwnerTokens(SECRET);
   const driver = testDriver(TEST_INSTANCE);
   const sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec });

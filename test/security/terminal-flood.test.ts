@@ -14,7 +14,8 @@ import type { Server as SocketServer } from 'socket.io';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { CallerResolver } from '@/server/auth/caller-resolver';
 import { OWNER_COOKIE, OwnerTokens } from '@/server/auth/owner-token';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from '../integration/test-database';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { SessionService } from '@/server/sessions/session-service';
 import { SupervisionService } from '@/server/supervision/supervision-service';
@@ -90,7 +91,7 @@ async function floodAttaches(attacker: RawTerminalSocket, io: SocketServer, coun
 
 beforeAll(async () => {
   await requireImages();
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   shells = new ShellHub(driver, 60_000);
   sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, onEnded: (id) => shells.closeSession(id) });
   sessionId = (await sessions.start('alice', 'premiers-pas')).id;

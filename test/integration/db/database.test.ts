@@ -1,29 +1,37 @@
-// Every model in schema.prisma works against the database the SQL migrations build:
+// Every model in schema.prisma works against the database the SQL migrations build, on both
+// engines (PGlite, and PostgreSQL when the test command provides it: ./dockyard test does):
 // this is what stands in for `prisma migrate` on machines without its schema engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { openDatabase, type Database } from '@/server/db/database';
+import { Prisma } from '@/generated/prisma/client';
+import type { Database } from '@/server/db/database';
 import { listMigrations } from '@/server/db/migrate';
+import { createTestDatabase, TEST_ENGINES, type TestDatabaseHome } from '../test-database';
 
-describe('embedded database (PGlite) after migrations', () => {
-  let dir: string;
+/** The models the tests below write and read: a new model in schema.prisma belongs here. */
+const EXERCISED = ['LabSession', 'SandboxNode', 'CheckAttempt', 'StepEvent', 'User', 'Session', 'Account', 'Verification',
+  'QuizAttempt', 'Classroom', 'ClassMember', 'Assignment', 'GraderToken'];
+
+it('exercises every model of schema.prisma', () => {
+  expect([...EXERCISED].sort()).toEqual(Object.values(Prisma.ModelName).sort());
+});
+
+describe.each(TEST_ENGINES)('the database (%s) after migrations', (engine) => {
+  let home: TestDatabaseHome;
   let db: Database;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'dockyard-db-'));
-    db = await openDatabase({ dataDir: dir });
+    home = await createTestDatabase(engine);
+    db = await home.open();
   });
   afterAll(async () => {
     await db?.close();
-    await rm(dir, { recursive: true, force: true });
+    await home?.drop();
   });
 
   it('applies every migration once, and none again on reopen', async () => {
     expect(db.migration.applied).toEqual(await listMigrations());
     await db.close();
-    db = await openDatabase({ dataDir: dir });
+    db = await home.open();
     expect(db.migration.applied).toEqual([]);
     expect(db.migration.alreadyApplied).toBeGreaterThan(0);
   });
@@ -83,11 +91,16 @@ describe('embedded database (PGlite) after migrations', () => {
         instructorId: teacher.id,
         members: { create: [{ userId: user.id }] },
         assignments: { create: [{ kind: 'lab', slug: 'premiers-pas', dueAt: new Date('2027-03-12T17:00:00Z') }] },
+        graderTokens: { create: [{ name: 'Moodle', tokenHash: 'empreinte-du-jeton', createdById: teacher.id }] },
       },
-      include: { members: true, assignments: true },
+      include: { members: true, assignments: true, graderTokens: true },
     });
     expect(classroom.members).toHaveLength(1);
     expect(classroom.assignments[0]?.kind).toBe('lab');
+    expect(classroom.graderTokens[0]).toMatchObject({ name: 'Moodle', lastUsedAt: null });
+    await expect(
+      db.prisma.graderToken.create({ data: { classroomId: classroom.id, name: 'bis', tokenHash: 'empreinte-du-jeton', createdById: teacher.id } }),
+    ).rejects.toThrow();
 
     // Unknown roles and kinds never reach the database.
     await expect(db.prisma.user.update({ where: { id: user.id }, data: { role: 'superviseur' } })).rejects.toThrow();
@@ -103,12 +116,13 @@ describe('embedded database (PGlite) after migrations', () => {
     expect(await db.prisma.classMember.count()).toBe(0);
     await db.prisma.classroom.delete({ where: { id: classroom.id } });
     expect(await db.prisma.assignment.count()).toBe(0);
+    expect(await db.prisma.graderToken.count()).toBe(0);
   });
 
-  it('keeps data on disk across restarts', async () => {
+  it('keeps data across restarts', async () => {
     await db.prisma.labSession.create({ data: { id: 'sess-2', ownerId: 'o', lab: 'l', expiresAt: new Date(Date.now() + 3_600_000) } });
     await db.close();
-    db = await openDatabase({ dataDir: dir });
+    db = await home.open();
     expect(await db.prisma.labSession.findUnique({ where: { id: 'sess-2' } })).not.toBeNull();
   });
 });

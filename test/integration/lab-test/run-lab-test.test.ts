@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDriver } from '../runtime/test-driver';
 import type { ContentOptions } from '@/server/content/content-paths';
 import { loadLab } from '@/server/content/lab';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from '../test-database';
 import { formatLabTestReport, labPassed } from '@/server/lab-test/lab-test-report';
 import { runLabTest } from '@/server/lab-test/run-lab-test';
 import { SessionService } from '@/server/sessions/session-service';
@@ -28,7 +29,7 @@ function labTest(contentRoot: string) {
 
 beforeAll(async () => {
   await requireImages();
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
 });
 
 afterAll(async () => {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDriver } from '../runtime/test-driver';
 import { loadLab } from '@/server/content/lab';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from '../test-database';
 import { ConflictError } from '@/server/errors';
 import { LabScripts } from '@/server/sessions/lab-scripts';
 import { SessionService } from '@/server/sessions/session-service';
@@ -44,7 +45,7 @@ const pagesRun = async () => (await sessions.backgroundRuns(sessionId)).map((run
 
 beforeAll(async () => {
   await requireImages();
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   sessions = new SessionService({
     prisma: db.prisma,
     driver,

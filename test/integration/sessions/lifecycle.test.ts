@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testDriver } from '../runtime/test-driver';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from '../test-database';
 import { SessionService, type LabSpec } from '@/server/sessions/session-service';
 import { Reaper } from '@/server/sessions/reaper';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
@@ -34,7 +35,7 @@ async function findLab(slug: string): Promise<LabSpec | null> {
  * takes another test's sandboxes for orphans), with a clock the test moves.
  */
 async function world(capacity?: CapacitySettings) {
-  const db = await openDatabase({ dataDir: 'memory://' });
+  const db = await openTestDatabase();
   const driver = testDriver(`${TEST_INSTANCE}-${randomUUID().slice(0, 8)}`);
   worlds.push({ db, driver });
   const clock = { now: new Date() };

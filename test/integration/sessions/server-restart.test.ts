@@ -4,7 +4,9 @@
  * back (its variables, its background job, the command still running in the foreground, its
  * screen), because the shell lives in the node, not in the server. What the dead process left
  * behind (its warm pool's spare node) is removed. The student's node comes from the warm
- * pool: a spare claimed into the session.
+ * pool: a spare claimed into the session. The server keeps its state in PostgreSQL when the
+ * test command provides it (a database of the test's own, kept across the restart), else in
+ * PGlite in its data folder.
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { startServer, type RunningServer, type ServerOptions } from '@/bench/lib
 import { Student, LAB } from '@/bench/lib/student';
 import { requireImages } from '../runtime/fixtures';
 import { terminalClient } from '../terminal/terminal-client';
+import { createTestDatabase, TEST_ENGINE, type TestDatabaseHome } from '../test-database';
 
 const INSTANCE = 'restart-test';
 const DATA_DIR = '.cache/restart-test-data';
@@ -27,6 +30,7 @@ const OPTIONS: ServerOptions = {
 };
 
 let server: RunningServer | undefined;
+let database: TestDatabaseHome | undefined;
 
 const spares = async () => (await nodesOf(INSTANCE)).filter((n) => n.config['user.dockyard.spare'] === 'true').map((n) => n.name);
 const nodesOfSession = async (sessionId: string) =>
@@ -58,12 +62,17 @@ beforeAll(async () => {
   await requireImages();
   if (!existsSync('.next/BUILD_ID')) throw new Error('Ce test démarre le serveur de production : lancez d’abord `npm run build`.');
   await removeInstance(INSTANCE);
+  if (TEST_ENGINE === 'postgresql') {
+    database = await createTestDatabase();
+    OPTIONS.env = { ...OPTIONS.env, DATABASE_URL: database.url ?? '' };
+  }
   server = await startServer(OPTIONS);
 });
 
 afterAll(async () => {
   await server?.stop();
   await removeInstance(INSTANCE);
+  await database?.drop();
 });
 
 describe('a server killed with SIGKILL and started again', () => {

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testDriver } from '../runtime/test-driver';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from '../test-database';
 import { SessionService } from '@/server/sessions/session-service';
 import { Reaper } from '@/server/sessions/reaper';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
@@ -29,7 +30,7 @@ async function sandboxOf(sessionId: string): Promise<string> {
 
 beforeAll(async () => {
   await requireImages();
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, onEnded: (id) => ended.push(id) });
   await driver.prepare();
 });

@@ -7,7 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { testDriver } from '../runtime/test-driver';
-import { openDatabase, type Database } from '@/server/db/database';
+import type { Database } from '@/server/db/database';
+import { openTestDatabase } from '../test-database';
 import { OwnerTokens, OWNER_COOKIE } from '@/server/auth/owner-token';
 import { CallerResolver } from '@/server/auth/caller-resolver';
 import { SessionService } from '@/server/sessions/session-service';
@@ -37,7 +38,7 @@ function terminal(ownerId: string | null, options?: TerminalClientOptions) {
 
 beforeAll(async () => {
   await requireImages();
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   shells = new ShellHub(driver, 60_000);
   sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, onEnded: (id) => shells.closeSession(id) });
   server = createServer();
