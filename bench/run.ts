@@ -167,10 +167,16 @@ async function main(): Promise<number> {
       );
     });
 
-    await quiet('lab start');
-    log('starting the server on port 3200, without warm pool');
     const serverOptions = { port: 3200, dataDir: DATA_DIR, instance: INSTANCE, maxSessions: SESSION_CAP + 10, logFile: '.cache/bench-server.log', env: SERVER_ENV };
-    server = await startServer({ ...serverOptions, poolSize: 0 });
+    /** A server of its own for the next measure: the previous one and its nodes gone, the disk quiet. */
+    const serverFor = async (measureName: string, poolSize: number, logFile = serverOptions.logFile) => {
+      if (server) await server.stop();
+      await removeInstance(INSTANCE);
+      await quiet(measureName);
+      log(`starting the server on port 3200, ${poolSize > 0 ? `with a warm pool of ${poolSize}` : 'without warm pool'}`);
+      return startServer({ ...serverOptions, poolSize, logFile });
+    };
+    server = await serverFor('lab start', 0);
     const baseUrl = server.baseUrl;
     // The bench's own view of the nodes (list, exec, shells): the driver the server uses, on the same instance.
     const driver = new IncusSandboxDriver({ instance: INSTANCE });
@@ -268,11 +274,7 @@ async function main(): Promise<number> {
 
     // A second server, with one spare node: each start waits until a spare is ready, as a
     // student does who arrives after the previous one (the pool refills in a few seconds).
-    await server.stop();
-    await removeInstance(INSTANCE);
-    await quiet('lab start with warm pool');
-    log('starting the server on port 3200, with a warm pool of 1');
-    server = await startServer({ ...serverOptions, poolSize: 1, logFile: '.cache/bench-server-pool.log' });
+    server = await serverFor('lab start with warm pool', 1, '.cache/bench-server-pool.log');
     browser = await launchBrowser();
     const pooledBase = server.baseUrl;
     const pooled = await newProbedPage(browser, pooledBase);
@@ -308,11 +310,7 @@ async function main(): Promise<number> {
     browser = undefined;
 
     // A third server, without pool again, for the idle sessions: no spare node among them.
-    await server.stop();
-    await removeInstance(INSTANCE);
-    await quiet('idle sessions');
-    log('starting the server on port 3200, without warm pool');
-    server = await startServer({ ...serverOptions, poolSize: 0, logFile: '.cache/bench-server-idle.log' });
+    server = await serverFor('idle sessions', 0, '.cache/bench-server-idle.log');
     const idleBase = server.baseUrl;
     await measure('idle sessions', async () => {
       const capacity = await measureCapacity(idleBase, driver, SESSION_CAP, log);
