@@ -1,12 +1,12 @@
 // E2E tests drive Debian's Chromium (never a downloaded browser) against the real server,
-// with its own port and data folder so they never touch a running Dockyard. E2E_PORT and
-// E2E_SUBNETS let two checkouts run their suites side by side on one engine.
+// with its own port and data folder so they never touch a running Dockyard. E2E_PORT lets
+// two checkouts run their suites side by side on one engine (sessions' subnets are claimed
+// in Incus, so two servers never share one).
 import { defineConfig } from '@playwright/test';
 import { E2E_ADMIN } from './test/e2e/accounts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = `.cache/e2e-data-${PORT}`;
-const SUBNETS = process.env.E2E_SUBNETS ?? '10.213.0.0/16';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -37,7 +37,6 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DOCKYARD_DATA_DIR: DATA_DIR,
       DOCKYARD_INSTANCE: `e2e-${PORT}`,
-      DOCKYARD_SANDBOX_SUBNETS: SUBNETS,
       // The first admin, as an operator would create it; tests sign in with it to give roles.
       DOCKYARD_ADMIN_EMAIL: E2E_ADMIN.email,
       DOCKYARD_ADMIN_PASSWORD: E2E_ADMIN.password,

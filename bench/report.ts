@@ -196,8 +196,7 @@ ${disturbed.length > 0 ? `**Possibly disturbed**: ${disturbed.map((c) => c.measu
 
 The bench starts the real server as an operator would (\`tsx server/main.ts\`, production
 build, port 3200, database in \`.cache/bench-data\` wiped first, driver instance \`bench\`,
-session bridges from 10.231.0.0/16 so as not to race other Dockyards of the machine for the
-default pool's subnets, rate limits raised so that its many starts and checks are not
+rate limits raised so that its many starts and checks are not
 refused), drives Debian's Chromium with Playwright against it, and at the end stops it and
 deletes every Incus instance
 labelled \`user.dockyard.instance=bench\` and that instance's session bridges (\`incus delete

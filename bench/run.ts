@@ -50,9 +50,6 @@ const SERVER_ENV = {
   DOCKYARD_CHECKS_PER_MINUTE: '10000',
   DOCKYARD_TERMINAL_ATTACHES_PER_MINUTE: '10000',
   DOCKYARD_TERMINAL_SOCKETS_PER_USER: '1000',
-  // Session bridges of its own: other Dockyards on this machine (tests) pick theirs from the
-  // default pool at the same time, and two picking the same subnet make Incus refuse one.
-  DOCKYARD_SANDBOX_SUBNETS: '10.231.0.0/16',
 };
 
 const began = Date.now();

@@ -101,4 +101,9 @@ export interface SandboxDriver {
   endpoint(id: string, port: number): Promise<SandboxEndpoint>;
   /** At shutdown: stops background work and removes spare nodes; sessions' sandboxes stay. */
   stop(): Promise<void>;
+  /**
+   * Spare nodes shared by several servers (web replicas): called on the one server that keeps
+   * them from now on (it holds the pool's lease). Drivers without spares need not have it.
+   */
+  keepSpares?(): Promise<void>;
 }

@@ -23,8 +23,6 @@ const envSchema = z.object({
   DOCKYARD_SECRET: z.string().min(32, 'DOCKYARD_SECRET doit faire au moins 32 caractères').optional(),
   /** incusd's socket: lab nodes are Incus system containers (runtime/incus). */
   INCUS_SOCKET: z.string().default('/var/lib/incus/unix.socket'),
-  /** Port of the read-only registry mirror on the host, the one port lab nodes may open there. */
-  DOCKYARD_MIRROR_PORT: z.coerce.number().int().min(1).max(65535).default(5001),
   /** IPv4 pool for the sessions' private networks (a /26 each); change it if it clashes with your LAN. */
   DOCKYARD_SANDBOX_SUBNETS: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/).default('10.213.0.0/16'),
   /** Size of each lab node's own disk (its files and its Docker engine's images): filling it fails inside the node only. */

@@ -11,19 +11,33 @@ import { DEFAULT_SANDBOX_IMAGE } from './content/lab';
 /** How many lab sessions are running now (the warm pool's spares must leave room for them). */
 export type RunningSessionCount = () => Promise<number>;
 
-export function createSandboxDriver(env: Env, log: (message: string) => void, runningSessions: RunningSessionCount): SandboxDriver {
+/**
+ * Several servers sharing the database (and so Incus): only the one holding the pool's lease
+ * makes spares (`keepsPool`), from `keepSpares()` on (server/main.ts).
+ */
+export interface SpareSharing {
+  shared: boolean;
+  keepsPool: () => boolean;
+}
+
+export function createSandboxDriver(
+  env: Env,
+  log: (message: string) => void,
+  runningSessions: RunningSessionCount,
+  sharing: SpareSharing = { shared: false, keepsPool: () => true },
+): SandboxDriver {
   const spares = () => Object.values(driver.spares()).reduce((sum, n) => sum + n, 0);
   const driver: IncusSandboxDriver = new IncusSandboxDriver({
     socketPath: env.INCUS_SOCKET,
     instance: env.DOCKYARD_INSTANCE,
     subnetPool: env.DOCKYARD_SANDBOX_SUBNETS,
-    mirrorPort: env.DOCKYARD_MIRROR_PORT,
     defaultLimits: { ...INCUS_DRIVER_DEFAULTS.defaultLimits, diskGiB: env.DOCKYARD_NODE_DISK_GIB },
     logger: { info: () => undefined, warn: (message, detail) => log(`${message} ${JSON.stringify(detail ?? {})}`) },
     spares: {
       size: env.DOCKYARD_POOL_SIZE,
       images: [DEFAULT_SANDBOX_IMAGE],
-      hasRoom: async () => (await runningSessions()) + spares() < env.DOCKYARD_MAX_SESSIONS,
+      hasRoom: async () => sharing.keepsPool() && (await runningSessions()) + spares() < env.DOCKYARD_MAX_SESSIONS,
+      shared: sharing.shared,
     },
   });
   log(`moteur de bacs à sable : ${driver.name} (${env.INCUS_SOCKET}, instance « ${env.DOCKYARD_INSTANCE} », ${env.DOCKYARD_POOL_SIZE} nœud(s) en réserve)`);

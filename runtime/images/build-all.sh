@@ -20,7 +20,8 @@ REGISTRY_NAME=dockyard-registry
 REGISTRY_VOLUME=dockyard-registry-data
 REGISTRY_URL=http://127.0.0.1:5000
 LAB_MIRROR_NAME=dockyard-lab-mirror
-LAB_MIRROR_PORT="${DOCKYARD_MIRROR_PORT:-5001}"
+# Where lab nodes pull from (lab-node/start-dockerd.sh; runtime/incus/host-firewall.sh opens it to them).
+LAB_MIRROR_PORT=5001
 # Catalog images are tagged under this name locally, and pushed there.
 REPO_PREFIX=localhost:5000/library
 JOBS="${DOCKYARD_BUILD_JOBS:-4}"

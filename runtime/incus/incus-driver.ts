@@ -1,7 +1,7 @@
 /**
  * The Incus driver: each lab node is an unprivileged Incus system container (its root is a
  * uid range of its own on the host, see setup-host.sh's profile) running its own Docker
- * engine, on its session's own bridge (session-networks.ts). Terminals and checks go through
+ * engine, its session on a /26 of its own (session-subnets.ts, host-firewall.sh). Terminals and checks go through
  * Incus's exec API: the server opens no PTY and runs nothing of the node's on the host.
  * Only runtime/incus/* talks to Incus. This module reads no environment variables: the
  * server passes its configuration in.
@@ -24,11 +24,12 @@ import { IncusClient } from './incus-client';
 import { incusMessage, isNotFound, toRuntimeError } from './incus-errors';
 import { prepareHost, type RuntimeLogger } from './infrastructure';
 import { execInNode } from './node-exec';
-import { imageAlias, NODE_KEYS, nicOn, nodeInstanceBody, type IncusInstance } from './node-instance';
+import { imageAlias, NODE_KEYS, nodeInstanceBody, routedNic, type IncusInstance } from './node-instance';
 import { openNodeShell } from './node-shell';
 import { SessionJoins } from './session-join';
-import { networkNamed, nodeAddress, sessionNetworks, type SessionNetwork } from './session-network';
-import { SessionNetworks } from './session-networks';
+import { removeLegacyBridges } from './legacy-bridges';
+import { releaseAbandonedClaims } from './subnet-claims';
+import { nodeAddress, SessionSubnets } from './session-subnets';
 
 export interface IncusDriverOptions {
   socketPath?: string;
@@ -36,20 +37,23 @@ export interface IncusDriverOptions {
   profile?: string;
   /** The storage pool of the nodes' root disks (copy-on-write: btrfs). */
   pool?: string;
-  /** Where nodes reach the read-only registry mirror on their gateway (setup-host.sh starts it). */
-  mirrorPort?: number;
   defaultLimits?: Required<SandboxLimits>;
   /** How long create() waits for the inner engine to answer. */
   readyTimeoutMs?: number;
   /** exec() keeps at most this much output (a check script printing forever must not hurt). */
   maxOutputBytes?: number;
   logger?: RuntimeLogger;
-  /** Pool of IPv4 subnets for session networks (a /26 each); must not clash with the host's networks. */
+  /** Pool of IPv4 subnets for sessions (a /26 each); must not clash with the host's networks, and match host-firewall.sh's. */
   subnetPool?: string;
   /** Labels this driver's sandboxes; list() sees only them, so instances never reap each other. */
   instance?: string;
-  /** Spare nodes kept started per image (../warm-pool.ts); none by default. */
-  spares?: { size: number; images: string[]; hasRoom: () => Promise<boolean> };
+  /**
+   * Spare nodes kept started per image (../warm-pool.ts); none by default. `shared`: several
+   * servers use this Incus (web replicas); only the one holding the pool's lease keeps spares:
+   * prepare() then neither removes spares nor starts the pool, keepSpares() does, and stop()
+   * removes only this server's own spares.
+   */
+  spares?: { size: number; images: string[]; hasRoom: () => Promise<boolean>; shared?: boolean };
 }
 
 /**
@@ -62,7 +66,6 @@ export const INCUS_DRIVER_DEFAULTS = {
   socketPath: '/var/lib/incus/unix.socket',
   profile: 'dockyard-node',
   pool: 'dockyard',
-  mirrorPort: 5001,
   defaultLimits: { memoryMiB: 2048, cpus: 1, pids: 1024, diskGiB: 10 },
   readyTimeoutMs: 60_000,
   maxOutputBytes: 1024 * 1024,
@@ -78,11 +81,13 @@ export class IncusSandboxDriver implements SandboxDriver {
   private readonly client: IncusClient;
   private readonly opts: Required<Omit<IncusDriverOptions, 'socketPath' | 'spares'>>;
   private preparing: Promise<void> | undefined;
-  private readonly networks: SessionNetworks;
+  private readonly subnets: SessionSubnets;
   private readonly joins: SessionJoins;
   private readonly pool: WarmPool | undefined;
-  /** Each ready spare's own bridge, known at once when it is claimed (see claimSpare). */
-  private readonly spareNetworks = new Map<string, SessionNetwork>();
+  /** Spares shared by several servers: the pool is kept only after keepSpares(). */
+  private readonly sharedSpares: boolean;
+  /** Each ready spare's own /26, known at once when it is claimed (see claimSpare). */
+  private readonly spareSubnets = new Map<string, string>();
 
   constructor(options: IncusDriverOptions = {}) {
     const { socketPath, spares, ...rest } = options;
@@ -93,8 +98,9 @@ export class IncusSandboxDriver implements SandboxDriver {
       ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest),
     };
     const nodes = () => this.ownInstances();
-    this.networks = new SessionNetworks(this.client, { instance: this.opts.instance, subnetPool: this.opts.subnetPool, nodes });
+    this.subnets = new SessionSubnets(this.client, { subnetPool: this.opts.subnetPool, allNodes: () => this.allNodes() });
     this.joins = new SessionJoins((name, command, options) => this.exec(name, command, options), nodes, this.opts.logger.warn);
+    this.sharedSpares = spares?.shared === true;
     if (spares && spares.size > 0) {
       this.pool = new WarmPool({
         ...spares,
@@ -107,8 +113,8 @@ export class IncusSandboxDriver implements SandboxDriver {
 
   async prepare(): Promise<void> {
     const run = prepareHost(this.client, this.opts)
-      .then(() => this.releaseLeftovers())
-      .then(() => this.pool?.start());
+      .then(() => (this.sharedSpares ? undefined : this.releaseLeftovers()))
+      .then(() => (this.sharedSpares ? undefined : this.pool?.start()));
     this.preparing = run.catch((err: unknown) => {
       this.preparing = undefined;
       throw toRuntimeError(err);
@@ -128,24 +134,24 @@ export class IncusSandboxDriver implements SandboxDriver {
       if (claimed) return claimed;
     }
     const started = Date.now();
-    const { network } = await this.networks.forSession(spec.sessionId);
+    const { subnet } = await this.subnets.forSession(spec.sessionId);
     const name = newNodeName();
     const limits = { ...this.opts.defaultLimits, ...definedOnly(spec.limits) };
-    const slot = await this.networks.reserve(network);
+    const slot = await this.subnets.reserve(subnet);
     try {
-      const address = nodeAddress(network, slot);
-      await this.startNode({ name, image: spec.image, limits, network: network.name, labels: this.sessionLabels(spec, network, address) });
-      this.networks.release(network, slot);
-      await this.joins.join(name, spec.node, address, network);
+      const address = nodeAddress(subnet, slot);
+      await this.startNode({ name, image: spec.image, limits, address, labels: this.sessionLabels(spec, subnet, address) });
+      this.subnets.release(subnet, slot);
+      await this.joins.join(name, spec.node, address, subnet);
       this.opts.logger.info('sandbox ready', { name, ms: Date.now() - started });
       // A pool left empty (no room for a while, a spare that failed) is refilled only after a
       // start: with no spare to take, this is the one that tops it up again, once the node is made.
       this.pool?.replenish(spec.image);
       return this.refOf(await this.instance(name));
     } catch (err) {
-      this.networks.release(network, slot);
+      this.subnets.release(subnet, slot);
       await this.removeQuietly(name);
-      await this.networks.releaseIfEmpty(network.name, spec.sessionId).catch(() => undefined);
+      await this.forgetIfUnused(spec.sessionId, subnet);
       throw this.createError(err, spec);
     }
   }
@@ -173,13 +179,19 @@ export class IncusSandboxDriver implements SandboxDriver {
     }
     // Refuse to touch what Dockyard did not create.
     if (instance.config[NODE_KEYS.managed] !== 'true') throw new SandboxNotFoundError(id);
-    this.spareNetworks.delete(id);
+    this.spareSubnets.delete(id);
     await this.removeInstance(id);
-    const network = instance.config[NODE_KEYS.network];
-    if (network) {
-      await this.networks.releaseIfEmpty(network, instance.config[NODE_KEYS.session]).catch((err: unknown) =>
-        this.opts.logger.warn('network not removed', { network, error: incusMessage(err) }),
-      );
+    await this.forgetIfUnused(instance.config[NODE_KEYS.session], instance.config[NODE_KEYS.subnet]);
+  }
+
+  /** A /26 no node holds any more goes back to the pool (its claim in Incus with it). */
+  private async forgetIfUnused(sessionId: string | undefined, subnet: string | undefined): Promise<void> {
+    if (!subnet) return;
+    try {
+      if ((await this.allNodes()).some((i) => i.config[NODE_KEYS.subnet] === subnet)) return;
+      await this.subnets.forget(sessionId, subnet);
+    } catch (err) {
+      this.opts.logger.warn('subnet claim not released', { subnet, error: incusMessage(err) });
     }
   }
 
@@ -239,7 +251,18 @@ export class IncusSandboxDriver implements SandboxDriver {
     // The pool's own spares (those still being made included), then any other unclaimed one.
     const spares = (await this.pool?.stop()) ?? [];
     await Promise.all(spares.map((id) => this.destroy(id).catch(() => undefined)));
-    await this.removeSpares();
+    // Shared: the others are the spares of the server keeping the pool now.
+    if (!this.sharedSpares) await this.removeSpares();
+  }
+
+  /**
+   * spares.shared: this server keeps the pool from now on (it took the pool's lease). What the
+   * previous keeper left (its spares, leftovers) is removed first, then the pool fills.
+   */
+  async keepSpares(): Promise<void> {
+    await (this.preparing ?? this.prepare());
+    await this.releaseLeftovers();
+    this.pool?.start();
   }
 
   /** Spare nodes ready now, per image (warm pool). */
@@ -250,7 +273,7 @@ export class IncusSandboxDriver implements SandboxDriver {
   // ---- nodes --------------------------------------------------------------------------
 
   /** Creates and starts a node, and waits until its inner engine answers. */
-  private async startNode(spec: { name: string; image: string; limits: Required<SandboxLimits>; network?: string; labels: Record<string, string> }): Promise<void> {
+  private async startNode(spec: { name: string; image: string; limits: Required<SandboxLimits>; address: string; labels: Record<string, string> }): Promise<void> {
     const body = nodeInstanceBody({ ...spec, image: imageAlias(spec.image), profile: this.opts.profile, pool: this.opts.pool });
     await this.client.run('POST', '/1.0/instances', body);
     const ready = await this.exec(spec.name, ['start-dockerd'], { timeoutMs: this.opts.readyTimeoutMs });
@@ -258,64 +281,61 @@ export class IncusSandboxDriver implements SandboxDriver {
   }
 
   /**
-   * A spare node: started on a bridge of its own, with no session, ready to be claimed. The
-   * bridge is made now so that claiming the spare makes none (the costliest step of a start).
+   * A spare node: started with an address in a /26 of its own and no session, ready to be
+   * claimed. The /26 becomes its session's if it is the session's first node.
    */
   private async makeSpare(image: string): Promise<string> {
     const name = newNodeName();
-    const network = await this.networks.forSpare();
-    const labels = {
-      ...this.baseLabels(),
-      [NODE_KEYS.spare]: 'true',
-      [NODE_KEYS.network]: network.name,
-      [NODE_KEYS.address]: nodeAddress(network, 1),
-    };
+    const subnet = await this.subnets.forSpare();
+    const address = nodeAddress(subnet, 1);
+    const labels = { ...this.baseLabels(), [NODE_KEYS.spare]: 'true', [NODE_KEYS.subnet]: subnet, [NODE_KEYS.address]: address };
     try {
-      await this.startNode({ name, image, limits: this.opts.defaultLimits, network: network.name, labels });
-      this.spareNetworks.set(name, network);
+      await this.startNode({ name, image, limits: this.opts.defaultLimits, address, labels });
+      this.spareSubnets.set(name, subnet);
       return name;
     } catch (err) {
       await this.removeQuietly(name);
-      await this.networks.releaseIfEmpty(network.name).catch(() => undefined);
       throw err;
+    } finally {
+      this.subnets.settle(subnet);
     }
   }
 
   /**
-   * Moves a spare node into a session. The session's first node keeps the spare's bridge,
-   * which becomes the session's; a later one moves its eth0 onto the session's bridge (and its
-   * own bridge goes). Then it joins. On failure the spare is removed and the caller makes a
-   * node the slow way.
+   * Moves a spare node into a session. The session's first node keeps the spare's /26,
+   * which becomes the session's; a later one takes an address in the session's /26 (its
+   * eth0 is made again). Then it joins. On failure the spare is removed and the caller
+   * makes a node the slow way.
    */
   private async claimSpare(name: string, spec: SandboxSpec): Promise<SandboxRef | undefined> {
     const started = Date.now();
-    let moved: { network: SessionNetwork; slot: number } | undefined;
+    let moved: { subnet: string; slot: number } | undefined;
     // Offered before anything else is awaited: the lab's other nodes, created at the same
-    // time, then wait for this decision instead of making the session a bridge of their own.
-    const known = this.spareNetworks.get(name);
-    this.spareNetworks.delete(name);
-    const deciding = known ? this.networks.forSession(spec.sessionId, known) : undefined;
+    // time, then wait for this decision instead of giving the session a /26 of their own.
+    const known = this.spareSubnets.get(name);
+    this.spareSubnets.delete(name);
+    const deciding = known ? this.subnets.forSession(spec.sessionId, known) : undefined;
     try {
-      const own = known ?? (await networkNamed(this.client, (await this.instance(name)).config[NODE_KEYS.network] ?? ''));
-      const { network, adopted } = await (deciding ?? this.networks.forSession(spec.sessionId, own));
+      const own = known ?? (await this.instance(name)).config[NODE_KEYS.subnet] ?? '';
+      const { subnet, adopted } = await (deciding ?? this.subnets.forSession(spec.sessionId, own));
       let address = nodeAddress(own, 1);
       if (!adopted) {
-        moved = { network, slot: await this.networks.reserve(network) };
-        address = nodeAddress(network, moved.slot);
+        moved = { subnet, slot: await this.subnets.reserve(subnet) };
+        address = nodeAddress(subnet, moved.slot);
       }
       await this.client.run('PATCH', `/1.0/instances/${name}`, {
-        config: { ...this.sessionLabels(spec, network, address), [NODE_KEYS.spare]: 'false' },
-        ...(adopted ? {} : { devices: { eth0: nicOn(network.name) } }),
+        config: { ...this.sessionLabels(spec, subnet, address), [NODE_KEYS.spare]: 'false' },
+        ...(adopted ? {} : { devices: { eth0: routedNic(name, address) } }),
       });
       if (moved) {
-        this.networks.release(moved.network, moved.slot);
-        void this.networks.releaseIfEmpty(own.name).catch(() => undefined);
+        this.subnets.release(moved.subnet, moved.slot);
+        await this.forgetIfUnused(undefined, own);
       }
-      await this.joins.join(name, spec.node, address, network);
+      await this.joins.join(name, spec.node, address, subnet);
       this.opts.logger.info('spare claimed', { name, session: spec.sessionId, adopted, ms: Date.now() - started });
       return this.refOf(await this.instance(name));
     } catch (err) {
-      if (moved) this.networks.release(moved.network, moved.slot);
+      if (moved) this.subnets.release(moved.subnet, moved.slot);
       this.opts.logger.warn('spare not claimed', { name, error: incusMessage(err) });
       await this.destroy(name).catch(() => undefined);
       return undefined;
@@ -326,13 +346,13 @@ export class IncusSandboxDriver implements SandboxDriver {
     return { [NODE_KEYS.managed]: 'true', [NODE_KEYS.instance]: this.opts.instance };
   }
 
-  private sessionLabels(spec: SandboxSpec, network: SessionNetwork, address: string): Record<string, string> {
+  private sessionLabels(spec: SandboxSpec, subnet: string, address: string): Record<string, string> {
     return {
       ...this.baseLabels(),
       [NODE_KEYS.session]: spec.sessionId,
       [NODE_KEYS.lab]: spec.lab,
       [NODE_KEYS.node]: spec.node,
-      [NODE_KEYS.network]: network.name,
+      [NODE_KEYS.subnet]: subnet,
       [NODE_KEYS.address]: address,
     };
   }
@@ -342,8 +362,13 @@ export class IncusSandboxDriver implements SandboxDriver {
   }
 
   private async ownInstances(): Promise<IncusInstance[]> {
+    return (await this.allNodes()).filter((i) => i.config[NODE_KEYS.instance] === this.opts.instance);
+  }
+
+  /** Every Dockyard node on this Incus, whichever Dockyard made it (their /26s are taken). */
+  private async allNodes(): Promise<IncusInstance[]> {
     const all = await this.client.get<IncusInstance[]>('/1.0/instances?recursion=1');
-    return all.filter((i) => i.config[NODE_KEYS.managed] === 'true' && i.config[NODE_KEYS.instance] === this.opts.instance);
+    return all.filter((i) => i.config[NODE_KEYS.managed] === 'true');
   }
 
   private refOf(instance: IncusInstance): SandboxRef {
@@ -359,11 +384,12 @@ export class IncusSandboxDriver implements SandboxDriver {
   /** What a previous run left: its unclaimed spares, and session bridges no node uses any more. */
   private async releaseLeftovers(): Promise<void> {
     await this.removeSpares();
-    for (const network of await sessionNetworks(this.client, this.opts.instance)) {
-      await this.networks.releaseIfEmpty(network).catch((err: unknown) =>
-        this.opts.logger.warn('network not removed', { network, error: incusMessage(err) }),
-      );
-    }
+    await removeLegacyBridges(this.client, this.opts.instance).catch((err: unknown) =>
+      this.opts.logger.warn('old session bridges not removed', { error: incusMessage(err) }),
+    );
+    await releaseAbandonedClaims(this.client, await this.allNodes()).catch((err: unknown) =>
+      this.opts.logger.warn('abandoned subnet claims not removed', { error: incusMessage(err) }),
+    );
   }
 
   private async removeSpares(): Promise<void> {

@@ -1,13 +1,17 @@
 /**
- * What the driver needs on the host before it makes nodes, checked (and the firewall set) at
- * start-up: Incus answering, the node profile and storage pool made by setup-host.sh, and
- * the host firewall for session bridges (host-firewall.ts), without which Dockyard refuses
- * to start.
+ * What the driver needs on the host before it makes nodes, checked at start-up: Incus
+ * answering, the node profile and storage pool made by setup-host.sh, and the host firewall
+ * that keeps nodes apart (host-firewall.sh), covering this Dockyard's subnet pool: without
+ * it Dockyard refuses to start.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { EngineUnavailableError, RuntimeError } from '../errors';
 import type { IncusClient } from './incus-client';
 import { incusMessage, isNotFound } from './incus-errors';
-import { ensureHostFirewall } from './host-firewall';
+import { parseCidr, formatCidr } from './subnet-pool';
+
+const run = promisify(execFile);
 
 export interface RuntimeLogger {
   info(message: string, detail?: Record<string, unknown>): void;
@@ -16,7 +20,7 @@ export interface RuntimeLogger {
 
 const SETUP = 'lancez ./dockyard start (ou bash runtime/incus/setup-host.sh)';
 
-export async function prepareHost(client: IncusClient, opts: { profile: string; pool: string; mirrorPort: number }): Promise<void> {
+export async function prepareHost(client: IncusClient, opts: { profile: string; pool: string; subnetPool: string }): Promise<void> {
   await client.get('/1.0').catch((err: unknown) => {
     throw new EngineUnavailableError(incusMessage(err), err);
   });
@@ -27,11 +31,19 @@ export async function prepareHost(client: IncusClient, opts: { profile: string; 
     });
   await missing(`/1.0/profiles/${opts.profile}`, `Le profil des nœuds « ${opts.profile} »`);
   await missing(`/1.0/storage-pools/${opts.pool}`, `Le pool de stockage « ${opts.pool} »`);
-  await ensureHostFirewall(opts.mirrorPort).catch((err: unknown) => {
+  await requireHostFirewall(opts.subnetPool);
+}
+
+/** The firewall's set of same-session /26s holds the pool's first one (nft answers an error otherwise). */
+async function requireHostFirewall(subnetPool: string): Promise<void> {
+  const first = formatCidr({ ...parseCidr(subnetPool), bits: 32 }).split('/')[0] ?? '';
+  try {
+    await run('nft', ['get', 'element', 'inet', 'dockyard', 'same_session', `{ ${first} . ${first} }`]);
+  } catch (err) {
     throw new RuntimeError(
       'engine_error',
-      "Impossible d'installer les règles de pare-feu qui tiennent les bacs à sable à l'écart de l'hôte (iptables, en root) : Dockyard ne démarre pas sans elles.",
-      { detail: incusMessage(err), cause: err },
+      `Le pare-feu qui tient les machines de lab à l'écart (table nftables « inet dockyard ») manque ou ne couvre pas ${subnetPool} : ${SETUP}, avec la même valeur de DOCKYARD_SANDBOX_SUBNETS. Dockyard ne démarre pas sans lui.`,
+      { detail: err instanceof Error ? err.message : String(err), cause: err },
     );
-  });
+  }
 }

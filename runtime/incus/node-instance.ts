@@ -13,9 +13,9 @@ export const NODE_KEYS = {
   session: 'user.dockyard.session',
   lab: 'user.dockyard.lab',
   node: 'user.dockyard.node',
-  /** The node's address on its session's bridge (10.213.0.2/26), given by the driver. */
+  /** The node's address (10.213.0.65), in its session's /26 (10.213.0.64/26), given by the driver. */
   address: 'user.dockyard.address',
-  network: 'user.dockyard.network',
+  subnet: 'user.dockyard.subnet',
   spare: 'user.dockyard.spare',
 } as const;
 
@@ -37,8 +37,8 @@ export interface NodeInstanceSpec {
   pool: string;
   limits: Required<SandboxLimits>;
   labels: Record<string, string>;
-  /** The session bridge of eth0; none for a spare, which gets one when claimed. */
-  network?: string;
+  /** The node's address, on eth0. */
+  address: string;
 }
 
 /** The body of POST /1.0/instances. */
@@ -59,13 +59,27 @@ export function nodeInstanceBody(spec: NodeInstanceSpec): Record<string, unknown
     },
     devices: {
       root: { type: 'disk', path: '/', pool: spec.pool, size: `${limits.diskGiB + IMAGE_ALLOWANCE_GIB}GiB` },
-      ...(spec.network ? { eth0: nicOn(spec.network) } : {}),
+      eth0: routedNic(spec.name, spec.address),
     },
   };
 }
 
-export function nicOn(network: string): Record<string, string> {
-  return { type: 'nic', network, name: 'eth0' };
+/** The host gateway of every node (Incus's routed NICs): where the registry mirror is reached. */
+export const NODE_GATEWAY = '169.254.0.1';
+
+/**
+ * eth0 as a routed NIC: a veth whose host side (named dy… after the instance, so the host
+ * firewall knows it) holds the gateway address, with a host route to the node's address.
+ * No Incus network per session: nothing that every cluster member must hold, nor create.
+ */
+export function routedNic(instanceName: string, address: string): Record<string, string> {
+  return {
+    type: 'nic',
+    nictype: 'routed',
+    name: 'eth0',
+    'ipv4.address': address,
+    host_name: instanceName.replace(/-/g, ''),
+  };
 }
 
 /** The image alias of a lab's image reference (`dockyard/node:latest`, or without a tag). */

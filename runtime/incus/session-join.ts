@@ -1,16 +1,16 @@
 /**
  * A node joins its session: inside it, `dockyard-join-session` takes the node's name and
- * address and writes the session's names into its /etc/hosts (session-hosts.ts); then every
+ * address (again: a spare's eth0 made anew has none) and writes the session's names into its
+ * /etc/hosts (session-hosts.ts); then every
  * other node of the session learns the newcomer's name. The nodes of a lab join at the same
- * time: joins on one bridge go one after the other, each listing the nodes known at its turn,
+ * time: joins in one session go one after the other, each listing the nodes known at its turn,
  * so that the last one lists them all and two never rewrite a node's /etc/hosts together (that
  * left a node without names, even its own).
  */
 import type { ExecOptions, ExecResult } from '../driver';
 import { SandboxStartError } from '../errors';
-import { NODE_KEYS, type IncusInstance } from './node-instance';
+import { NODE_GATEWAY, NODE_KEYS, type IncusInstance } from './node-instance';
 import { hostsLines, publishSessionHosts, type SessionNode } from './session-hosts';
-import type { SessionNetwork } from './session-network';
 
 type Exec = (name: string, command: string[], options: ExecOptions) => Promise<ExecResult>;
 
@@ -23,11 +23,12 @@ export class SessionJoins {
     private readonly warn: (message: string, detail: Record<string, unknown>) => void,
   ) {}
 
-  async join(name: string, node: string, address: string, network: SessionNetwork): Promise<void> {
-    const gateway = network.gateway.split('/')[0] ?? '';
-    const turn = (this.turns.get(network.name) ?? Promise.resolve()).then(async () => {
-      const members = await this.members(network, name, node, address);
-      const joined = await this.exec(name, ['dockyard-join-session', node, address, gateway], {
+  /** `subnet`: the session's /26, which names the session's nodes among all. */
+  async join(name: string, node: string, address: string, subnet: string): Promise<void> {
+    const gateway = NODE_GATEWAY;
+    const turn = (this.turns.get(subnet) ?? Promise.resolve()).then(async () => {
+      const members = await this.members(subnet, name, node, address);
+      const joined = await this.exec(name, ['dockyard-join-session', node, `${address}/32`, gateway], {
         stdin: hostsLines(gateway, members),
         timeoutMs: 10_000,
       });
@@ -35,21 +36,21 @@ export class SessionJoins {
       const others = members.filter((member) => member.name !== name);
       const run = (target: string, command: string[], stdin: string) => this.exec(target, command, { stdin, timeoutMs: 30_000 });
       await publishSessionHosts(gateway, members, others, run).catch((err: unknown) =>
-        this.warn('session names not published', { network: network.name, error: err instanceof Error ? err.message : String(err) }),
+        this.warn('session names not published', { subnet, error: err instanceof Error ? err.message : String(err) }),
       );
     });
     const settled = turn.catch(() => undefined); // a failed join does not stop the next ones
-    this.turns.set(network.name, settled);
+    this.turns.set(subnet, settled);
     await turn.finally(() => {
-      if (this.turns.get(network.name) === settled) this.turns.delete(network.name);
+      if (this.turns.get(subnet) === settled) this.turns.delete(subnet);
     });
   }
 
   /** The session's running nodes, the newcomer included even before its labels say so. */
-  private async members(network: SessionNetwork, name: string, node: string, address: string): Promise<SessionNode[]> {
+  private async members(subnet: string, name: string, node: string, address: string): Promise<SessionNode[]> {
     const others = (await this.nodes())
-      .filter((i) => i.name !== name && i.config[NODE_KEYS.network] === network.name && i.config[NODE_KEYS.address] && i.status === 'Running')
-      .map((i) => ({ name: i.name, node: i.config[NODE_KEYS.node] ?? '', ip: (i.config[NODE_KEYS.address] ?? '').split('/')[0] ?? '' }));
-    return [...others, { name, node, ip: address.split('/')[0] ?? '' }];
+      .filter((i) => i.name !== name && i.config[NODE_KEYS.subnet] === subnet && i.config[NODE_KEYS.address] && i.status === 'Running')
+      .map((i) => ({ name: i.name, node: i.config[NODE_KEYS.node] ?? '', ip: i.config[NODE_KEYS.address] ?? '' }));
+    return [...others, { name, node, ip: address }];
   }
 }

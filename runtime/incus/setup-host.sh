@@ -9,7 +9,9 @@
 #   guest API socket (/dev/incus), which would show the node its own Dockyard labels;
 #   no new btrfs subvolume or snapshot (a subvolume has a quota of its own, so writes in one
 #   made inside the node would escape the node's disk quota and could fill the pool).
-# Environment: DOCKYARD_DATA_DIR (logs), DOCKYARD_INCUS_POOL_GIB (pool size, default 40).
+# - the host firewall that keeps nodes apart (host-firewall.sh).
+# Environment: DOCKYARD_DATA_DIR (logs), DOCKYARD_INCUS_POOL_GIB (pool size, default 40),
+# DOCKYARD_SANDBOX_SUBNETS (the sessions' addresses, default 10.213.0.0/16).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -73,3 +75,5 @@ incus profile show "$PROFILE" >/dev/null 2>&1 || incus profile create "$PROFILE"
 if [ "$(incus profile show "$PROFILE" | sed '/^name:/,$d')" != "$profile" ]; then
   incus profile edit "$PROFILE" <<<"$profile"
 fi
+
+bash runtime/incus/host-firewall.sh

@@ -23,7 +23,6 @@ const driver = new IncusSandboxDriver({
   socketPath: env.INCUS_SOCKET,
   instance: INSTANCE,
   subnetPool: env.DOCKYARD_SANDBOX_SUBNETS,
-  mirrorPort: env.DOCKYARD_MIRROR_PORT,
 });
 
 async function destroyAll(): Promise<void> {

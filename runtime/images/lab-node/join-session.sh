@@ -1,7 +1,9 @@
 #!/bin/bash
-# dockyard-join-session <node name> <address/prefix> <gateway> < session's /etc/hosts lines
-# Run by the server (through Incus's exec, inside the node) once the node's eth0 is on its
-# session's bridge: names the node, gives it its address, writes the session's names (its
+# dockyard-join-session <node name> <address/32> <gateway> < session's /etc/hosts lines
+# Run by the server (through Incus's exec, inside the node) once its eth0 (an Incus routed
+# NIC: the host routes the address to it) has its session's address: names the node, sets
+# the address and the route through the host (again: a NIC made anew while the node runs
+# comes up bare, see runtime/incus/incus-driver.ts claimSpare), writes the session's names (its
 # nodes, the registry mirror at the gateway: lines ending "# dockyard", given on standard
 # input, see runtime/incus/session-hosts.ts) and starts the student's shell, so that the
 # first terminal finds it ready.
@@ -12,7 +14,8 @@ echo "$node" >/etc/hostname
 ip link set eth0 up
 ip addr flush dev eth0 scope global
 ip addr add "$address" dev eth0
-ip route replace default via "$gateway"
+ip route replace "$gateway" dev eth0 scope link
+ip route replace default via "$gateway" dev eth0
 # Lookups of outside names are refused at once by the gateway, instead of timing out.
 echo "nameserver $gateway" >/etc/resolv.conf
 { grep -v ' # dockyard$' /etc/hosts || true; cat; } >/etc/hosts.new

@@ -84,14 +84,15 @@ describe('create and list', () => {
     expect(config).toMatch(/^ {2}user\.dockyard\.node: node1$/m);
   });
 
-  it('puts the node on its session’s own bridge, at the address its label records', async () => {
+  it('gives the node a routed eth0 at the address its label records, in its session’s /26', async () => {
     const config = await incusConfig(sandboxId());
-    const network = /^ {2}user\.dockyard\.network: (\S+)$/m.exec(config)?.[1] ?? '';
+    const subnet = /^ {2}user\.dockyard\.subnet: (\S+)$/m.exec(config)?.[1] ?? '';
     const address = /^ {2}user\.dockyard\.address: (\S+)$/m.exec(config)?.[1] ?? '';
-    expect((await incusCli('config', 'device', 'get', sandboxId(), 'eth0', 'network')).out.trim()).toBe(network);
-    expect((await incusCli('network', 'get', network, 'user.dockyard.session')).out.trim()).toBe(spec.sessionId);
-    const inside = await sh("ip -4 -o addr show dev eth0 | awk '{print $4}'");
-    expect(inside.output.trim()).toBe(address);
+    expect(subnet).toMatch(/^10\.\d+\.\d+\.\d+\/26$/);
+    expect((await incusCli('config', 'device', 'get', sandboxId(), 'eth0', 'nictype')).out.trim()).toBe('routed');
+    expect((await incusCli('config', 'device', 'get', sandboxId(), 'eth0', 'ipv4.address')).out.trim()).toBe(address);
+    const inside = await sh("ip -4 -o addr show dev eth0 | awk '{print $4}'; ip route | awk '/default/{print $3}'");
+    expect(inside.output.trim().split('\n')).toEqual([`${address}/32`, '169.254.0.1']);
   });
 });
 

@@ -54,7 +54,7 @@ function fetchFromHost(host: string, port: number): Promise<string> {
 /** Every address of the host, but loopback (which, in a node, is the node's own). */
 /**
  * The host's own addresses. Not those of the virtual interfaces nodes and containers come
- * and go with (veth pairs, session bridges, Docker's bridges): one can vanish mid-test.
+ * and go with (veth pairs, nodes' routed NICs, Docker's bridges): one can vanish mid-test.
  */
 function hostAddresses(family: 'IPv4' | 'IPv6'): Array<{ address: string; iface: string }> {
   return Object.entries(networkInterfaces())

@@ -1,14 +1,18 @@
 /**
  * Node lifecycle and failures against the real engine: destroy (instance, disk and session
- * bridge; idempotent; never what Dockyard did not make), one Dockyard instance never seeing or
+ * route; idempotent; never what Dockyard did not make), one Dockyard instance never seeing or
  * reaping another's nodes, missing nodes, missing images, an engine that does not answer.
  * The incus CLI witnesses what Incus really holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { EngineUnavailableError, ImageMissingError, SandboxNotFoundError } from '@/runtime/errors';
 import { incusCli, requireImages, SANDBOX_IMAGE, TEST_INSTANCE, testSpec } from './fixtures';
 import { testDriver } from './test-driver';
+
+const run = promisify(execFile);
 
 const instance = `${TEST_INSTANCE}-lifecycle-${randomUUID().slice(0, 8)}`;
 const otherInstance = `${TEST_INSTANCE}-lifecycle-other-${randomUUID().slice(0, 8)}`;
@@ -32,14 +36,18 @@ async function incusInstances(): Promise<IncusListed[]> {
 }
 
 /** What Incus still holds for a node: the instance, its root disk volume. */
-async function traces(id: string): Promise<{ instance: boolean; disk: boolean }> {
+/** What a node leaves on the host: its instance, its disk, and the host's route to its address (its routed NIC). */
+async function traces(id: string, address: string): Promise<{ instance: boolean; disk: boolean; route: boolean }> {
   const instanceFound = (await incusCli('info', id)).code === 0;
   const volumes = (await incusCli('storage', 'volume', 'list', 'dockyard', '--format', 'csv', '-c', 'tn')).out;
-  return { instance: instanceFound, disk: volumes.split('\n').includes(`container,${id}`) };
+  const { stdout } = await run('ip', ['-o', 'route', 'show', address]);
+  return { instance: instanceFound, disk: volumes.split('\n').includes(`container,${id}`), route: stdout.trim() !== '' };
 }
 
-/** The session's bridges, as Incus lists them (found by the session label, not by the driver's naming). */
-async function bridgesOf(sessionId: string): Promise<string[]> {
+const addressOf = async (id: string) => (await incusCli('config', 'get', id, 'user.dockyard.address')).out.trim();
+
+/** Incus networks labelled with this session: the design makes none (routed NICs). */
+async function networksOf(sessionId: string): Promise<string[]> {
   const { out } = await incusCli('network', 'list', '--format', 'json');
   const networks = JSON.parse(out) as Array<{ name: string; config: Record<string, string> }>;
   return networks.filter((n) => n.config?.['user.dockyard.session'] === sessionId).map((n) => n.name);
@@ -57,38 +65,39 @@ afterAll(async () => {
 });
 
 describe('destroy', () => {
-  it('removes the node, its disk and, with the session’s last node, its bridge; twice is fine', async () => {
+  it('removes the node, its disk and the host’s route to it; twice is fine', async () => {
     const spec = testSpec('node1');
     const node1 = await driver.create(spec);
     const node2 = await driver.create({ ...spec, node: 'node2' });
     leftovers.push({ owner: driver, id: node1.id }, { owner: driver, id: node2.id });
-    expect(await traces(node1.id)).toEqual({ instance: true, disk: true });
-    const [bridge] = await bridgesOf(spec.sessionId);
-    expect(bridge).toBeDefined();
+    const [address1, address2] = [await addressOf(node1.id), await addressOf(node2.id)];
+    expect(await traces(node1.id, address1)).toEqual({ instance: true, disk: true, route: true });
+    expect(await networksOf(spec.sessionId)).toEqual([]);
 
-    // One node goes: its session's bridge stays for the other, which still reaches the mirror.
+    // One node goes: the other still reaches the mirror.
     await Promise.all([driver.destroy(node1.id), driver.destroy(node1.id)]); // concurrent destroys too
     await driver.destroy(node1.id);
-    expect(await traces(node1.id)).toEqual({ instance: false, disk: false });
-    expect(await bridgesOf(spec.sessionId)).toEqual([bridge]);
+    expect(await traces(node1.id, address1)).toEqual({ instance: false, disk: false, route: false });
     const mirror = await driver.exec(node2.id, ['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://dockyard-registry:5001/v2/']);
     expect(mirror.output).toBe('200');
 
     // The last node goes, destroyed by a server that has just restarted (it remembers nothing).
     await testDriver(instance).destroy(node2.id);
-    expect(await traces(node2.id)).toEqual({ instance: false, disk: false });
-    expect(await bridgesOf(spec.sessionId)).toEqual([]);
+    expect(await traces(node2.id, address2)).toEqual({ instance: false, disk: false, route: false });
     expect(await driver.isRunning(node2.id)).toBe(false);
     expect((await driver.list()).some((s) => s.id === node1.id || s.id === node2.id)).toBe(false);
   });
 
-  it('leaves no bridge behind when several sessions end at the same time', async () => {
-    // Incus stumbles when interfaces vanish while it removes a bridge: the driver must get over it.
+  it('leaves nothing on the host when several sessions end at the same time', async () => {
     const specs = [testSpec('node1'), testSpec('node1'), testSpec('node1')];
     const nodes = await Promise.all(specs.map((spec) => driver.create(spec)));
     leftovers.push(...nodes.map((ref) => ({ owner: driver, id: ref.id })));
+    const addresses = await Promise.all(nodes.map((ref) => addressOf(ref.id)));
+    // Each session on a /26 of its own.
+    const subnets = await Promise.all(nodes.map(async (ref) => (await incusCli('config', 'get', ref.id, 'user.dockyard.subnet')).out.trim()));
+    expect(new Set(subnets).size).toBe(3);
     await Promise.all(nodes.map((ref) => driver.destroy(ref.id)));
-    for (const spec of specs) expect(await bridgesOf(spec.sessionId), spec.sessionId).toEqual([]);
+    for (const [i, ref] of nodes.entries()) expect(await traces(ref.id, addresses[i] ?? '')).toEqual({ instance: false, disk: false, route: false });
   });
 
   it('raises SandboxNotFoundError for a node that does not exist, and destroying it is a no-op', async () => {
@@ -130,13 +139,27 @@ describe('two Dockyard instances on one Incus', () => {
     expect(labels[ours.id]).toBe(instance);
     expect(labels[theirs.id]).toBe(otherInstance);
 
-    // The other instance restarts and stops: our node and its bridge are untouched.
+    // The other instance restarts and stops: our node is untouched, still on its network.
     await testDriver(otherInstance).prepare();
     await other.stop();
     expect(await driver.isRunning(ours.id)).toBe(true);
-    expect(await bridgesOf(ours.sessionId)).toHaveLength(1);
+    expect((await driver.exec(ours.id, ['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://dockyard-registry:5001/v2/'])).output).toBe('200');
     const alive = await driver.exec(ours.id, ['hostname']);
     expect(alive.output.trim()).toBe('node1');
+  });
+
+  it('never gives one /26 to two sessions, even when two servers start them at the same moment', async () => {
+    // Two drivers (two server processes, two replicas) pick subnets from what Incus shows,
+    // at once: the claim in Incus itself (an empty profile per /26) decides.
+    const sessions = await Promise.all([driver, other, driver, other, driver, other].map((owner) => owner.create(testSpec('node1')).then((ref) => ({ owner, ref }))));
+    leftovers.push(...sessions.map(({ owner, ref }) => ({ owner, id: ref.id })));
+    const subnets = await Promise.all(sessions.map(async ({ ref }) => (await incusCli('config', 'get', ref.id, 'user.dockyard.subnet')).out.trim()));
+    expect(new Set(subnets).size).toBe(sessions.length);
+    const claims = async () => (await incusCli('profile', 'list', '--format', 'csv', '-c', 'n')).out.split('\n').filter((n) => n.startsWith('dockyard-net-'));
+    for (const subnet of subnets) expect(await claims()).toContain(`dockyard-net-${subnet.split('/')[0]?.replace(/\./g, '-')}`);
+    // Each claim goes with its session's last node.
+    await Promise.all(sessions.map(({ owner, ref }) => owner.destroy(ref.id)));
+    for (const subnet of subnets) expect(await claims()).not.toContain(`dockyard-net-${subnet.split('/')[0]?.replace(/\./g, '-')}`);
   });
 });
 
@@ -148,7 +171,6 @@ describe('failures', () => {
     expect((error as Error).message).toContain('build-all.sh');
     const left = (await incusInstances()).filter((i) => i.config['user.dockyard.session'] === spec.sessionId);
     expect(left).toEqual([]);
-    expect(await bridgesOf(spec.sessionId)).toEqual([]);
   });
 
   it('says what to do when Incus does not answer', async () => {

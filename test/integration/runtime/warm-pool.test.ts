@@ -1,7 +1,7 @@
 /**
  * The warm pool against the real engine: a spare node is started ahead of time (with no
- * network: it belongs to no session yet), handed to the next session as a full member (its
- * name, its address on the session's bridge, its session's names, the image mirror) and
+ * session yet), handed to the next session as a full member (its name, its address in the
+ * session's /26, its session's names, the image mirror) and
  * replaced behind it, within the capacity the server allows. The incus CLI witnesses which
  * spares exist.
  */
@@ -49,17 +49,15 @@ afterAll(async () => {
 });
 
 describe('the warm pool', () => {
-  it('starts a spare ahead of time, alone on a bridge of its own, out of the reaper’s sight', async () => {
+  it('starts a spare ahead of time, with an address of its own, out of the reaper’s sight', async () => {
     const [spare] = await spareIds();
     expect(spare).toBeDefined();
     const { out: config } = await incusCli('config', 'show', spare!);
     expect(config).toMatch(/^ {2}user\.dockyard\.spare: "true"$/m);
     expect(config).not.toMatch(/user\.dockyard\.session/);
-    // Its bridge is made ahead too (making one is the costliest step of a start), and holds it alone.
-    const bridge = /^ {2}user\.dockyard\.network: (\S+)$/m.exec(config)?.[1] ?? '';
-    const { out: network } = await incusCli('network', 'show', bridge);
-    expect(network).toMatch(/^ {2}user\.dockyard\.session: spare$/m);
-    expect(network.match(/^- \/1\.0\/instances\//gm)).toHaveLength(1);
+    // A /26 is set aside for it, which becomes its session's if it is the session's first node.
+    expect(config).toMatch(/^ {2}user\.dockyard\.subnet: \S+\/26$/m);
+    expect(config).toMatch(/^ {2}user\.dockyard\.address: \S+$/m);
     expect((await driver.list()).some((s) => s.id === spare)).toBe(false);
   });
 
@@ -73,15 +71,15 @@ describe('the warm pool', () => {
     const { out: config } = await incusCli('config', 'show', node1.id);
     expect(config).toMatch(/^ {2}user\.dockyard\.spare: "false"$/m);
     const address = /^ {2}user\.dockyard\.address: (\S+)$/m.exec(config)?.[1];
-    // The spare's own bridge became the session's.
-    const bridge = /^ {2}user\.dockyard\.network: (\S+)$/m.exec(config)?.[1] ?? '';
-    expect((await incusCli('network', 'get', bridge, 'user.dockyard.session')).out.trim()).toBe(node1.sessionId);
+    const subnet = /^ {2}user\.dockyard\.subnet: (\S+)$/m.exec(config)?.[1];
 
     const node2 = await driver.create({ ...testSpec('node2'), sessionId: node1.sessionId });
     made.push(node2);
+    // The spare's /26 became the session's: node2 was given an address in it.
+    expect((await incusCli('config', 'get', node2.id, 'user.dockyard.subnet')).out.trim()).toBe(subnet);
     const inNode = (ref: SandboxRef, script: string) => driver.exec(ref.id, ['bash', '-c', script], { timeoutMs: 60_000 });
     expect((await inNode(node1, 'hostname')).output.trim()).toBe('node1');
-    expect((await inNode(node1, "ip -4 -o addr show dev eth0 | awk '{print $4}'")).output.trim()).toBe(address);
+    expect((await inNode(node1, "ip -4 -o addr show dev eth0 | awk '{print $4}'")).output.trim()).toBe(`${address}/32`);
     // Both know each other's names (the claimed spare was told of node2, and node2 of it).
     expect((await inNode(node1, 'getent hosts node2 >/dev/null && echo connu')).output.trim()).toBe('connu');
     expect((await inNode(node2, 'getent hosts node1 >/dev/null && echo connu')).output.trim()).toBe('connu');

@@ -26,7 +26,6 @@ const OPTIONS: ServerOptions = {
   maxSessions: 4,
   poolSize: 1,
   logFile: '.cache/restart-test-server.log',
-  env: { DOCKYARD_SANDBOX_SUBNETS: '10.222.0.0/16' },
 };
 
 let server: RunningServer | undefined;
@@ -64,7 +63,8 @@ beforeAll(async () => {
   await removeInstance(INSTANCE);
   if (TEST_ENGINE === 'postgresql') {
     database = await createTestDatabase();
-    OPTIONS.env = { ...OPTIONS.env, DATABASE_URL: database.url ?? '' };
+    // With PostgreSQL a server refuses to start without a secret every replica shares.
+    OPTIONS.env = { ...OPTIONS.env, DATABASE_URL: database.url ?? '', DOCKYARD_SECRET: 'un-secret-de-test-assez-long-pour-dockyard' };
   }
   server = await startServer(OPTIONS);
 });
