@@ -150,6 +150,25 @@ describe('a node’s programs run only inside that node', () => {
   });
 });
 
+describe('a node cannot pose as another', () => {
+  it('delivers nothing to another session’s node from an address of that session (spoofed source)', async () => {
+    // Bob's node listens for one UDP datagram. Alice's root takes an address in Bob's /26
+    // (the host forwards within a /26) and sends from it: one-way, no reply needed, so only
+    // the host's reverse-path check stands in the way.
+    const bobAddress = (await driver.endpoint(bob.id, 9999)).host;
+    const listen = inNode(bob, `python3 -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('0.0.0.0', 9999)); s.settimeout(6)
+try: print('REÇU', s.recvfrom(100))
+except socket.timeout: print('rien reçu')"`);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const forged = bobAddress.replace(/\.(\d+)$/, (_, last: string) => `.${Number(last) + 20}`);
+    await inNode(
+      alice,
+      `ip addr add ${forged}/32 dev eth0; python3 -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('${forged}', 0)); [s.sendto(b'usurpe', ('${bobAddress}', 9999)) for _ in range(5)]"; ip addr del ${forged}/32 dev eth0`,
+    );
+    expect((await listen).trim()).toBe('rien reçu');
+  });
+});
+
 describe('no path to the host over IPv6', () => {
   let listener: Server;
   let port: number;
