@@ -1,7 +1,9 @@
 /**
- * Dockyard's one Node process: Next.js pages and route handlers, the socket.io terminal
- * gateway and the domain services, on one port. Start-up order matters: configuration,
- * database (migrated), sandbox driver, reconciliation of leftovers, then traffic.
+ * Dockyard's Node process: Next.js pages and route handlers, the socket.io terminal gateway
+ * and the domain services, on one port. Start-up order matters: configuration, database
+ * (migrated), sandbox driver, leases (reconciliation of leftovers by the reaper's holder),
+ * then traffic. With PostgreSQL, several of these processes (web replicas) may serve one
+ * Dockyard behind a load balancer (server/cluster, docs/operations.md).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
@@ -19,7 +21,10 @@ import { StepHelpService } from './sessions/step-help';
 import { Reaper } from './sessions/reaper';
 import { ShellHub } from './terminal/shell-hub';
 import { SupervisionService } from './supervision/supervision-service';
-import { attachTerminalGateway } from './terminal/gateway';
+import { attachTerminalGateway, type TerminalGateway } from './terminal/gateway';
+import { reportTerminalPresence } from './terminal/terminal-presence';
+import { openCluster } from './cluster/cluster';
+import { RateWindows } from './http/shared-rate-limiter';
 import { publishServices } from './services';
 import { findLabSpec } from './sessions/find-lab-spec';
 import { ensureOwnerCookie } from './auth/ensure-owner-cookie';
@@ -45,6 +50,9 @@ const ADMIN_OUTCOME = { created: 'compte créé', promoted: 'rôle administrateu
 async function main(): Promise<void> {
   const env = readEnv();
   const dev = env.NODE_ENV !== 'production';
+  const shared = Boolean(env.DATABASE_URL);
+  // Before anything else: replicas signing with different secrets would sign students out.
+  const secret = await loadSecret(env.DOCKYARD_SECRET, env.DOCKYARD_DATA_DIR, { shared });
 
   // A broken course fails here, naming the file, rather than on a student's click.
   const course = await validateContent();
@@ -53,18 +61,29 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.DOCKYARD_DATA_DIR}/db` });
   log(`base de données ${db.kind} prête (${db.migration.applied.length} migration(s) appliquée(s))`);
 
-  const driver = createSandboxDriver(env, log, () => db.prisma.labSession.count({ where: { state: 'running' } }));
+  const cluster = openCluster({ databaseUrl: env.DATABASE_URL, port: env.PORT, log });
+  if (cluster.shared) log(`base PostgreSQL partagée : d'autres serveurs Dockyard peuvent servir avec celui-ci (${cluster.replica})`);
+
+  const driver = createSandboxDriver(env, log, () => db.prisma.labSession.count({ where: { state: 'running' } }), {
+    shared: cluster.shared,
+    keepsPool: () => cluster.leases.holds('pool'),
+  });
   startedDriver = driver;
   await driver.prepare();
 
-  const secret = await loadSecret(env.DOCKYARD_SECRET, env.DOCKYARD_DATA_DIR);
   const owners = new OwnerTokens(secret);
   const shells = new ShellHub(driver, env.DOCKYARD_SHELL_GRACE_MINUTES * 60_000);
+  /** Known once the gateway exists: a session ended here closes its terminals on every server. */
+  const terminals: { gateway?: TerminalGateway } = {};
   const sessions = new SessionService({
     prisma: db.prisma,
     driver,
     findLab: findLabSpec,
-    onEnded: (sessionId) => shells.closeSession(sessionId),
+    locks: cluster.locks,
+    onEnded: (sessionId) => {
+      shells.closeSession(sessionId);
+      terminals.gateway?.replicas.sessionEnded(sessionId);
+    },
     scripts: new LabScripts({ driver, typeIntoTerminal: (target, text) => shells.type(target, text), log }),
     lifetime: {
       initialMs: env.DOCKYARD_LIFETIME_MINUTES * 60_000,
@@ -81,10 +100,21 @@ async function main(): Promise<void> {
     isAttached: (id) => shells.isAttached(id),
     log,
   });
-  // Sandboxes left by a previous process that was killed are found by label and removed.
-  const first = await reaper.reconcile();
-  log(`démarrage : ${first.orphansRemoved.length} orphelin(s) supprimé(s), ${first.sessionsEnded.length} session(s) close(s)`);
-  reaper.start(env.DOCKYARD_REAPER_INTERVAL_SECONDS * 1000);
+  // The reaper and the warm pool run on one server only: the holder of their lease (all of
+  // them with PGlite's one process). Its first pass removes what a killed process left.
+  cluster.leases.add('reaper', {
+    acquired: async () => {
+      const first = await reaper.reconcile();
+      log(`ménage : ${first.orphansRemoved.length} orphelin(s) supprimé(s), ${first.sessionsEnded.length} session(s) close(s)`);
+      reaper.start(env.DOCKYARD_REAPER_INTERVAL_SECONDS * 1000);
+    },
+    lost: () => reaper.stop(),
+  });
+  // Lost: no spare is made any more (keepsPool); the next keeper removes those left.
+  if (cluster.shared) cluster.leases.add('pool', { acquired: () => driver.keepSpares?.(), lost: () => undefined });
+  await cluster.leases.start();
+  const presence = cluster.shared ? reportTerminalPresence({ prisma: db.prisma, shells, log }) : undefined;
+  const rateWindows = cluster.shared ? new RateWindows(db.prisma) : undefined;
 
   const quizzes = new QuizService({ prisma: db.prisma, findQuiz: loadQuiz });
   const auth = createAuth({
@@ -92,11 +122,14 @@ async function main(): Promise<void> {
     secret,
     publicUrl: env.DOCKYARD_PUBLIC_URL,
     requestsPerMinute: env.DOCKYARD_AUTH_REQUESTS_PER_MINUTE,
+    rateWindows,
     log,
   });
-  if (env.DOCKYARD_ADMIN_EMAIL && env.DOCKYARD_ADMIN_PASSWORD) {
-    const outcome = await ensureAdmin({ auth, prisma: db.prisma }, { email: env.DOCKYARD_ADMIN_EMAIL, password: env.DOCKYARD_ADMIN_PASSWORD });
-    log(`administrateur ${env.DOCKYARD_ADMIN_EMAIL} : ${ADMIN_OUTCOME[outcome]}`);
+  const { DOCKYARD_ADMIN_EMAIL: email, DOCKYARD_ADMIN_PASSWORD: password } = env;
+  if (email && password) {
+    // Replicas starting together must not both create the account.
+    const outcome = await cluster.locks.runFixed('admin', () => ensureAdmin({ auth, prisma: db.prisma }, { email, password }));
+    log(`administrateur ${email} : ${ADMIN_OUTCOME[outcome]}`);
   }
   const callers = new CallerResolver({ findUser: findUserWith(auth), owners, anonymousLabs: env.DOCKYARD_ANONYMOUS_LABS });
   if (env.DOCKYARD_ANONYMOUS_LABS) log('mode atelier : les labs démarrent sans compte (DOCKYARD_ANONYMOUS_LABS=true)');
@@ -114,7 +147,7 @@ async function main(): Promise<void> {
     supervision,
     site,
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
-    limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR, checksPerMinute: env.DOCKYARD_CHECKS_PER_MINUTE }),
+    limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR, checksPerMinute: env.DOCKYARD_CHECKS_PER_MINUTE }, rateWindows),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
   });
 
@@ -140,8 +173,10 @@ async function main(): Promise<void> {
     supervision,
     limits: { socketsPerUser: env.DOCKYARD_TERMINAL_SOCKETS_PER_USER, attachesPerMinute: env.DOCKYARD_TERMINAL_ATTACHES_PER_MINUTE },
     site,
+    cluster,
     log,
   });
+  terminals.gateway = io;
   // Next's hot reload uses websockets too (in development); socket.io answers only under /socket.io.
   const upgrade = dev ? app.getUpgradeHandler() : undefined;
   server.on('upgrade', (req, socket, head) => {
@@ -156,10 +191,12 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log(`${signal} reçu : arrêt propre (les machines de lab et les shells des étudiants sont conservés)`);
     reaper.stop();
+    presence?.stop();
     shells.detachAll();
     await io.close();
     server.close();
     await driver.stop().catch((err: unknown) => log(`nœuds de réserve non supprimés : ${(err as Error).message}`));
+    await cluster.close();
     await db.close();
     process.exit(0);
   };

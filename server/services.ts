@@ -11,7 +11,7 @@ import type { ClassService } from './classes/class-service';
 import type { ClassAttempts } from './grader/class-attempts';
 import type { GraderTokens } from './grader/grader-tokens';
 import type { SiteAddress } from './http/csrf';
-import type { RateLimiter } from './http/rate-limiter';
+import type { AttemptLimiter } from './http/rate-limiter';
 import type { ClassResults } from './progress/class-results';
 import type { ProgressService } from './progress/progress-service';
 import type { QuizService } from './quizzes/quiz-service';
@@ -40,13 +40,13 @@ export interface Services {
   site: SiteAddress;
   limits: {
     /** Lab starts and resets, per owner: each one builds new machines. */
-    labStarts: RateLimiter;
+    labStarts: AttemptLimiter;
     /** Checks, per owner and session: each runs a script in the sandbox and stores its output. */
-    checks: RateLimiter;
+    checks: AttemptLimiter;
     /** Join attempts, per user: a join code must not be guessable by trying. */
-    classJoins: RateLimiter;
+    classJoins: AttemptLimiter;
     /** Grader API calls, per token: a gradebook sync, not a scraper. */
-    graderApi: RateLimiter;
+    graderApi: AttemptLimiter;
   };
 }
 

@@ -80,15 +80,19 @@ async function waitUntilServing(child: ChildProcess, baseUrl: string, timeoutMs:
   throw new Error(`the server did not answer within ${timeoutMs / 1000} s: see ${logFile}`);
 }
 
-/** SIGTERM to the group (the server shuts down cleanly), SIGKILL if it lingers. */
+/**
+ * SIGTERM to the group (the server shuts down cleanly), SIGKILL if it lingers. npx exits at
+ * once on the signal: wait for the whole group, the server's own clean-up (its spare nodes) included.
+ */
 async function stopChild(child: ChildProcess): Promise<void> {
   const group = processGroup(child);
   if (!group) return;
   group.signal('SIGTERM');
-  const timedOut = await Promise.race([group.exited.then(() => false), sleep(15_000).then(() => true)]);
+  const timedOut = await Promise.race([group.exited.then(() => group.gone(15_000)).then((gone) => !gone), sleep(15_000).then(() => true)]);
   if (timedOut) {
     group.signal('SIGKILL');
     await group.exited;
+    await group.gone(5_000);
   }
 }
 
@@ -97,6 +101,7 @@ async function killChild(child: ChildProcess): Promise<void> {
   if (!group) return;
   group.signal('SIGKILL');
   await group.exited;
+  await group.gone(5_000);
 }
 
 /** The child's process group (npx, tsx and node), or undefined once it has exited. */
@@ -110,6 +115,19 @@ function processGroup(child: ChildProcess) {
         process.kill(-pid, signal);
       } catch {
         // Already gone.
+      }
+    },
+    /** Resolves true once no process of the group is left (signal 0 then fails), false after `ms`. */
+    async gone(ms: number): Promise<boolean> {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        try {
+          process.kill(-pid, 0);
+        } catch {
+          return true;
+        }
+        if (Date.now() > deadline) return false;
+        await sleep(50);
       }
     },
   };

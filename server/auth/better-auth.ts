@@ -13,8 +13,11 @@ import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
 import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { TooManyRequestsError } from '../errors';
 import { CLIENT_IP_HEADER } from '../http/client-ip';
-import { formatWait, RateLimiter, type RateLimit } from '../http/rate-limiter';
+import { formatWait, type RateLimit } from '../http/rate-limiter';
+import { attemptLimiter } from '../http/rate-limits';
+import type { RateWindows } from '../http/shared-rate-limiter';
 import { AUTH_BASE_PATH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './account-rules';
 import { AUTH_COOKIE_PREFIX } from './auth-cookies';
 import { OWN_AUTH_CODES } from './auth-messages';
@@ -30,6 +33,11 @@ export interface AuthOptions {
   requestsPerMinute: number;
   /** Sign-in attempts on one account, from anywhere: what stops guessing a password. */
   attemptsPerAccount?: RateLimit;
+  /**
+   * Several servers on one PostgreSQL: both limits are counted there, not in each process
+   * (a password guessed on N replicas must not get N times the attempts).
+   */
+  rateWindows?: RateWindows;
   log?: (message: string) => void;
 }
 
@@ -51,7 +59,9 @@ export function createAuth(options: AuthOptions) {
     adminRoles: ['admin'],
     bannedUserMessage: 'Ce compte a été désactivé par un administrateur.',
   });
-  const accountAttempts = new RateLimiter(
+  const accountAttempts = attemptLimiter(
+    options.rateWindows,
+    'signInAccount',
     options.attemptsPerAccount ?? ATTEMPTS_PER_ACCOUNT,
     (seconds) => `Trop de tentatives de connexion sur ce compte : réessayez dans ${formatWait(seconds)}.`,
   );
@@ -80,6 +90,7 @@ export function createAuth(options: AuthOptions) {
     rateLimit: {
       enabled: true,
       storage: 'memory',
+      ...(options.rateWindows ? { customStorage: sharedAuthLimits(options.rateWindows) } : {}),
       customRules: {
         '/sign-in/email': { window: 60, max: options.requestsPerMinute },
         '/sign-up/email': { window: 60, max: options.requestsPerMinute },
@@ -94,8 +105,9 @@ export function createAuth(options: AuthOptions) {
         }
         if (ctx.path === '/sign-in/email' && typeof ctx.body?.email === 'string') {
           try {
-            accountAttempts.take(ctx.body.email.trim().toLowerCase());
+            await accountAttempts.take(ctx.body.email.trim().toLowerCase());
           } catch (error) {
+            if (!(error instanceof TooManyRequestsError)) throw error;
             throw APIError.from('TOO_MANY_REQUESTS', { code: OWN_AUTH_CODES.tooManyOnAccount, message: (error as Error).message });
           }
         }
@@ -117,6 +129,16 @@ export function createAuth(options: AuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** better-auth's per-address limits counted in the shared table (its atomic `consume` contract). */
+function sharedAuthLimits(windows: RateWindows) {
+  return {
+    consume: async (key: string, rule: { window: number; max: number }) => {
+      const { count, secondsLeft } = await windows.count(`auth:${key}`, rule.window * 1000);
+      return count <= rule.max ? { allowed: true, retryAfter: null } : { allowed: false, retryAfter: secondsLeft };
+    },
+  };
+}
 
 /** http://{Host}: what the browser typed; behind TLS the operator sets DOCKYARD_PUBLIC_URL instead. */
 function addressedOrigin(request: Request | undefined): string | undefined {

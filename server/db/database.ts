@@ -10,6 +10,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client';
+import { withAdvisoryLock } from './advisory-locks';
 import { migrate, type MigrationReport } from './migrate';
 import type { SqlRunner } from './sql-runner';
 
@@ -37,7 +38,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ? openPostgres(options.url, options.poolSize ?? 10)
     : await openPglite(options.dataDir ?? 'data/db');
   try {
-    const migration = await migrate(opened.sql, options.migrationsDir);
+    // Several servers starting at once on one PostgreSQL: one migrates, the others wait and find it done.
+    const run = () => migrate(opened.sql, options.migrationsDir);
+    const migration = await (opened.exclusively ? opened.exclusively(run) : run());
     return { ...opened, migration };
   } catch (error) {
     await opened.close();
@@ -45,7 +48,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
-type Opened = Omit<Database, 'migration'>;
+type Opened = Omit<Database, 'migration'> & {
+  /** Runs `work` alone among the servers sharing the database (PostgreSQL); PGlite has one process. */
+  exclusively?: <T>(work: () => Promise<T>) => Promise<T>;
+};
 
 async function openPglite(dataDir: string): Promise<Opened> {
   if (!dataDir.startsWith('memory://')) await mkdir(path.resolve(dataDir), { recursive: true });
@@ -95,6 +101,7 @@ function openPostgres(url: string, max: number): Opened {
     prisma,
     sql: runner(pool),
     kind: 'postgresql',
+    exclusively: (work) => withAdvisoryLock(pool, 'migrations', work),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

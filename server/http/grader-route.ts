@@ -20,7 +20,7 @@ export interface GraderRouteInput<Params> {
 export function graderRoute<Schema extends z.ZodType>(paramsSchema: Schema, handler: (input: GraderRouteInput<z.infer<Schema>>) => Promise<unknown>) {
   return route(paramsSchema, async ({ request, params, services }) => {
     const grant = await services.graderTokens.authenticate(request.headers.get('authorization'));
-    services.limits.graderApi.take(grant.tokenId);
+    await services.limits.graderApi.take(grant.tokenId);
     return handler({ request, params, grant, services });
   });
 }

@@ -1,12 +1,19 @@
 /**
- * A fixed-window counter per key (a user, an e-mail address…), in memory: Dockyard is one
- * process, and a restart forgetting the counts only gives a little slack back.
+ * A fixed-window counter per key (a user, an e-mail address…), in memory: right for one
+ * process (PGlite), where a restart forgetting the counts only gives a little slack back.
+ * Several servers on PostgreSQL count in the database instead (shared-rate-limiter.ts).
  */
 import { TooManyRequestsError } from '../errors';
 
 export interface RateLimit {
   max: number;
   windowMs: number;
+}
+
+/** What routes count attempts with: in memory (one process) or in the database (replicas). */
+export interface AttemptLimiter {
+  /** Counts one attempt for `key`, or throws a 429 (TooManyRequestsError) when the window is already full. */
+  take(key: string): void | Promise<void>;
 }
 
 interface Window {
@@ -17,7 +24,7 @@ interface Window {
 /** Beyond this many keys, windows already over are forgotten (a flood of keys cannot fill memory). */
 const PRUNE_ABOVE = 10_000;
 
-export class RateLimiter {
+export class RateLimiter implements AttemptLimiter {
   private readonly windows = new Map<string, Window>();
 
   constructor(

@@ -1,6 +1,12 @@
-/** The rate limits of Dockyard's own routes, with the French refusal each one gives. */
+/**
+ * The rate limits of Dockyard's own routes, with the French refusal each one gives. Counted
+ * in memory by one process (PGlite), in the database when several servers share PostgreSQL
+ * (`windows` given): a lab start, a join code guessed, a grader token, a check all cost
+ * something every replica shares.
+ */
 import type { Services } from '../services';
-import { formatWait, RateLimiter } from './rate-limiter';
+import { formatWait, RateLimiter, type AttemptLimiter, type RateLimit } from './rate-limiter';
+import { SharedRateLimiter, type RateWindows } from './shared-rate-limiter';
 
 const HOUR_MS = 3_600_000;
 /** Ten wrong codes in ten minutes is a typo streak; thousands would be guessing. */
@@ -11,21 +17,34 @@ const GRADER_API = { max: 120, windowMs: 60_000 };
 /** « Vérifier » in one session: a student fixing a step presses it a few times a minute, not dozens. */
 export const DEFAULT_CHECKS_PER_MINUTE = 10;
 
-export function createRateLimits(settings: { labStartsPerHour: number; checksPerMinute?: number }): Services['limits'] {
+/** One limit, in memory or in the shared table. */
+export function attemptLimiter(windows: RateWindows | undefined, name: string, limit: RateLimit, refusal: (seconds: number) => string): AttemptLimiter {
+  return windows ? new SharedRateLimiter(windows, name, limit, refusal) : new RateLimiter(limit, refusal);
+}
+
+export function createRateLimits(settings: { labStartsPerHour: number; checksPerMinute?: number }, windows?: RateWindows): Services['limits'] {
   return {
-    labStarts: new RateLimiter(
+    labStarts: attemptLimiter(
+      windows,
+      'labStarts',
       { max: settings.labStartsPerHour, windowMs: HOUR_MS },
       (seconds) => `Trop de démarrages de lab en une heure : réessayez dans ${formatWait(seconds)}. Pensez à reprendre le lab déjà démarré plutôt que d'en relancer un.`,
     ),
-    classJoins: new RateLimiter(
+    classJoins: attemptLimiter(
+      windows,
+      'classJoins',
       CLASS_JOINS,
       (seconds) => `Trop d'essais de code de classe : réessayez dans ${formatWait(seconds)}, en recopiant le code donné par votre enseignant.`,
     ),
-    checks: new RateLimiter(
+    checks: attemptLimiter(
+      windows,
+      'checks',
       { max: settings.checksPerMinute ?? DEFAULT_CHECKS_PER_MINUTE, windowMs: 60_000 },
       (seconds) => `Trop de vérifications en une minute pour ce lab : réessayez dans ${formatWait(seconds)}, une fois l'étape terminée.`,
     ),
-    graderApi: new RateLimiter(
+    graderApi: attemptLimiter(
+      windows,
+      'graderApi',
       GRADER_API,
       (seconds) => `Trop d'appels à l'API de notes avec ce jeton : réessayez dans ${formatWait(seconds)}, et espacez les appels (${GRADER_API.max} par minute au plus).`,
     ),

@@ -13,13 +13,21 @@ export interface ReaperDeps {
   driver: SandboxDriver;
   sessions: SessionService;
   idleTimeoutMs: number;
-  /** Sessions with a terminal open right now are not idle, whatever lastActiveAt says. */
+  /** Sessions with a terminal open right now (on this server) are not idle, whatever lastActiveAt says. */
   isAttached: (sessionId: string) => boolean;
+  /**
+   * Nor are those another server (web replica) reported a terminal open for within this long
+   * (LabSession.terminalSeenAt, written every minute by terminal/terminal-presence.ts).
+   */
+  presenceWindowMs?: number;
   now?: () => Date;
   log?: (message: string) => void;
 }
 
 type EndReason = 'lost' | 'expired' | 'idle';
+
+/** Three reports missed: the server that wrote them is gone (its students reattach elsewhere in seconds). */
+const PRESENCE_WINDOW_MS = 3 * 60_000;
 
 export interface ReapReport {
   orphansRemoved: string[];
@@ -90,13 +98,14 @@ export class Reaper {
 
   /** Why a running session must end now, if it must. An open terminal does not stop expiry. */
   private endReason(
-    session: { id: string; nodes: Array<{ sandboxId: string }>; lastActiveAt: Date; expiresAt: Date },
+    session: { id: string; nodes: Array<{ sandboxId: string }>; lastActiveAt: Date; expiresAt: Date; terminalSeenAt: Date | null },
     alive: Set<string>,
     now: number,
   ): EndReason | null {
     if (session.nodes.length > 0 && session.nodes.some((n) => !alive.has(n.sandboxId))) return 'lost';
     if (session.expiresAt.getTime() <= now) return 'expired';
-    if (session.lastActiveAt.getTime() < now - this.deps.idleTimeoutMs && !this.deps.isAttached(session.id)) return 'idle';
+    const seenElsewhere = (session.terminalSeenAt?.getTime() ?? 0) > now - (this.deps.presenceWindowMs ?? PRESENCE_WINDOW_MS);
+    if (session.lastActiveAt.getTime() < now - this.deps.idleTimeoutMs && !this.deps.isAttached(session.id) && !seenElsewhere) return 'idle';
     return null;
   }
 

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { ExecResult, SandboxDriver, SandboxLimits } from '../../runtime/driver';
 import { RuntimeTimeoutError } from '../../runtime/errors';
+import { localLock, type ClusterLock } from '../cluster/cluster-lock';
+import { lockKeys } from '../db/advisory-locks';
 import { ConflictError, NotFoundError } from '../errors';
 import { CapacityError } from './capacity-error';
 import { capCheckOutput, isOutputTruncated } from './check-output';
@@ -60,6 +62,11 @@ export interface SessionServiceDeps {
   onEnded?: (sessionId: string) => void;
   /** Runs Killercoda's assets and page scripts; by default without foreground scripts (no terminal). */
   scripts?: LabScripts;
+  /**
+   * « One at a time » for a student's start and a session's pages, across every server sharing
+   * the database (server/cluster); in this process only by default.
+   */
+  locks?: ClusterLock;
   now?: () => Date;
 }
 
@@ -68,17 +75,27 @@ const SESSION_EXPIRED =
   'Le temps de ce lab est écoulé : sa machine a été supprimée. Rechargez la page pour en démarrer une nouvelle.';
 
 type SessionRow = Awaited<ReturnType<SessionService['requireRunning']>>;
+type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** Waiting for a connection and for another server's count are both short; Prisma's defaults (2 s, 5 s) are tight under load. */
+const CAPACITY_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 export class SessionService {
-  private readonly starting = new KeyedLock();
-  /** Serialises « is there room? » with the insert that takes the room. */
+  /**
+   * Two quick clicks (on any server) must not build two labs (key `start:owner/lab`); the
+   * pages a session starts start once each and in order (key `pages:session`).
+   */
+  private readonly locks: ClusterLock;
+  /**
+   * Serialises « is there room? » with the insert that takes the room: in this process here,
+   * across servers by an advisory lock in the same transaction (reserve).
+   */
   private readonly capacityLock = new KeyedLock();
-  /** Serialises the pages a session starts, so each starts once and in order. */
-  private readonly pagesLock = new KeyedLock();
   private readonly scripts: LabScripts;
 
   constructor(private readonly deps: SessionServiceDeps) {
     this.scripts = deps.scripts ?? new LabScripts({ driver: deps.driver });
+    this.locks = deps.locks ?? localLock();
   }
 
   private get prisma() {
@@ -102,7 +119,7 @@ export class SessionService {
   async start(ownerId: string, labSlug: string, userId: string | null = null): Promise<SessionView> {
     const lab = await this.requireLab(labSlug);
     // Two quick clicks must not create two sandboxes.
-    return this.starting.run(`${ownerId}/${lab.slug}`, async () => {
+    return this.locks.run(`start:${ownerId}/${lab.slug}`, async () => {
       const existing = await this.findRunning(ownerId, lab.slug);
       if (existing) return existing;
       return this.create(ownerId, lab, userId);
@@ -175,7 +192,7 @@ export class SessionService {
   async reset(ownerId: string, sessionId: string): Promise<SessionView> {
     const row = await this.requireRunning(ownerId, sessionId);
     const lab = await this.requireLab(row.lab);
-    return this.starting.run(`${ownerId}/${lab.slug}`, async () => {
+    return this.locks.run(`start:${ownerId}/${lab.slug}`, async () => {
       const { endedNow } = await this.finish(sessionId, 'reset');
       // Already ended by someone else (a second tab's reset, say): its replacement, if any, will do.
       if (!endedNow) {
@@ -226,7 +243,7 @@ export class SessionService {
     const lab = await this.requireLab(row.lab);
     if (page !== 'finish' && !lab.steps[page]) throw new NotFoundError(`Ce lab n'a pas d'étape numéro ${page + 1}.`);
     const last = page === 'finish' ? lab.steps.length : page;
-    await this.pagesLock.run(sessionId, () =>
+    await this.locks.run(`pages:${sessionId}`, () =>
       startPagesUpTo({ prisma: this.prisma, scripts: this.scripts }, this.machinesOf(row, lab), lab, last),
     );
     await this.touch(sessionId);
@@ -328,40 +345,47 @@ export class SessionService {
    * The row exists before its sandboxes, so starts in progress count against the limits.
    */
   private reserve(ownerId: string, lab: LabSpec, userId: string | null) {
-    return this.capacityLock.run('capacity', async () => {
-      const now = this.now();
-      const { perOwner, total } = this.deps.capacity ?? DEFAULT_CAPACITY;
-      const live = { state: 'running', expiresAt: { gt: now } };
-      const holding = await this.prisma.labSession.findMany({
-        where: { ...live, ownerId },
+    return this.capacityLock.run('capacity', () =>
+      this.prisma.$transaction((tx) => this.reserveIn(tx, ownerId, lab, userId), CAPACITY_TRANSACTION),
+    );
+  }
+
+  private async reserveIn(prisma: Transaction, ownerId: string, lab: LabSpec, userId: string | null) {
+    // Held until the transaction ends: another server's count waits for this insert.
+    const capacity = lockKeys('capacity');
+    await prisma.$queryRawUnsafe(`SELECT 1 AS held FROM (SELECT pg_advisory_xact_lock(${capacity.sql})) AS locked`, ...capacity.params);
+    const now = this.now();
+    const { perOwner, total } = this.deps.capacity ?? DEFAULT_CAPACITY;
+    const live = { state: 'running', expiresAt: { gt: now } };
+    const holding = await prisma.labSession.findMany({
+      where: { ...live, ownerId },
+      select: { expiresAt: true },
+      orderBy: { expiresAt: 'asc' },
+    });
+    if (holding.length >= perOwner && holding[0]) {
+      throw new CapacityError('owner', minutesUntil(holding[0].expiresAt, now), perOwner);
+    }
+    const running = await prisma.labSession.count({ where: live });
+    if (running >= total) {
+      const soonest = await prisma.labSession.findFirst({
+        where: live,
         select: { expiresAt: true },
         orderBy: { expiresAt: 'asc' },
       });
-      if (holding.length >= perOwner && holding[0]) {
-        throw new CapacityError('owner', minutesUntil(holding[0].expiresAt, now), perOwner);
-      }
-      const running = await this.prisma.labSession.count({ where: live });
-      if (running >= total) {
-        const soonest = await this.prisma.labSession.findFirst({
-          where: live,
-          select: { expiresAt: true },
-          orderBy: { expiresAt: 'asc' },
-        });
-        throw new CapacityError('machine', minutesUntil(soonest?.expiresAt ?? now, now), total);
-      }
-      const timeLimitMinutes = lab.timeLimitMinutes ?? null;
-      return this.prisma.labSession.create({
-        data: {
-          id: randomUUID(),
-          ownerId,
-          userId,
-          lab: lab.slug,
-          createdAt: now,
-          lastActiveAt: now,
-          timeLimitMinutes,
-          expiresAt: initialExpiry(now, this.lifetimeOf({ timeLimitMinutes })),
-        },
-      });
+      throw new CapacityError('machine', minutesUntil(soonest?.expiresAt ?? now, now), total);
+    }
+    const timeLimitMinutes = lab.timeLimitMinutes ?? null;
+    return prisma.labSession.create({
+      data: {
+        id: randomUUID(),
+        ownerId,
+        userId,
+        lab: lab.slug,
+        createdAt: now,
+        lastActiveAt: now,
+        timeLimitMinutes,
+        expiresAt: initialExpiry(now, this.lifetimeOf({ timeLimitMinutes })),
+      },
     });
   }
 

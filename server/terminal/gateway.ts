@@ -6,7 +6,7 @@
  * (watch-handler.ts). Every message is validated.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { SignedInUser } from '../auth/caller';
 import type { CallerResolver } from '../auth/caller-resolver';
 import { toEnvelope } from '../errors';
@@ -14,7 +14,7 @@ import { crossSiteRefusal, type SiteAddress } from '../http/csrf';
 import { formatWait, RateLimiter } from '../http/rate-limiter';
 import type { SessionService } from '../sessions/session-service';
 import type { SupervisionService } from '../supervision/supervision-service';
-import { TERMINAL_EVENTS, type TerminalStatus, type WatchersNotice } from './events';
+import { TERMINAL_EVENTS, type TerminalStatus } from './events';
 import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
 import { emitUntilDrawn } from './drawn-acknowledgement';
 import { batchOutput } from './output-batcher';
@@ -22,7 +22,9 @@ import type { ShellHub, TerminalChannel } from './shell-hub';
 import { SocketQuota } from './socket-quota';
 import { DEFAULT_TERMINAL_LIMITS, type TerminalLimits } from './terminal-limits';
 import { dropWhenUnread } from './unsent-output';
+import { replicaEvents, type ReplicaEvents } from './replica-events';
 import { handleWatch } from './watch-handler';
+import { terminalRoom, tellWatchers } from './watchers-notice';
 
 export interface GatewayDeps {
   callers: Pick<CallerResolver, 'resolve'>;
@@ -33,8 +35,16 @@ export interface GatewayDeps {
   limits?: Partial<TerminalLimits>;
   /** What « this server » is, for the cross-site check of the handshake (by default: its Host). */
   site?: SiteAddress;
+  /**
+   * Several servers on one PostgreSQL (server/cluster): socket.io's adapter carries room
+   * broadcasts and the servers' own events (replica-events.ts) to the others.
+   */
+  cluster?: { shared: boolean; socketAdapter?: ServerOptions['adapter'] };
   log?: (message: string) => void;
 }
+
+/** The socket.io server, and what it tells the other servers. */
+export type TerminalGateway = Server & { replicas: ReplicaEvents };
 
 /** Counts one attach or live view of a user; throws the French 429 past the limit. */
 type AttachAdmission = (userId: string) => void;
@@ -62,11 +72,16 @@ function handshakeRequest(req: IncomingMessage): Pick<Request, 'method' | 'heade
   return { method: req.method ?? 'GET', headers, url: req.url ?? '/' };
 }
 
-export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps): Server {
+export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps): TerminalGateway {
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 128 * 1024,
+    // Websockets only: one connection from handshake to close, so a load balancer in front of
+    // several servers needs no sticky sessions (long-polling's requests could reach different
+    // servers); the browser asks for websockets only too.
+    transports: ['websocket'],
+    ...(deps.cluster?.socketAdapter ? { adapter: deps.cluster.socketAdapter } : {}),
     // A page elsewhere must not open a terminal with the student's cookies (cross-site
     // websocket hijacking): the handshake passes the same check as state-changing routes.
     allowRequest: (req, callback) => {
@@ -82,6 +97,7 @@ export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps)
     (seconds) => `Trop de connexions au terminal en une minute : réessayez dans ${formatWait(seconds)}. Un seul onglet par lab suffit.`,
   );
   const admit: AttachAdmission = (userId) => attaches.take(userId);
+  const replicas = replicaEvents(io, deps.shells, deps.cluster?.shared ?? false);
 
   // Once per connection: a user signed out or disabled later loses the terminal when their
   // sessions end (disabling an account ends them).
@@ -102,12 +118,12 @@ export function attachTerminalGateway(httpServer: HttpServer, deps: GatewayDeps)
     dropWhenUnread(socket, limits.unsentMaxChars, (unsent) =>
       deps.log?.(`terminal : connexion coupée, ${unsent} caractères en attente d'envoi (le client ne lit plus)`),
     );
-    handleTerminal(socket, deps, admit);
+    handleTerminal(socket, deps, admit, replicas);
   });
-  return io;
+  return Object.assign(io, { replicas });
 }
 
-function handleTerminal(socket: Socket, deps: GatewayDeps, admit: AttachAdmission): void {
+function handleTerminal(socket: Socket, deps: GatewayDeps, admit: AttachAdmission, replicas: ReplicaEvents): void {
   const ownerId = socket.data.ownerId as string;
   let channel: TerminalChannel | undefined;
   /** Leaves the channel: its output and its « who watches » notices. */
@@ -161,14 +177,18 @@ function handleTerminal(socket: Socket, deps: GatewayDeps, admit: AttachAdmissio
       if (socket.disconnected) return;
       inFlight = 0;
       const stopViewing = channel.watch(viewer, () => status({ state: 'exited' }));
-      const notifyWatchers = (names: string[]) => socket.emit(TERMINAL_EVENTS.watchers, { names } satisfies WatchersNotice);
-      const stopNotices = channel.onWatchersChange(notifyWatchers);
+      // « Who watches » reaches the student's sockets through this room, from any server.
+      const room = terminalRoom(channel.key);
+      void socket.join(room);
       detach = () => {
         stopViewing();
-        stopNotices();
+        void socket.leave(room);
       };
-      notifyWatchers(channel.watcherNames);
-      if (opened.reused) await channel.resize(request);
+      tellWatchers(socket, channel.key);
+      if (opened.reused) {
+        await channel.resize(request);
+        replicas.resized(channel.key.sessionId, channel.key.node, { cols: request.cols, rows: request.rows });
+      }
       status({ state: 'ready', restored: history.length > 0 });
       void deps.sessions.touch(request.sessionId);
     } catch (error) {
@@ -191,9 +211,10 @@ function handleTerminal(socket: Socket, deps: GatewayDeps, admit: AttachAdmissio
     if (!size.success || !channel) return;
     // A failed resize must never break the terminal.
     channel.resize(size.data).catch(() => undefined);
+    replicas.resized(channel.key.sessionId, channel.key.node, size.data);
   });
 
   socket.on('disconnect', leave);
 
-  handleWatch(socket, socket.data.user as SignedInUser | null, { ...deps, admit: () => admit(ownerId) }, fail);
+  handleWatch(socket, socket.data.user as SignedInUser | null, { ...deps, admit: () => admit(ownerId), studentSize: replicas.studentSize }, fail);
 }

@@ -190,6 +190,17 @@ export class ShellHub {
     return [...this.channels.values()].some((c) => c.key.sessionId === sessionId && c.viewerCount > 0);
   }
 
+  /** Sessions a student's browser has a terminal of open on this server now. */
+  attachedSessions(): string[] {
+    return [...new Set([...this.channels.values()].filter((c) => c.viewerCount > 0).map((c) => c.key.sessionId))];
+  }
+
+  /** This server's channel of that node, if it has one open (another server's events name it). */
+  channel(sessionId: string, node: string): TerminalChannel | undefined {
+    const channel = this.channels.get(channelId({ sessionId, node }));
+    return channel && !channel.exited ? channel : undefined;
+  }
+
   closeSession(sessionId: string): void {
     for (const [id, channel] of this.channels) if (channel.key.sessionId === sessionId) this.drop(id, undefined, 'end');
   }
@@ -208,6 +219,6 @@ export class ShellHub {
   }
 }
 
-function channelId(key: ShellKey): string {
+export function channelId(key: Pick<ShellKey, 'sessionId' | 'node'>): string {
   return `${key.sessionId}/${key.node}`;
 }

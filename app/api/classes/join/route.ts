@@ -8,6 +8,6 @@ export const dynamic = 'force-dynamic';
 export const POST = route(noParams, async ({ request, caller, services }) => {
   const user = caller.requireUser();
   const { code } = await jsonBody(request, joinClassBody);
-  services.limits.classJoins.take(user.id);
+  await services.limits.classJoins.take(user.id);
   return { class: await services.classes.join(user, code) };
 });

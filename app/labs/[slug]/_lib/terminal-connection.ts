@@ -87,7 +87,9 @@ export async function openTerminalConnection(
     terminal.options.disableStdin = !value || target.watch === true;
   };
 
-  const socket: Socket = io({ path: '/socket.io' });
+  // Websockets only, as the server: with several servers behind a load balancer, long-polling's
+  // requests could each reach a different one (no sticky sessions needed this way).
+  const socket: Socket = io({ path: '/socket.io', transports: ['websocket'] });
 
   // On every (re)connection: clear the screen, since the server replays the scrollback.
   const attach = () => {

@@ -11,6 +11,6 @@ export const GET = route(labParams, async ({ params, caller, services }) => ({
 
 export const POST = route(labParams, async ({ params, caller, services }) => {
   const owner = caller.labOwner();
-  services.limits.labStarts.take(owner.id);
+  await services.limits.labStarts.take(owner.id);
   return { session: await services.sessions.start(owner.id, params.slug, owner.userId) };
 });

@@ -8,6 +8,6 @@ export const POST = route(sessionParams, async ({ request, params, caller, servi
   const { step } = await jsonBody(request, checkBody);
   const owner = caller.labOwner();
   // Per session, and keyed by its owner too: someone else's requests never use up a student's checks.
-  services.limits.checks.take(`${owner.id}/${params.id}`);
+  await services.limits.checks.take(`${owner.id}/${params.id}`);
   return { attempt: await services.sessions.check(owner.id, params.id, step) };
 });

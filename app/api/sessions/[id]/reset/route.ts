@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 
 export const POST = route(sessionParams, async ({ params, caller, services }) => {
   const owner = caller.labOwner();
-  services.limits.labStarts.take(owner.id);
+  await services.limits.labStarts.take(owner.id);
   return { session: await services.sessions.reset(owner.id, params.id) };
 });
