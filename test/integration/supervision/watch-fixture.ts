@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { expect, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import { attachTerminalGateway } from '@/server/terminal/gateway';
+import { attachTerminalGateway, type GatewayDeps, type TerminalGateway } from '@/server/terminal/gateway';
 import { ShellHub } from '@/server/terminal/shell-hub';
 import { TERMINAL_EVENTS, type ErrorEnvelope, type TerminalSize, type TerminalStatus, type WatchersNotice } from '@/server/terminal/events';
 import type { Person, Platform } from '../platform-fixture';
@@ -27,19 +27,27 @@ export interface TerminalClient {
 export interface WatchServer {
   url: string;
   shells: ShellHub;
+  gateway: TerminalGateway;
   /** A terminal socket with this person's cookies (none: a visitor). */
   client(person: Person | null): TerminalClient;
   close(): Promise<void>;
 }
 
-/** `handle` answers other HTTP requests (the preview proxy); false lets them 404. */
-export async function openWatchServer(platform: Platform, handle: (req: IncomingMessage, res: ServerResponse) => boolean = () => false): Promise<WatchServer> {
+/**
+ * `handle` answers other HTTP requests (the preview proxy); false lets them 404. `cluster`:
+ * this server is one of several web replicas (socket.io's PostgreSQL adapter).
+ */
+export async function openWatchServer(
+  platform: Platform,
+  handle: (req: IncomingMessage, res: ServerResponse) => boolean = () => false,
+  cluster?: GatewayDeps['cluster'],
+): Promise<WatchServer> {
   const shells = new ShellHub(platform.driver, 60_000);
   const server = createServer((req, res) => {
     if (!handle(req, res)) res.writeHead(404).end();
   });
   const { services } = platform;
-  attachTerminalGateway(server, { callers: services.callers, sessions: services.sessions, shells, supervision: services.supervision });
+  const gateway = attachTerminalGateway(server, { callers: services.callers, sessions: services.sessions, shells, supervision: services.supervision, cluster });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sockets: Socket[] = [];
@@ -47,6 +55,7 @@ export async function openWatchServer(platform: Platform, handle: (req: Incoming
   return {
     url,
     shells,
+    gateway,
     client(person) {
       const socket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: person ? { cookie: person.cookie } : {}, reconnection: false });
       sockets.push(socket);
@@ -69,7 +78,9 @@ export async function openWatchServer(platform: Platform, handle: (req: Incoming
     async close() {
       for (const socket of sockets) socket.disconnect();
       shells.detachAll();
-      await new Promise((resolve) => server.close(resolve));
+      // A replica's adapter holds a database connection (LISTEN) until socket.io closes; io.close() closes the HTTP server too.
+      if (cluster) await gateway.close();
+      else await new Promise((resolve) => server.close(resolve));
     },
   };
 }
