@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -48,6 +49,8 @@ export async function startLoadBalancer(opts: { port: number; replicas: [number,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
+      // HAProxy leaves its stats socket behind.
+      await rm(stats, { force: true });
     },
   };
   const deadline = Date.now() + 10_000;
