@@ -1,3 +1,5 @@
+import type { Duplex } from 'node:stream';
+
 /**
  * The one interface every sandbox driver implements. Nothing outside runtime/ may know
  * which driver runs: Incus system containers today (runtime/incus), a microVM driver later.
@@ -97,8 +99,14 @@ export interface SandboxDriver {
   list(): Promise<SandboxRef[]>;
   /** True if the sandbox exists and is running. */
   isRunning(id: string): Promise<boolean>;
-  /** The address at which the server reaches `port` inside a running sandbox (port preview). */
+  /** The address of `port` inside a running sandbox, as the sandbox itself names it (port preview). */
   endpoint(id: string, port: number): Promise<SandboxEndpoint>;
+  /**
+   * A stream to `port` inside a running sandbox, wherever it runs: the server needs no route
+   * to the sandbox (port preview). A refused connection comes as the stream's error, with the
+   * code a socket would have (ECONNREFUSED…).
+   */
+  connect(id: string, port: number): Promise<Duplex>;
   /** At shutdown: stops background work and removes spare nodes; sessions' sandboxes stay. */
   stop(): Promise<void>;
   /**

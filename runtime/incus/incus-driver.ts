@@ -7,6 +7,7 @@
  * server passes its configuration in.
  */
 import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import {
   type ExecOptions,
   type ExecResult,
@@ -26,6 +27,7 @@ import { prepareHost, type RuntimeLogger } from './infrastructure';
 import { execInNode } from './node-exec';
 import { imageAlias, NODE_KEYS, nodeInstanceBody, routedNic, type IncusInstance } from './node-instance';
 import { openNodeShell } from './node-shell';
+import { openNodeTunnel } from './node-tunnel';
 import { SessionJoins } from './session-join';
 import { removeLegacyBridges } from './legacy-bridges';
 import { releaseAbandonedClaims } from './subnet-claims';
@@ -242,6 +244,15 @@ export class IncusSandboxDriver implements SandboxDriver {
       const address = instance.config[NODE_KEYS.address];
       if (!address) throw new SandboxNotRunningError(id);
       return { host: address.split('/')[0] ?? '', port };
+    } catch (err) {
+      throw toRuntimeError(err, id);
+    }
+  }
+
+  async connect(id: string, port: number): Promise<Duplex> {
+    const { host } = await this.endpoint(id, port);
+    try {
+      return await openNodeTunnel(this.client, id, host, port);
     } catch (err) {
       throw toRuntimeError(err, id);
     }

@@ -9,7 +9,8 @@
  * « Owner cookie » here means whatever identifies the lab owner: the signed-in user's session
  * cookie, or in workshop mode the browser's owner cookie (auth/caller.ts).
  */
-import { STATUS_CODES, request as httpRequest, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, STATUS_CODES, request as httpRequest, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { SandboxDriver, SandboxEndpoint } from '../../runtime/driver';
@@ -40,7 +41,7 @@ export interface PreviewProxyDeps {
   grants: PreviewGrants;
   supervision: Pick<SupervisionService, 'supervisedOwner'>;
   sessions: Pick<SessionService, 'sandboxFor' | 'touch'>;
-  driver: Pick<SandboxDriver, 'endpoint'>;
+  driver: Pick<SandboxDriver, 'endpoint' | 'connect'>;
   log?: (message: string) => void;
   /** No TCP connection to the student's server after this long: 504. */
   connectTimeoutMs?: number;
@@ -57,6 +58,8 @@ const TOUCH_EVERY_MS = 30_000;
 interface Resolved {
   target: PreviewTarget;
   endpoint: SandboxEndpoint;
+  /** The stream to the student's port (driver.connect): the server needs no route to the node. */
+  tunnel: Duplex;
 }
 
 export class PreviewProxy {
@@ -101,11 +104,12 @@ export class PreviewProxy {
       return;
     }
     const endpoint = await this.deps.driver.endpoint(sandboxId, route.port);
+    const tunnel = await this.deps.driver.connect(sandboxId, route.port);
     this.touch(route.sessionId);
-    this.forward(req, res, route, { target: { ...route, prefix, grant }, endpoint });
+    this.forward(req, res, route, { target: { ...route, prefix, grant }, endpoint, tunnel });
   }
 
-  private forward(req: IncomingMessage, res: ServerResponse, route: PreviewRoute, { target, endpoint }: Resolved): void {
+  private forward(req: IncomingMessage, res: ServerResponse, route: PreviewRoute, { target, endpoint, tunnel }: Resolved): void {
     const where = { node: route.node, port: route.port };
     let settled = false;
     const fail = (failure: PreviewFailure) => {
@@ -114,7 +118,7 @@ export class PreviewProxy {
       upstream.destroy();
       sendFailure(req, res, failure);
     };
-    const upstream = this.open(req, route, { target, endpoint }, false, fail);
+    const upstream = this.open(req, route, { target, endpoint, tunnel }, false, fail);
     // A 101 nobody asked for: without this listener Node closes the socket without a word.
     upstream.on('upgrade', (_upRes, upSocket) => {
       upSocket.destroy();
@@ -166,12 +170,13 @@ export class PreviewProxy {
     const { sandboxId } = await this.deps.sessions.sandboxFor(ownerId ?? '', route.sessionId, route.node);
     const grant = route.grant ?? this.deps.grants.issue(ownerId ?? '', route.sessionId);
     const endpoint = await this.deps.driver.endpoint(sandboxId, route.port);
+    const tunnel = await this.deps.driver.connect(sandboxId, route.port);
     this.touch(route.sessionId);
     const target = { ...route, prefix: previewPrefix(route, grant), grant };
     const context = { target, upstreamHost: endpoint.host, publicHost: req.headers.host };
 
     let settled = false;
-    const upstream = this.open(req, route, { target, endpoint }, true, (failure) => {
+    const upstream = this.open(req, route, { target, endpoint, tunnel }, true, (failure) => {
       if (settled) return;
       settled = true;
       upstream.destroy();
@@ -217,20 +222,17 @@ export class PreviewProxy {
   private open(
     req: IncomingMessage,
     route: PreviewRoute,
-    { target, endpoint }: Resolved,
+    { target, tunnel }: Resolved,
     upgrade: boolean,
     fail: (failure: PreviewFailure) => void,
   ): ClientRequest {
     const where = { node: route.node, port: route.port };
     const upstream = httpRequest({
-      host: endpoint.host,
-      port: endpoint.port,
+      agent: tunnelAgent(tunnel),
       method: req.method,
       path: upstreamPath(route.rest),
       headers: forwardRequestHeaders(req.headers, { target, remoteAddress: req.socket.remoteAddress, upgrade }),
       setHost: false,
-      // One connection per request: no pool of sockets into sandboxes that may vanish.
-      agent: false,
     });
     const seconds = (ms: number) => Math.round(ms / 100) / 10;
     const responseTimer = setTimeout(
@@ -239,6 +241,8 @@ export class PreviewProxy {
     );
     let connectTimer: NodeJS.Timeout | undefined;
     upstream.on('socket', (socket) => {
+      // The tunnel may be connected already (driver.connect): then there is nothing to wait for.
+      if (!socket.connecting) return;
       connectTimer = setTimeout(
         () => fail(tooSlow(where, seconds(this.timeouts.connectTimeoutMs), 'connect')),
         this.timeouts.connectTimeoutMs,
@@ -292,6 +296,18 @@ export class PreviewProxy {
     if (failure.status >= 500) this.deps.log?.(`aperçu : ${(error as Error).message}`);
     return failure;
   }
+}
+
+/**
+ * One agent per request, whose only connection is the tunnel to the student's port: Node's
+ * `createConnection` request option is ignored as soon as an agent is involved (even
+ * `agent: false`), so the agent itself hands the tunnel over. No pool of connections into
+ * sandboxes that may vanish.
+ */
+function tunnelAgent(tunnel: Duplex): Agent {
+  const agent = new Agent({ keepAlive: false, maxSockets: 1 });
+  agent.createConnection = () => tunnel as Socket;
+  return agent;
 }
 
 function headLines(status: number, message: string, headers: Record<string, unknown>): string {

@@ -8,7 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
+import { createConnection, createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { CallerResolver } from '@/server/auth/caller-resolver';
 import { OwnerTokens } from '@/server/auth/owner-token';
 import { NotFoundError } from '@/server/errors';
@@ -83,8 +83,11 @@ beforeAll(async () => {
       },
       touch: async () => undefined,
     },
-    // The seam a sandbox's address comes through: here, the malformed server.
-    driver: { endpoint: async () => ({ host: '127.0.0.1', port: upstreamPort }) },
+    // The seam a sandbox's port comes through: here, a TCP connection to the malformed server.
+    driver: {
+      endpoint: async () => ({ host: '127.0.0.1', port: upstreamPort }),
+      connect: async () => createConnection({ host: '127.0.0.1', port: upstreamPort }),
+    },
     connectTimeoutMs: 1_000,
     responseTimeoutMs: 1_500,
     idleTimeoutMs: 1_500,
