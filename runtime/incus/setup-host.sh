@@ -11,36 +11,18 @@
 #   made inside the node would escape the node's disk quota and could fill the pool).
 # - the host firewall that keeps nodes apart (host-firewall.sh).
 # Environment: DOCKYARD_DATA_DIR (logs), DOCKYARD_INCUS_POOL_GIB (pool size, default 40),
-# DOCKYARD_SANDBOX_SUBNETS (the sessions' addresses, default 10.213.0.0/16).
+# DOCKYARD_SANDBOX_SUBNETS (the sessions' addresses, default 10.213.0.0/16), INCUS_DIR (another
+# incusd than the machine's main one: a member of the test cluster, test/cluster/cluster-rig.sh).
+# On a cluster the pool and the profile are the cluster's: made once, by the first machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 POOL=dockyard
 PROFILE=dockyard-node
 POOL_GIB="${DOCKYARD_INCUS_POOL_GIB:-40}"
-LOGS="${DOCKYARD_DATA_DIR:-data}/logs"
 
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31mERREUR :\033[0m %s\n' "$*" >&2; exit 1; }
-
-command -v incus >/dev/null || die "Incus manque : apt-get install -t bookworm-backports incus (./dockyard start le fait)."
-
-if ! incus info >/dev/null 2>&1; then
-  [ "$(id -u)" -eq 0 ] || die "Incus ne répond pas : démarrez-le (sudo systemctl start incus) ou relancez en root."
-  say "Démarrage d'Incus…"
-  mkdir -p "$LOGS"
-  if command -v systemctl >/dev/null && systemctl start incus 2>/dev/null; then :; else
-    getent group incus-admin >/dev/null || groupadd --system incus-admin
-    nohup /usr/libexec/incus/incusd --group incus-admin >"$LOGS/incusd.log" 2>&1 &
-  fi
-  for _ in $(seq 1 60); do incus info >/dev/null 2>&1 && break; sleep 0.5; done
-  incus info >/dev/null 2>&1 || die "Incus n'a pas démarré en 30 s. Voir $LOGS/incusd.log"
-fi
-
-if ! incus storage show "$POOL" >/dev/null 2>&1; then
-  say "Création du pool de stockage Incus « $POOL » (btrfs, $POOL_GIB Gio au plus)…"
-  incus storage create "$POOL" btrfs size="${POOL_GIB}GiB" >/dev/null
-fi
 
 raw_lxc=""
 # ioctl numbers (_IOW(0x94, nr, 4096-byte args)) refused to the node by seccomp, with EPERM.
@@ -71,6 +53,21 @@ devices:
     type: disk
 PROFILE
 )"
+# --check-profile: only says whether Incus's profile is what this machine needs (exit 0) or
+# not (exit 1), changing nothing: cluster/add-member.sh asks it on a new member, since the
+# profile is the cluster's and was written by the first machine.
+if [ "${1:-}" = --check-profile ]; then
+  if [ "$(incus profile show "$PROFILE" 2>/dev/null | sed '/^name:/,$d')" = "$profile" ]; then exit 0; else exit 1; fi
+fi
+
+# Starts incusd if it does not answer (shared with cluster/add-member.sh).
+bash runtime/incus/start-incusd.sh
+
+if ! incus storage show "$POOL" >/dev/null 2>&1; then
+  say "Création du pool de stockage Incus « $POOL » (btrfs, $POOL_GIB Gio au plus)…"
+  incus storage create "$POOL" btrfs size="${POOL_GIB}GiB" >/dev/null
+fi
+
 incus profile show "$PROFILE" >/dev/null 2>&1 || incus profile create "$PROFILE" >/dev/null
 if [ "$(incus profile show "$PROFILE" | sed '/^name:/,$d')" != "$profile" ]; then
   incus profile edit "$PROFILE" <<<"$profile"
