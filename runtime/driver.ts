@@ -42,6 +42,21 @@ export interface SandboxRef {
   lab: string;
   node: string;
   createdAt: Date;
+  status: SandboxStatus;
+}
+
+/**
+ * running; stopped (or gone); unreachable: its machine does not answer right now, but is not
+ * declared down (yet); machine-down: its machine is declared down; maintenance: its machine
+ * was emptied for maintenance (the sandbox is stopped there).
+ */
+export type SandboxStatus = 'running' | 'stopped' | 'unreachable' | 'machine-down' | 'maintenance';
+
+/** A machine that runs sandboxes: the only one, or a member of the runtime cluster. */
+export interface RuntimeMachine {
+  name: string;
+  /** online: takes new sandboxes; down: does not answer; maintenance: emptied on purpose. */
+  state: 'online' | 'down' | 'maintenance';
 }
 
 export interface ShellSize {
@@ -95,10 +110,17 @@ export interface SandboxDriver {
   attachShell(id: string, size: ShellSize): Promise<Shell>;
   exec(id: string, command: string[], options?: ExecOptions): Promise<ExecResult>;
   destroy(id: string): Promise<void>;
-  /** Every sandbox this Dockyard instance manages, whatever state it is in. */
+  /**
+   * Every sandbox this Dockyard instance manages, whatever state it is in; with those on a
+   * machine that does not answer, whose labels cannot be read (empty sessionId, lab and node).
+   */
   list(): Promise<SandboxRef[]>;
   /** True if the sandbox exists and is running. */
   isRunning(id: string): Promise<boolean>;
+  /** Where the sandbox stands ('stopped' also when it does not exist). */
+  status(id: string): Promise<SandboxStatus>;
+  /** The machines that run sandboxes, and whether each takes new ones (capacity counts the online ones). */
+  machines(): Promise<RuntimeMachine[]>;
   /** The address of `port` inside a running sandbox, as the sandbox itself names it (port preview). */
   endpoint(id: string, port: number): Promise<SandboxEndpoint>;
   /**
@@ -110,8 +132,9 @@ export interface SandboxDriver {
   /** At shutdown: stops background work and removes spare nodes; sessions' sandboxes stay. */
   stop(): Promise<void>;
   /**
-   * Spare nodes shared by several servers (web replicas): called on the one server that keeps
-   * them from now on (it holds the pool's lease). Drivers without spares need not have it.
+   * Called on the one server that keeps the spare nodes from now on (it holds the pool's
+   * lease; alone, at start-up): it removes what an earlier keeper left, then fills the pool.
+   * Drivers without spares need not have it.
    */
   keepSpares?(): Promise<void>;
 }

@@ -32,11 +32,13 @@ export class WarmPool {
   }
 
   /**
-   * A ready spare for `image`, removed from the pool. Call `replenish` once it is handed over:
+   * A ready spare for `image` (the first that `accept`s), removed from the pool. Call `replenish` once it is handed over:
    * making its replacement meanwhile would slow the hand-over down (2 cores here).
    */
-  take(image: string): string | undefined {
-    return this.ready.get(image)?.shift();
+  take(image: string, accept: (id: string) => boolean = () => true): string | undefined {
+    const ready = this.ready.get(image) ?? [];
+    const index = ready.findIndex(accept);
+    return index < 0 ? undefined : ready.splice(index, 1)[0];
   }
 
   replenish(image: string): void {

@@ -33,7 +33,8 @@ const envSchema = z.object({
   DOCKYARD_INSTANCE: z.string().regex(/^[a-z0-9-]{1,32}$/).default('default'),
   /** A sandbox with no terminal attached and no check for this long is destroyed. */
   DOCKYARD_IDLE_TIMEOUT_MINUTES: minutes(30),
-  DOCKYARD_REAPER_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  /** Also how soon the sessions of a cluster member declared down (by Incus, after 20 s) end: 20 + 15 s. */
+  DOCKYARD_REAPER_INTERVAL_SECONDS: z.coerce.number().positive().default(15),
   /** How long a shell whose browser left is kept, so that a reload finds it again. */
   DOCKYARD_SHELL_GRACE_MINUTES: minutes(10),
   /** A session's lifetime when it starts (capped by the maximum); « Prolonger » adds to it. */
@@ -44,7 +45,10 @@ const envSchema = z.object({
   DOCKYARD_MAX_LIFETIME_MINUTES: minutes(120),
   /** Running sessions one student may hold at once, across all labs. */
   DOCKYARD_MAX_SESSIONS_PER_USER: z.coerce.number().int().positive().default(3),
-  /** Running sessions on this machine at once: beyond, « Démarrer » is refused with a wait time. */
+  /**
+   * Running sessions at once per runtime machine (this one, or each Incus cluster member online
+   * and not in maintenance): beyond, « Démarrer » is refused with a wait time.
+   */
   DOCKYARD_MAX_SESSIONS: z.coerce.number().int().positive().default(60),
   /** Workshop mode: labs start without an account, owned by the browser's cookie as before accounts. */
   DOCKYARD_ANONYMOUS_LABS: flag,

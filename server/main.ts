@@ -21,7 +21,7 @@ import { StepHelpService } from './sessions/step-help';
 import { Reaper } from './sessions/reaper';
 import { ShellHub } from './terminal/shell-hub';
 import { SupervisionService } from './supervision/supervision-service';
-import { attachTerminalGateway, type TerminalGateway } from './terminal/gateway';
+import { attachTerminalGateway, whenSessionEnded, type TerminalGateway } from './terminal/gateway';
 import { reportTerminalPresence } from './terminal/terminal-presence';
 import { openCluster } from './cluster/cluster';
 import { RateWindows } from './http/shared-rate-limiter';
@@ -80,17 +80,14 @@ async function main(): Promise<void> {
     driver,
     findLab: findLabSpec,
     locks: cluster.locks,
-    onEnded: (sessionId) => {
-      shells.closeSession(sessionId);
-      terminals.gateway?.replicas.sessionEnded(sessionId);
-    },
+    onEnded: whenSessionEnded(shells, () => terminals.gateway),
     scripts: new LabScripts({ driver, typeIntoTerminal: (target, text) => shells.type(target, text), log }),
     lifetime: {
       initialMs: env.DOCKYARD_LIFETIME_MINUTES * 60_000,
       extendMs: env.DOCKYARD_EXTEND_MINUTES * 60_000,
       maxMs: env.DOCKYARD_MAX_LIFETIME_MINUTES * 60_000,
     },
-    capacity: { perOwner: env.DOCKYARD_MAX_SESSIONS_PER_USER, total: env.DOCKYARD_MAX_SESSIONS },
+    capacity: { perOwner: env.DOCKYARD_MAX_SESSIONS_PER_USER, perMachine: env.DOCKYARD_MAX_SESSIONS },
   });
   const reaper = new Reaper({
     prisma: db.prisma,
@@ -110,8 +107,10 @@ async function main(): Promise<void> {
     },
     lost: () => reaper.stop(),
   });
-  // Lost: no spare is made any more (keepsPool); the next keeper removes those left.
-  if (cluster.shared) cluster.leases.add('pool', { acquired: () => driver.keepSpares?.(), lost: () => undefined });
+  // Lost: no spare is made any more (keepsPool); the next keeper removes those left. Alone
+  // (PGlite), the lease is held once the leases start: the pool fills then (keepsPool was
+  // still false when prepare() started it).
+  cluster.leases.add('pool', { acquired: () => driver.keepSpares?.(), lost: () => undefined });
   await cluster.leases.start();
   const presence = cluster.shared ? reportTerminalPresence({ prisma: db.prisma, shells, log }) : undefined;
   const rateWindows = cluster.shared ? new RateWindows(db.prisma) : undefined;

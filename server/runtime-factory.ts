@@ -7,6 +7,7 @@ import type { Env } from './env';
 import type { SandboxDriver } from '../runtime/driver';
 import { INCUS_DRIVER_DEFAULTS, IncusSandboxDriver } from '../runtime/incus/incus-driver';
 import { DEFAULT_SANDBOX_IMAGE } from './content/lab';
+import { sessionPlaces } from './sessions/lifetime';
 
 /** How many lab sessions are running now (the warm pool's spares must leave room for them). */
 export type RunningSessionCount = () => Promise<number>;
@@ -36,7 +37,9 @@ export function createSandboxDriver(
     spares: {
       size: env.DOCKYARD_POOL_SIZE,
       images: [DEFAULT_SANDBOX_IMAGE],
-      hasRoom: async () => sharing.keepsPool() && (await runningSessions()) + spares() < env.DOCKYARD_MAX_SESSIONS,
+      hasRoom: async () =>
+        sharing.keepsPool() &&
+        (await runningSessions()) + spares() < sessionPlaces(env.DOCKYARD_MAX_SESSIONS, await driver.machines()).places,
       shared: sharing.shared,
     },
   });

@@ -11,11 +11,13 @@ import type { Duplex } from 'node:stream';
 import {
   type ExecOptions,
   type ExecResult,
+  type RuntimeMachine,
   type SandboxDriver,
   type SandboxEndpoint,
   type SandboxLimits,
   type SandboxRef,
   type SandboxSpec,
+  type SandboxStatus,
   type Shell,
   type ShellSize,
 } from '../driver';
@@ -29,6 +31,8 @@ import { imageAlias, NODE_KEYS, nodeInstanceBody, routedNic, type IncusInstance 
 import { openNodeShell } from './node-shell';
 import { openNodeTunnel } from './node-tunnel';
 import { SessionJoins } from './session-join';
+import { type Placement, SessionPlacement } from './session-placement';
+import { runtimeMachines, sandboxStatus } from './runtime-machines';
 import { removeLegacyBridges } from './legacy-bridges';
 import { releaseAbandonedClaims } from './subnet-claims';
 import { nodeAddress, SessionSubnets } from './session-subnets';
@@ -90,6 +94,9 @@ export class IncusSandboxDriver implements SandboxDriver {
   private readonly sharedSpares: boolean;
   /** Each ready spare's own /26, known at once when it is claimed (see claimSpare). */
   private readonly spareSubnets = new Map<string, string>();
+  /** Each ready spare's cluster member: a session's later nodes take only a spare on its member. */
+  private readonly spareMembers = new Map<string, string>();
+  private readonly placement = new SessionPlacement((sessionId) => this.memberOfSession(sessionId));
 
   constructor(options: IncusDriverOptions = {}) {
     const { socketPath, spares, ...rest } = options;
@@ -128,13 +135,34 @@ export class IncusSandboxDriver implements SandboxDriver {
     if (!NODE_NAME.test(spec.node)) throw new TypeError(`Nom de nœud invalide : ${spec.node}`);
     if (spec.sessionId.length === 0) throw new TypeError('sessionId vide');
     await (this.preparing ?? this.prepare());
-    // Spares have the default limits: a lab asking for others gets a node of its own.
-    const spare = Object.keys(definedOnly(spec.limits)).length === 0 ? this.pool?.take(spec.image) : undefined;
-    if (spare !== undefined) {
-      const claimed = await this.claimSpare(spare, spec);
-      this.pool?.replenish(spec.image);
-      if (claimed) return claimed;
+    const placement = await this.placementOf(spec.sessionId);
+    let member = placement && 'member' in placement ? placement.member : undefined;
+    const placed = (where: string) => {
+      member = where;
+      if (placement && 'settle' in placement) placement.settle(where);
+    };
+    try {
+      // Spares have the default limits: a lab asking for others gets a node of its own.
+      const spare =
+        Object.keys(definedOnly(spec.limits)).length === 0
+          ? this.pool?.take(spec.image, (id) => member === undefined || this.spareMembers.get(id) === member)
+          : undefined;
+      if (spare !== undefined) {
+        const where = this.spareMembers.get(spare);
+        if (placement && where) placed(where);
+        const claimed = await this.claimSpare(spare, spec);
+        this.pool?.replenish(spec.image);
+        if (claimed) return claimed;
+      }
+      return await this.createNode(spec, placement ? { member, placed } : {});
+    } finally {
+      // A leader that made no node: the session's other nodes choose again.
+      if (placement && 'settle' in placement) placement.settle(member);
     }
+  }
+
+  /** A node made from scratch, on `member` when given (its session's); `placed` learns where Incus put it. */
+  private async createNode(spec: SandboxSpec, where: NodeWhere): Promise<SandboxRef> {
     const started = Date.now();
     const { subnet } = await this.subnets.forSession(spec.sessionId);
     const name = newNodeName();
@@ -142,7 +170,7 @@ export class IncusSandboxDriver implements SandboxDriver {
     const slot = await this.subnets.reserve(subnet);
     try {
       const address = nodeAddress(subnet, slot);
-      await this.startNode({ name, image: spec.image, limits, address, labels: this.sessionLabels(spec, subnet, address) });
+      await this.startNode({ name, image: spec.image, limits, address, labels: this.sessionLabels(spec, subnet, address) }, where);
       this.subnets.release(subnet, slot);
       await this.joins.join(name, spec.node, address, subnet);
       this.opts.logger.info('sandbox ready', { name, ms: Date.now() - started });
@@ -177,11 +205,17 @@ export class IncusSandboxDriver implements SandboxDriver {
       instance = await this.instance(id);
     } catch (err) {
       if (isNotFound(err)) return; // already gone: destroy is idempotent
+      // Its machine does not answer: the reaper removes it once it does (an orphan then).
+      if (await this.onSilentMachine(id)) {
+        this.opts.logger.warn('node left on a machine that does not answer', { name: id });
+        return;
+      }
       throw toRuntimeError(err, id);
     }
     // Refuse to touch what Dockyard did not create.
     if (instance.config[NODE_KEYS.managed] !== 'true') throw new SandboxNotFoundError(id);
     this.spareSubnets.delete(id);
+    this.spareMembers.delete(id);
     await this.removeInstance(id);
     await this.forgetIfUnused(instance.config[NODE_KEYS.session], instance.config[NODE_KEYS.subnet]);
   }
@@ -220,19 +254,38 @@ export class IncusSandboxDriver implements SandboxDriver {
 
   async list(): Promise<SandboxRef[]> {
     try {
+      const [{ nodes, silent }, machines] = await Promise.all([this.allInstances(), runtimeMachines(this.client)]);
       // Spares waiting in the pool belong to no session: they are the pool's, not the reaper's.
-      return (await this.ownInstances()).filter((i) => i.config[NODE_KEYS.spare] !== 'true').map((i) => this.refOf(i));
+      const own = nodes.filter((i) => i.config[NODE_KEYS.instance] === this.opts.instance && i.config[NODE_KEYS.spare] !== 'true');
+      // Whose those of a silent member are, Incus cannot say: listed without labels, so that
+      // a session knows its nodes' status (the reaper removes none of them while they are silent).
+      return [...own, ...silent].map((i) => this.refOf(i, sandboxStatus(i, machines)));
     } catch (err) {
       throw toRuntimeError(err);
     }
   }
 
   async isRunning(id: string): Promise<boolean> {
+    return (await this.status(id)) === 'running';
+  }
+
+  async status(id: string): Promise<SandboxStatus> {
     try {
-      return (await this.instance(id)).status === 'Running';
+      // A listing, not GET /1.0/instances/NAME: it answers at once (« Error ») for an
+      // instance whose member is gone, where the GET fails.
+      const [instance] = await this.client.get<IncusInstance[]>(`/1.0/instances?recursion=1&filter=${encodeURIComponent(`name eq ${id}`)}`);
+      if (!instance) return 'stopped';
+      return instance.status === 'Running' ? 'running' : sandboxStatus(instance, await runtimeMachines(this.client));
     } catch (err) {
-      if (isNotFound(err)) return false;
       throw toRuntimeError(err, id);
+    }
+  }
+
+  async machines(): Promise<RuntimeMachine[]> {
+    try {
+      return await runtimeMachines(this.client);
+    } catch (err) {
+      throw toRuntimeError(err);
     }
   }
 
@@ -284,9 +337,11 @@ export class IncusSandboxDriver implements SandboxDriver {
   // ---- nodes --------------------------------------------------------------------------
 
   /** Creates and starts a node, and waits until its inner engine answers. */
-  private async startNode(spec: { name: string; image: string; limits: Required<SandboxLimits>; address: string; labels: Record<string, string> }): Promise<void> {
+  private async startNode(spec: NodeStart, where: NodeWhere = {}): Promise<void> {
     const body = nodeInstanceBody({ ...spec, image: imageAlias(spec.image), profile: this.opts.profile, pool: this.opts.pool });
-    await this.client.run('POST', '/1.0/instances', body);
+    await this.client.run('POST', `/1.0/instances${where.member ? `?target=${encodeURIComponent(where.member)}` : ''}`, body);
+    // Known once the instance exists: the session's other nodes need not wait for its engine.
+    if (where.placed) where.placed((await this.instance(spec.name)).location);
     const ready = await this.exec(spec.name, ['start-dockerd'], { timeoutMs: this.opts.readyTimeoutMs });
     if (ready.exitCode !== 0) throw new SandboxStartError(ready.output);
   }
@@ -301,10 +356,11 @@ export class IncusSandboxDriver implements SandboxDriver {
     const address = nodeAddress(subnet, 1);
     const labels = { ...this.baseLabels(), [NODE_KEYS.spare]: 'true', [NODE_KEYS.subnet]: subnet, [NODE_KEYS.address]: address };
     try {
-      await this.startNode({ name, image, limits: this.opts.defaultLimits, address, labels });
+      await this.startNode({ name, image, limits: this.opts.defaultLimits, address, labels }, { placed: (member) => this.spareMembers.set(name, member) });
       this.spareSubnets.set(name, subnet);
       return name;
     } catch (err) {
+      this.spareMembers.delete(name);
       await this.removeQuietly(name);
       throw err;
     } finally {
@@ -325,6 +381,7 @@ export class IncusSandboxDriver implements SandboxDriver {
     // time, then wait for this decision instead of giving the session a /26 of their own.
     const known = this.spareSubnets.get(name);
     this.spareSubnets.delete(name);
+    this.spareMembers.delete(name);
     const deciding = known ? this.subnets.forSession(spec.sessionId, known) : undefined;
     try {
       const own = known ?? (await this.instance(name)).config[NODE_KEYS.subnet] ?? '';
@@ -378,12 +435,25 @@ export class IncusSandboxDriver implements SandboxDriver {
 
   /** Every Dockyard node on this Incus, whichever Dockyard made it (their /26s are taken). */
   private async allNodes(): Promise<IncusInstance[]> {
-    const all = await this.client.get<IncusInstance[]>('/1.0/instances?recursion=1');
-    return all.filter((i) => i.config[NODE_KEYS.managed] === 'true');
+    return (await this.allInstances()).nodes;
   }
 
-  private refOf(instance: IncusInstance): SandboxRef {
+  /**
+   * Incus's instances: Dockyard's nodes, and those of members that do not answer, whose
+   * config (our labels included) Incus cannot give (`config: null`), only name, status and
+   * location.
+   */
+  private async allInstances(): Promise<{ nodes: IncusInstance[]; silent: IncusInstance[] }> {
+    const all = await this.client.get<Array<IncusInstance | (Omit<IncusInstance, 'config'> & { config: null })>>('/1.0/instances?recursion=1');
+    const nodes = all.filter((i): i is IncusInstance => i.config?.[NODE_KEYS.managed] === 'true');
+    const silent = all.filter((i): i is IncusInstance => i.config === null).map((i) => ({ ...i, config: {} }));
+    return { nodes, silent };
+  }
+
+  /** `status`: as listed; a node just made or claimed is running. */
+  private refOf(instance: IncusInstance, status: SandboxStatus = 'running'): SandboxRef {
     return {
+      status,
       id: instance.name,
       sessionId: instance.config[NODE_KEYS.session] ?? '',
       lab: instance.config[NODE_KEYS.lab] ?? '',
@@ -392,13 +462,35 @@ export class IncusSandboxDriver implements SandboxDriver {
     };
   }
 
+  /** Incus clustered: where the session's node goes (see session-placement.ts); alone: nowhere to choose. */
+  private async placementOf(sessionId: string): Promise<Placement | undefined> {
+    const server = await this.client.get<{ environment: { server_clustered: boolean } }>('/1.0');
+    return server.environment.server_clustered ? this.placement.join(sessionId) : undefined;
+  }
+
+  /** The member of a node the session already has, whichever server made it. */
+  private async memberOfSession(sessionId: string): Promise<string | undefined> {
+    const filter = encodeURIComponent(`config.${NODE_KEYS.session} eq ${sessionId}`);
+    const [node] = await this.client.get<IncusInstance[]>(`/1.0/instances?recursion=1&filter=${filter}`);
+    return node?.location;
+  }
+
+  /** The node's machine does not answer (down, or not declared so yet). */
+  private async onSilentMachine(id: string): Promise<boolean> {
+    const status = await this.status(id).catch(() => undefined);
+    return status === 'machine-down' || status === 'unreachable';
+  }
+
   /** What a previous run left: its unclaimed spares, and session bridges no node uses any more. */
   private async releaseLeftovers(): Promise<void> {
     await this.removeSpares();
     await removeLegacyBridges(this.client, this.opts.instance).catch((err: unknown) =>
       this.opts.logger.warn('old session bridges not removed', { error: incusMessage(err) }),
     );
-    await releaseAbandonedClaims(this.client, await this.allNodes()).catch((err: unknown) =>
+    const { nodes, silent } = await this.allInstances();
+    // A silent member's nodes still hold their /26s, but whose claims they are is unknown now.
+    if (silent.length > 0) return;
+    await releaseAbandonedClaims(this.client, nodes).catch((err: unknown) =>
       this.opts.logger.warn('abandoned subnet claims not removed', { error: incusMessage(err) }),
     );
   }
@@ -425,6 +517,20 @@ export class IncusSandboxDriver implements SandboxDriver {
 }
 
 /** Instance names: `dy-` and 10 hex digits (a node keeps its name when a spare is claimed). */
+interface NodeStart {
+  name: string;
+  image: string;
+  limits: Required<SandboxLimits>;
+  address: string;
+  labels: Record<string, string>;
+}
+
+/** Where a node goes on a cluster: its session's member, if known; `placed` learns where Incus put it. */
+interface NodeWhere {
+  member?: string;
+  placed?: (member: string) => void;
+}
+
 function newNodeName(): string {
   return `dy-${randomBytes(5).toString('hex')}`;
 }

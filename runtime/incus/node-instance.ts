@@ -26,6 +26,8 @@ export interface IncusInstance {
   name: string;
   status: string;
   created_at: string;
+  /** The cluster member it runs on ("none" when Incus is not clustered). */
+  location: string;
   config: Record<string, string>;
   devices: Record<string, Record<string, string>>;
 }

@@ -33,8 +33,12 @@ BTRFS_IOC_SUBVOL_CREATE_V2=1342215192 # 0x50009418
 # cgroup v1 (or hybrid): /sys/fs/cgroup is a tmpfs of hierarchies, not a cgroup2 file system.
 if [ "$(stat -fc %T /sys/fs/cgroup)" != cgroup2fs ]; then raw_lxc='lxc.mount.auto = cgroup:rw:force'; fi
 # Written as `incus profile show` prints it, so that an unchanged profile is left alone.
+# cluster.evacuate=stop: `incus cluster evacuate` stops a member's nodes where they are
+# instead of moving them (a moved node would lose its processes and its session's routes);
+# Dockyard then ends their sessions with a maintenance message (server/sessions/reaper.ts).
 profile="$(cat <<PROFILE
 config:
+  cluster.evacuate: stop
   raw.lxc: ${raw_lxc:-'""'}
   security.guestapi: "false"
   security.idmap.isolated: "true"

@@ -40,7 +40,7 @@ await driver.prepare();
 await destroyAll();
 // Checks and sessions go through the real session service, on a throw-away database.
 const db = await openDatabase({ dataDir: 'memory://' });
-const sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, capacity: { perOwner: 1, total: 1 } });
+const sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, capacity: { perOwner: 1, perMachine: 1 } });
 
 let failed = 0;
 let steps = 0;

@@ -9,10 +9,12 @@ import { pluralMinutes } from './lifetime';
 export type CapacityScope = 'owner' | 'machine';
 
 export class CapacityError extends AppError {
+  /** `machines`: how many runtime machines take labs now (the places are theirs). */
   constructor(
     readonly scope: CapacityScope,
     readonly retryInMinutes: number,
     limit: number,
+    machines = 1,
   ) {
     super(
       `Plus de place pour le moment : réessayez dans ${pluralMinutes(retryInMinutes)}.`,
@@ -20,7 +22,13 @@ export class CapacityError extends AppError {
       scope === 'owner'
         ? `Vous avez déjà ${limit === 1 ? 'un lab' : `${limit} labs`} en cours, le maximum par personne : ` +
             'terminez-en un pour libérer une place tout de suite.'
-        : `${limit === 1 ? 'La seule place' : `Les ${limit} places`} de cette machine ${limit === 1 ? 'est occupée' : 'sont occupées'} par des labs en cours.`,
+        : machineDetail(limit, machines),
     );
   }
+}
+
+function machineDetail(limit: number, machines: number): string {
+  if (machines === 0) return 'Aucun serveur de labs ne prend de nouveau lab pour l’instant (arrêtés ou en maintenance) : prévenez l’équipe technique.';
+  const where = machines === 1 ? 'de cette machine' : `des ${machines} serveurs de labs`;
+  return `${limit === 1 ? 'La seule place' : `Les ${limit} places`} ${where} ${limit === 1 ? 'est occupée' : 'sont occupées'} par des labs en cours.`;
 }

@@ -17,12 +17,18 @@ export interface LifetimeSettings {
 export interface CapacitySettings {
   /** Running sessions one owner may hold at once, across labs. */
   perOwner: number;
-  /** Running sessions on the machine at once. */
-  total: number;
+  /** Running sessions at once per runtime machine that takes new ones (a cluster member online, not in maintenance). */
+  perMachine: number;
 }
 
 export const DEFAULT_LIFETIME: LifetimeSettings = { initialMs: 60 * MINUTE_MS, extendMs: 30 * MINUTE_MS, maxMs: 120 * MINUTE_MS };
-export const DEFAULT_CAPACITY: CapacitySettings = { perOwner: 3, total: 60 };
+export const DEFAULT_CAPACITY: CapacitySettings = { perOwner: 3, perMachine: 60 };
+
+/** Places for running sessions: so many per machine that takes new ones. */
+export function sessionPlaces(perMachine: number, machines: Array<{ state: string }>): { places: number; machines: number } {
+  const online = machines.filter((machine) => machine.state === 'online').length;
+  return { places: online * perMachine, machines: online };
+}
 
 /**
  * A lab's time limit: its sessions last that long from their start and cannot be extended

@@ -1,11 +1,14 @@
 /**
  * Reconciles the database with what the driver reports. A sandbox is legitimate only if a
  * running session records it; everything else carrying our labels is an orphan (left by a
- * crash, a killed server, a failed start) and is removed. Sessions past their expiry, idle
- * for too long, or whose sandbox vanished, are ended.
+ * crash, a killed server, a failed start) and is removed — once its machine answers. Sessions
+ * past their expiry, idle for too long, whose sandbox vanished, or whose machine is down or in
+ * maintenance (a cluster member), are ended. One listing per pass, whatever the number of
+ * sessions.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
-import type { SandboxDriver } from '../../runtime/driver';
+import type { SandboxDriver, SandboxStatus } from '../../runtime/driver';
+import { endReasonOfNodes, type EndReason as SessionEndReason } from './end-reasons';
 import type { SessionService } from './session-service';
 
 export interface ReaperDeps {
@@ -24,7 +27,7 @@ export interface ReaperDeps {
   log?: (message: string) => void;
 }
 
-type EndReason = 'lost' | 'expired' | 'idle';
+type EndReason = Extract<SessionEndReason, 'lost' | 'machine-down' | 'maintenance' | 'expired' | 'idle'>;
 
 /** Three reports missed: the server that wrote them is gone (its students reattach elsewhere in seconds). */
 const PRESENCE_WINDOW_MS = 3 * 60_000;
@@ -72,16 +75,16 @@ export class Reaper {
     const known = new Set(running.flatMap((s) => s.nodes.map((n) => n.sandboxId)));
     for (const sandbox of sandboxes) {
       if (known.has(sandbox.id) || this.isBeingCreated(sandbox.sessionId, running)) continue;
+      // On a machine that does not answer: removed on a later pass, once it does.
+      if (sandbox.status === 'machine-down' || sandbox.status === 'unreachable') continue;
       await driver.destroy(sandbox.id);
       report.orphansRemoved.push(sandbox.id);
     }
 
-    const alive = new Set(
-      await Promise.all(sandboxes.map(async (s) => ((await driver.isRunning(s.id)) ? s.id : ''))),
-    );
+    const statuses = new Map(sandboxes.map((s) => [s.id, s.status]));
     const now = (this.deps.now?.() ?? new Date()).getTime();
     for (const session of running) {
-      const reason = this.endReason(session, alive, now);
+      const reason = this.endReason(session, statuses, now);
       if (!reason) continue;
       await sessions.endSession(session.id, reason);
       report.sessionsEnded.push({ id: session.id, reason });
@@ -99,10 +102,11 @@ export class Reaper {
   /** Why a running session must end now, if it must. An open terminal does not stop expiry. */
   private endReason(
     session: { id: string; nodes: Array<{ sandboxId: string }>; lastActiveAt: Date; expiresAt: Date; terminalSeenAt: Date | null },
-    alive: Set<string>,
+    statuses: Map<string, SandboxStatus>,
     now: number,
   ): EndReason | null {
-    if (session.nodes.length > 0 && session.nodes.some((n) => !alive.has(n.sandboxId))) return 'lost';
+    const nodesSay = session.nodes.length > 0 ? endReasonOfNodes(session.nodes.map((n) => statuses.get(n.sandboxId))) : null;
+    if (nodesSay === 'lost' || nodesSay === 'machine-down' || nodesSay === 'maintenance') return nodesSay;
     if (session.expiresAt.getTime() <= now) return 'expired';
     const seenElsewhere = (session.terminalSeenAt?.getTime() ?? 0) > now - (this.deps.presenceWindowMs ?? PRESENCE_WINDOW_MS);
     if (session.lastActiveAt.getTime() < now - this.deps.idleTimeoutMs && !this.deps.isAttached(session.id) && !seenElsewhere) return 'idle';

@@ -12,6 +12,7 @@ import { localLock, type ClusterLock } from '../cluster/cluster-lock';
 import { lockKeys } from '../db/advisory-locks';
 import { ConflictError, NotFoundError } from '../errors';
 import { CapacityError } from './capacity-error';
+import { endReasonOfNodes } from './end-reasons';
 import { capCheckOutput, isOutputTruncated } from './check-output';
 import { KeyedLock } from './keyed-lock';
 import { LabScripts, type AssetSpec, type BackgroundRun, type PageScriptsSpec, type SessionMachines } from './lab-scripts';
@@ -24,6 +25,7 @@ import {
   initialExpiry,
   maxExpiry,
   minutesUntil,
+  sessionPlaces,
   withTimeLimit,
   type CapacitySettings,
   type LifetimeSettings,
@@ -58,8 +60,8 @@ export interface SessionServiceDeps {
   checkTimeoutMs?: number;
   lifetime?: LifetimeSettings;
   capacity?: CapacitySettings;
-  /** Called when a session ends, so open terminals can be closed. */
-  onEnded?: (sessionId: string) => void;
+  /** Called when a session ends, so open terminals can be closed and their student told why (end-reasons.ts). */
+  onEnded?: (sessionId: string, reason: string) => void;
   /** Runs Killercoda's assets and page scripts; by default without foreground scripts (no terminal). */
   scripts?: LabScripts;
   /**
@@ -137,10 +139,12 @@ export class SessionService {
       await this.endSession(row.id, 'expired');
       return null;
     }
-    // A sandbox may have vanished (engine restarted, removed by hand): say so honestly.
-    const alive = await Promise.all(row.nodes.map((n) => this.deps.driver.isRunning(n.sandboxId)));
-    if (alive.includes(false) || row.nodes.length === 0) {
-      await this.endSession(row.id, 'lost');
+    // A sandbox may have vanished (engine restarted, removed by hand) or its machine be down
+    // (a cluster member): say so honestly.
+    const statuses = await Promise.all(row.nodes.map((n) => this.deps.driver.status(n.sandboxId)));
+    const ended = row.nodes.length === 0 ? 'lost' : endReasonOfNodes(statuses);
+    if (ended) {
+      await this.endSession(row.id, ended);
       return null;
     }
     return this.toView(row);
@@ -304,7 +308,7 @@ export class SessionService {
     const row = await this.prisma.labSession.findUniqueOrThrow({ where: { id: sessionId }, include: { nodes: true } });
     if (count > 0) {
       this.scripts.forget(sessionId);
-      this.deps.onEnded?.(sessionId);
+      this.deps.onEnded?.(sessionId, reason);
       await Promise.all(row.nodes.map((n) => this.deps.driver.destroy(n.sandboxId)));
     }
     return { view: this.toView(row), endedNow: count > 0 };
@@ -345,17 +349,19 @@ export class SessionService {
    * The row exists before its sandboxes, so starts in progress count against the limits.
    */
   private reserve(ownerId: string, lab: LabSpec, userId: string | null) {
-    return this.capacityLock.run('capacity', () =>
-      this.prisma.$transaction((tx) => this.reserveIn(tx, ownerId, lab, userId), CAPACITY_TRANSACTION),
-    );
+    return this.capacityLock.run('capacity', async () => {
+      const { perMachine } = this.deps.capacity ?? DEFAULT_CAPACITY;
+      const room = sessionPlaces(perMachine, await this.deps.driver.machines());
+      return this.prisma.$transaction((tx) => this.reserveIn(tx, ownerId, lab, userId, room), CAPACITY_TRANSACTION);
+    });
   }
 
-  private async reserveIn(prisma: Transaction, ownerId: string, lab: LabSpec, userId: string | null) {
+  private async reserveIn(prisma: Transaction, ownerId: string, lab: LabSpec, userId: string | null, room: { places: number; machines: number }) {
     // Held until the transaction ends: another server's count waits for this insert.
     const capacity = lockKeys('capacity');
     await prisma.$queryRawUnsafe(`SELECT 1 AS held FROM (SELECT pg_advisory_xact_lock(${capacity.sql})) AS locked`, ...capacity.params);
     const now = this.now();
-    const { perOwner, total } = this.deps.capacity ?? DEFAULT_CAPACITY;
+    const { perOwner } = this.deps.capacity ?? DEFAULT_CAPACITY;
     const live = { state: 'running', expiresAt: { gt: now } };
     const holding = await prisma.labSession.findMany({
       where: { ...live, ownerId },
@@ -366,13 +372,13 @@ export class SessionService {
       throw new CapacityError('owner', minutesUntil(holding[0].expiresAt, now), perOwner);
     }
     const running = await prisma.labSession.count({ where: live });
-    if (running >= total) {
+    if (running >= room.places) {
       const soonest = await prisma.labSession.findFirst({
         where: live,
         select: { expiresAt: true },
         orderBy: { expiresAt: 'asc' },
       });
-      throw new CapacityError('machine', minutesUntil(soonest?.expiresAt ?? now, now), total);
+      throw new CapacityError('machine', minutesUntil(soonest?.expiresAt ?? now, now), room.places, room.machines);
     }
     const timeLimitMinutes = lab.timeLimitMinutes ?? null;
     return prisma.labSession.create({

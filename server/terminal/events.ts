@@ -35,7 +35,16 @@ export const TERMINAL_EVENTS = {
   screen: 'terminal:screen',
   /** server → student: who is watching this terminal now (empty: nobody). */
   watchers: 'terminal:watchers',
+  /**
+   * server → student: their session ended without them asking (its machine went down, time
+   * ran out…), with the reason in words; sent by whichever server ended it.
+   */
+  ended: 'terminal:session-ended',
 } as const;
+
+export interface SessionEndedNotice {
+  message: string;
+}
 
 export interface TerminalSize {
   cols: number;

@@ -12,9 +12,10 @@ import type { CallerResolver } from '../auth/caller-resolver';
 import { toEnvelope } from '../errors';
 import { crossSiteRefusal, type SiteAddress } from '../http/csrf';
 import { formatWait, RateLimiter } from '../http/rate-limiter';
+import { endedMessage } from '../sessions/end-reasons';
 import type { SessionService } from '../sessions/session-service';
 import type { SupervisionService } from '../supervision/supervision-service';
-import { TERMINAL_EVENTS, type TerminalStatus } from './events';
+import { TERMINAL_EVENTS, type SessionEndedNotice, type TerminalStatus } from './events';
 import { attachSchema, inputSchema, terminalSizeSchema } from './protocol';
 import { emitUntilDrawn } from './drawn-acknowledgement';
 import { batchOutput } from './output-batcher';
@@ -24,7 +25,7 @@ import { DEFAULT_TERMINAL_LIMITS, type TerminalLimits } from './terminal-limits'
 import { dropWhenUnread } from './unsent-output';
 import { replicaEvents, type ReplicaEvents } from './replica-events';
 import { handleWatch } from './watch-handler';
-import { terminalRoom, tellWatchers } from './watchers-notice';
+import { sessionRoom, terminalRoom, tellWatchers } from './watchers-notice';
 
 export interface GatewayDeps {
   callers: Pick<CallerResolver, 'resolve'>;
@@ -45,6 +46,23 @@ export interface GatewayDeps {
 
 /** The socket.io server, and what it tells the other servers. */
 export type TerminalGateway = Server & { replicas: ReplicaEvents };
+
+/**
+ * What a server does when one of its sessions ends (SessionService's onEnded): the session's
+ * terminals close on every server, and its student hears why, whichever server their
+ * terminal is on (the adapter carries room broadcasts), unless they ended it themselves.
+ * `gateway`: known once attached (the session service is made first).
+ */
+export function whenSessionEnded(shells: ShellHub, gateway: () => TerminalGateway | undefined) {
+  return (sessionId: string, reason: string): void => {
+    shells.closeSession(sessionId);
+    const io = gateway();
+    if (!io) return;
+    io.replicas.sessionEnded(sessionId);
+    const message = endedMessage(reason);
+    if (message) io.to(sessionRoom(sessionId)).emit(TERMINAL_EVENTS.ended, { message } satisfies SessionEndedNotice);
+  };
+}
 
 /** Counts one attach or live view of a user; throws the French 429 past the limit. */
 type AttachAdmission = (userId: string) => void;
@@ -150,6 +168,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps, admit: AttachAdmissio
     socket.emit(TERMINAL_EVENTS.status, value);
   };
 
+  let joinedSession: string | undefined;
   const leave = () => {
     detach?.();
     detach = undefined;
@@ -163,6 +182,12 @@ function handleTerminal(socket: Socket, deps: GatewayDeps, admit: AttachAdmissio
       leave();
       status({ state: 'attaching' });
       const target = await deps.sessions.sandboxFor(ownerId, request.sessionId, request.node);
+      // Kept even if the shell cannot open (its machine is down): the end of the session is told here.
+      if (joinedSession !== request.sessionId) {
+        if (joinedSession) void socket.leave(sessionRoom(joinedSession));
+        joinedSession = request.sessionId;
+        void socket.join(sessionRoom(joinedSession));
+      }
       const opened = await deps.shells.open(
         { sessionId: request.sessionId, node: target.node, sandboxId: target.sandboxId },
         request,

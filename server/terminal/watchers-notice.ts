@@ -12,6 +12,8 @@ type NodeKey = Pick<ShellKey, 'sessionId' | 'node'>;
 
 /** The student's sockets of one node's terminal, on every server. */
 export const terminalRoom = (key: NodeKey) => `terminal:${channelId(key)}`;
+/** Every student socket attached (or attaching) to one of the session's terminals, on any server. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** The watchers of one node's terminal, on every server (each socket's data names its watcher). */
 export const watchersRoom = (key: NodeKey) => `watchers:${channelId(key)}`;
 

@@ -12,8 +12,9 @@
  * members route the sessions’ addresses to each other (without the members’ firewalls, it
  * would get through: shown too).
  *
- * The driver has no placement of its own yet (no `target`): its nodes are steered with
- * Incus's own `scheduler.instance=manual` on the member that must not get them.
+ * The driver puts a session's later nodes on its first node's member (placement of sessions
+ * over members: cluster-sessions.test.ts); here sessions are steered with Incus's own
+ * `scheduler.instance=manual` on the member that must not get them.
  *
  * The rig is left up afterwards (two idle incusd, no instance): the next run finds it in
  * about 2 s instead of making it again (about 20 s, and 2 × 670 MiB of image copies).

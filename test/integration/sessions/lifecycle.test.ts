@@ -204,7 +204,7 @@ describe('capacity', () => {
   });
 
   it('refuses a start when the machine is full (503), even when the clicks arrive together', async () => {
-    const { sessions, advance } = await world({ perOwner: 3, total: 2 });
+    const { sessions, advance } = await world({ perOwner: 3, perMachine: 2 });
     const owners = [1, 2, 3].map((i) => `full-${i}-${randomUUID()}`);
     const outcomes = await Promise.allSettled(owners.map((owner) => sessions.start(owner, LAB)));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
@@ -220,7 +220,7 @@ describe('capacity', () => {
   });
 
   it('answers over HTTP with the error envelope and its status, not a 500', async () => {
-    const { db, sessions } = await world({ perOwner: 3, total: 1 });
+    const { db, sessions } = await world({ perOwner: 3, perMachine: 1 });
     const owners = new OwnerTokens('secret-de-test-'.repeat(4));
     // Workshop mode: the owner cookie alone may start a lab.
     publishServices(buildServices({ prisma: db.prisma, owners, sessions, anonymousLabs: true }));

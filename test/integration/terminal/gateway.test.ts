@@ -15,8 +15,9 @@ import { SessionService } from '@/server/sessions/session-service';
 import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { ShellHub } from '@/server/terminal/shell-hub';
 import { SupervisionService } from '@/server/supervision/supervision-service';
-import { attachTerminalGateway } from '@/server/terminal/gateway';
-import { TERMINAL_EVENTS } from '@/server/terminal/events';
+import { attachTerminalGateway, whenSessionEnded, type TerminalGateway } from '@/server/terminal/gateway';
+import { TERMINAL_EVENTS, type SessionEndedNotice } from '@/server/terminal/events';
+import { endedMessage } from '@/server/sessions/end-reasons';
 import { terminalClient, type TerminalClientOptions } from './terminal-client';
 import { requireImages, TEST_INSTANCE } from '../runtime/fixtures';
 
@@ -30,20 +31,23 @@ let url: string;
 let sessionId: string;
 const sockets: Socket[] = [];
 
-function terminal(ownerId: string | null, options?: TerminalClientOptions) {
+/** A terminal of `ownerId`'s browser, on the test's session unless another is named. */
+function terminal(ownerId: string | null, options?: TerminalClientOptions, session?: string) {
   const client = terminalClient(url, ownerId ? `${OWNER_COOKIE}=${owners.issue(ownerId)}` : '', options);
   sockets.push(client.socket);
-  return { ...client, attach: (cols?: number, rows?: number) => client.attach(sessionId, cols, rows) };
+  return { ...client, attach: (cols?: number, rows?: number) => client.attach(session ?? sessionId, cols, rows) };
 }
 
 beforeAll(async () => {
   await requireImages();
   db = await openTestDatabase();
   shells = new ShellHub(driver, 60_000);
-  sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, onEnded: (id) => shells.closeSession(id) });
+  // As server/main.ts does it.
+  const terminals: { gateway?: TerminalGateway } = {};
+  sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, onEnded: whenSessionEnded(shells, () => terminals.gateway) });
   server = createServer();
   // Workshop mode: the owner cookie identifies the browser (accounts: test/integration/accounts).
-  attachTerminalGateway(server, { callers: new CallerResolver({ findUser: async () => null, owners, anonymousLabs: true }), sessions, shells, supervision: new SupervisionService({ prisma: db.prisma }) });
+  terminals.gateway = attachTerminalGateway(server, { callers: new CallerResolver({ findUser: async () => null, owners, anonymousLabs: true }), sessions, shells, supervision: new SupervisionService({ prisma: db.prisma }) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   sessionId = (await sessions.start('alice', 'premiers-pas')).id;
@@ -138,5 +142,19 @@ describe('terminal gateway', () => {
     await term.waitForStatus('ready');
     await sessions.end('alice', sessionId);
     await term.waitForStatus('exited');
+  });
+
+  it('tells the student why when their lab ends without them: its machine went down, time ran out', async () => {
+    for (const reason of ['machine-down', 'expired']) {
+      const session = await sessions.start('bob', 'premiers-pas');
+      const term = terminal('bob', undefined, session.id);
+      term.attach();
+      await term.waitForStatus('ready');
+      const told = new Promise<SessionEndedNotice>((resolve) => term.socket.once(TERMINAL_EVENTS.ended, resolve));
+      await sessions.endSession(session.id, reason);
+      expect((await told).message).toBe(endedMessage(reason));
+      await term.waitForStatus('exited');
+    }
+    expect(endedMessage('machine-down')).toMatch(/ne répond plus/);
   });
 });

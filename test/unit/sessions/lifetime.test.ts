@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CapacityError } from '@/server/sessions/capacity-error';
 import {
+  sessionPlaces,
   extendedExpiry,
   formatMinutes,
   initialExpiry,
@@ -68,5 +69,13 @@ describe('no room left', () => {
     expect(status).toBe(503);
     expect(body.message).toBe('Plus de place pour le moment : réessayez dans 1 minute.');
     expect(body.detail).toMatch(/Les 60 places de cette machine sont occupées/);
+  });
+
+  it('counts the places of every lab server that takes labs, and says when none does', () => {
+    expect(sessionPlaces(60, [{ state: 'online' }, { state: 'down' }, { state: 'maintenance' }, { state: 'online' }])).toEqual({ places: 120, machines: 2 });
+    expect(toEnvelope(new CapacityError('machine', 5, 120, 2)).body.detail).toMatch(/Les 120 places des 2 serveurs de labs sont occupées/);
+    const none = toEnvelope(new CapacityError('machine', 1, 0, 0));
+    expect(none.status).toBe(503);
+    expect(none.body.detail).toMatch(/Aucun serveur de labs ne prend de nouveau lab/);
   });
 });

@@ -7,7 +7,7 @@ import { alertFromError, ErrorAlert } from '../../../_components/error-alert';
 import { useDictionary } from '../../../_i18n/locale-provider';
 import type { LabView } from '../_lib/lab-view';
 import { EXPIRY_WARNING_MS } from '../_lib/countdown';
-import { SessionExpiredError, useLabSession } from '../_lib/use-lab-session';
+import { SessionEndedError, SessionExpiredError, useLabSession } from '../_lib/use-lab-session';
 import { useRemainingTime } from '../_lib/use-remaining-time';
 import { usePageVisits } from '../_lib/use-page-visits';
 import { useStepChecks } from '../_lib/use-step-checks';
@@ -45,8 +45,10 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
         ? { message: words[alert.notice] }
         : alert.error instanceof SessionExpiredError
           ? { message: words.expired }
-          : alertFromError(alert.error, errors);
-  const { phase, session, start, end, extend, reset, refresh } = useLabSession(lab.slug, reportError);
+          : alert.error instanceof SessionEndedError
+            ? { message: alert.error.message }
+            : alertFromError(alert.error, errors);
+  const { phase, session, start, end, extend, reset, refresh, ended } = useLabSession(lab.slug, reportError);
   const { byStep, check } = useStepChecks(session?.id ?? null, reportError);
   const help = useStepHelp(session?.id ?? null, reportError);
   const terminalRef = useRef<TerminalHandle>(null);
@@ -156,7 +158,7 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
           help={help}
           session={session}
         />
-        <SandboxPanel phase={phase} session={session} onStart={handleStart} terminalRef={terminalRef} />
+        <SandboxPanel phase={phase} session={session} onStart={handleStart} terminalRef={terminalRef} onSessionEnded={ended} />
       </div>
     </div>
   );

@@ -17,10 +17,12 @@ interface SandboxPanelProps {
   session: SessionView | null;
   onStart(): void;
   terminalRef: Ref<TerminalHandle>;
+  /** The server ended the session while it was shown (its machine went down…). */
+  onSessionEnded(message: string): void;
 }
 
 /** The right-hand side: what the student's machine is doing, and its terminal once it runs. */
-export function SandboxPanel({ phase, session, onStart, terminalRef }: SandboxPanelProps) {
+export function SandboxPanel({ phase, session, onStart, terminalRef, onSessionEnded }: SandboxPanelProps) {
   const [chosenNode, setChosenNode] = useState<string | null>(null);
   const pathname = usePathname();
   const { lab, account } = useDictionary();
@@ -68,7 +70,7 @@ export function SandboxPanel({ phase, session, onStart, terminalRef }: SandboxPa
         <NodeTabs nodes={session.nodes} selected={node} onSelect={setChosenNode} />
         <PortPreview sessionId={session.id} node={node} />
       </div>
-      <Terminal key={`${session.id}/${node}`} ref={terminalRef} sessionId={session.id} node={node} />
+      <Terminal key={`${session.id}/${node}`} ref={terminalRef} sessionId={session.id} node={node} onSessionEnded={onSessionEnded} />
     </div>
   );
 }

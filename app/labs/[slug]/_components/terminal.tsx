@@ -19,12 +19,14 @@ interface TerminalProps {
   /** An instructor's live view of a student's terminal: read-only. */
   watch?: boolean;
   ref?: Ref<TerminalHandle>;
+  /** The server ended the session (its machine went down…), with its words why. */
+  onSessionEnded?: (message: string) => void;
 }
 
-export function Terminal({ sessionId, node, watch = false, ref }: TerminalProps) {
+export function Terminal({ sessionId, node, watch = false, ref, onSessionEnded }: TerminalProps) {
   const words = useDictionary().lab.terminal;
   const screenRef = useRef<HTMLDivElement>(null);
-  const { state, notice, watchers, sendInput, reconnect } = useTerminalConnection(screenRef, { sessionId, node, watch });
+  const { state, notice, watchers, sendInput, reconnect } = useTerminalConnection(screenRef, { sessionId, node, watch }, onSessionEnded);
   useImperativeHandle(ref, () => ({ sendInput }), [sendInput]);
 
   return (

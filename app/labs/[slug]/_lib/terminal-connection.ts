@@ -3,6 +3,7 @@ import {
   TERMINAL_EVENTS,
   type AttachRequest,
   type ErrorEnvelope,
+  type SessionEndedNotice,
   type TerminalSize,
   type TerminalStatus,
   type WatchersNotice,
@@ -36,6 +37,8 @@ export interface ConnectionCallbacks {
   onNotice(notice: TerminalNotice | null): void;
   /** Who watches this terminal now (the student's side); empty when nobody does. */
   onWatchers?(names: string[]): void;
+  /** The session ended without the student asking (its machine went down…): the server's words why. */
+  onSessionEnded?(message: string): void;
 }
 
 export interface TerminalConnection {
@@ -134,6 +137,15 @@ export async function openTerminalConnection(
     if (!ready) callbacks.onState('disconnected');
     callbacks.onNotice({ kind: 'message', text: envelope.message });
   });
+  // Once the session is over, its shell's exit says nothing more than why it ended.
+  let endedBecause: string | undefined;
+  socket.on(TERMINAL_EVENTS.ended, ({ message }: SessionEndedNotice) => {
+    endedBecause = message;
+    setReady(false);
+    callbacks.onState('disconnected');
+    callbacks.onNotice({ kind: 'message', text: message });
+    callbacks.onSessionEnded?.(message);
+  });
   socket.on(TERMINAL_EVENTS.status, (status: TerminalStatus) => {
     if (status.state === 'ready') {
       setReady(true);
@@ -146,7 +158,9 @@ export async function openTerminalConnection(
     }
     setReady(false);
     callbacks.onState(status.state === 'attaching' ? 'connecting' : 'disconnected');
-    if (status.state === 'exited') callbacks.onNotice({ kind: 'shell-exited', watch: Boolean(target.watch) });
+    if (status.state === 'exited') {
+      callbacks.onNotice(endedBecause ? { kind: 'message', text: endedBecause } : { kind: 'shell-exited', watch: Boolean(target.watch) });
+    }
   });
 
   const disposables = [

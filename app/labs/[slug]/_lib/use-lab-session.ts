@@ -24,6 +24,11 @@ export class SessionExpiredError extends Error {
   override name = 'SessionExpiredError';
 }
 
+/** The server ended the session on its own (its machine went down…); the message is the server's, in French. */
+export class SessionEndedError extends Error {
+  override name = 'SessionEndedError';
+}
+
 /**
  * The student's session of one lab. On mount it looks for a running session, which is how a
  * reload finds its sandbox (and its terminal) again.
@@ -118,5 +123,14 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
     }
   }, [lab, onError]);
 
-  return { ...state, start, end, extend, reset, refresh };
+  /** The server says the session is over: back to « Démarrer », with its reason shown. */
+  const ended = useCallback(
+    (message: string) => {
+      setState(IDLE);
+      onError(new SessionEndedError(message));
+    },
+    [onError],
+  );
+
+  return { ...state, start, end, extend, reset, refresh, ended };
 }

@@ -7,18 +7,35 @@ import {
   type TerminalTarget,
 } from './terminal-connection';
 
-/** React face of a terminal connection: opened on mount, disposed on unmount or target change. */
-export function useTerminalConnection(containerRef: RefObject<HTMLElement | null>, { sessionId, node, watch = false }: TerminalTarget) {
+/**
+ * React face of a terminal connection: opened on mount, disposed on unmount or target change.
+ * `onSessionEnded`: the server ended the session (see terminal-connection.ts).
+ */
+export function useTerminalConnection(
+  containerRef: RefObject<HTMLElement | null>,
+  { sessionId, node, watch = false }: TerminalTarget,
+  onSessionEnded?: (message: string) => void,
+) {
   const [state, setState] = useState<ConnectionState>('connecting');
   const [notice, setNotice] = useState<TerminalNotice | null>(null);
   const [watchers, setWatchers] = useState<string[]>([]);
   const connection = useRef<TerminalConnection | null>(null);
+  // The latest callback, without reopening the connection when the parent passes a new one.
+  const endedRef = useRef(onSessionEnded);
+  useEffect(() => {
+    endedRef.current = onSessionEnded;
+  });
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     let disposed = false;
-    openTerminalConnection(container, { sessionId, node, watch }, { onState: setState, onNotice: setNotice, onWatchers: setWatchers }).then(
+    openTerminalConnection(container, { sessionId, node, watch }, {
+      onState: setState,
+      onNotice: setNotice,
+      onWatchers: setWatchers,
+      onSessionEnded: (message) => endedRef.current?.(message),
+    }).then(
       (opened) => {
         // Unmounted while xterm was loading (React's development double mount does this).
         if (disposed) return opened.dispose();
