@@ -54,9 +54,11 @@ async function main(): Promise<void> {
   // Before anything else: replicas signing with different secrets would sign students out.
   const secret = await loadSecret(env.DOCKYARD_SECRET, env.DOCKYARD_DATA_DIR, { shared });
 
-  // A broken course fails here, naming the file, rather than on a student's click.
-  const course = await validateContent();
+  // A broken course fails here, naming the file, rather than on a student's click; a lab that
+  // cannot load only says why: its page reads « lab indisponible », the rest of the site works.
+  const { course, unavailableLabs } = await validateContent();
   log(`cours valide : ${course.chapters.length} chapitres`);
+  for (const lab of unavailableLabs) log(`lab « ${lab.slug} » indisponible : ${lab.reason}`);
 
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.DOCKYARD_DATA_DIR}/db` });
   log(`base de données ${db.kind} prête (${db.migration.applied.length} migration(s) appliquée(s))`);

@@ -220,6 +220,19 @@ export const en = {
       watchedBy: (names: string[]) =>
         `${names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`} ${names.length <= 1 ? 'is' : 'are'} watching your terminal live (read-only: nobody but you types in it).`,
     },
+    unavailable: {
+      title: 'Lab unavailable',
+      text: 'This lab cannot open for now. The lessons and the other labs work as usual; if this lasts, tell your instructor.',
+      reasonTitle: 'Why this lab does not open',
+      staffOnly: 'Shown to instructors and admins only.',
+      fixHint: 'Fix the file named above: the page opens as soon as it is valid. “npm run content:check” lists every problem of the content.',
+      otherLabs: 'See the other labs',
+    },
+    warnings: {
+      summary: (count: number) => `This lab works, with ${plural(count, 'warning')}`,
+      staffOnly:
+        'Shown to instructors and admins only: what the lab asks for that students will not get. “npm run content:check” lists them too.',
+    },
   },
   classes: {
     metaTitle: 'My classes',

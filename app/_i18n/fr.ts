@@ -235,6 +235,19 @@ export const fr = {
       watchedBy: (names: string[]) =>
         `${names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} et ${names.at(-1)}`} ${names.length <= 1 ? 'regarde' : 'regardent'} votre terminal en direct (lecture seule : personne d’autre que vous n’y tape).`,
     },
+    unavailable: {
+      title: 'Lab indisponible',
+      text: 'Ce lab ne peut pas s’ouvrir pour le moment. Les leçons et les autres labs fonctionnent normalement ; si cela dure, prévenez votre enseignant.',
+      reasonTitle: 'Pourquoi ce lab ne s’ouvre pas',
+      staffOnly: 'Visible des enseignants et des administrateurs seulement.',
+      fixHint: 'Corrigez le fichier indiqué : la page s’ouvrira dès qu’il sera valide. « npm run content:check » liste tous les problèmes du contenu.',
+      otherLabs: 'Voir les autres labs',
+    },
+    warnings: {
+      summary: (count: number) => `Ce lab fonctionne, avec ${plural(count, 'avertissement')}`,
+      staffOnly:
+        'Visible des enseignants et des administrateurs seulement : ce que le lab demande et que les étudiants n’auront pas. « npm run content:check » les liste aussi.',
+    },
   },
   classes: {
     metaTitle: 'Mes classes',

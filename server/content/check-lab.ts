@@ -1,17 +1,19 @@
 /**
  * The content checker's view of one lab: index.json (syntax with its line, schema), every
- * file it names, the links of its Markdown, and what of Killercoda's format it uses that
- * Dockyard does not do (warnings). Every problem is collected, not just the first.
+ * file it names, the links of its Markdown, and what the lab asks for that it will not get
+ * (warnings: Killercoda's features Dockyard does not do, assets whose file is missing). Every
+ * problem is collected, not just the first.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentIssues } from './content-issues';
 import { resolveInside, type ContentOptions } from './content-paths';
 import { jsonLocator } from './json-source';
-import { killercodaWarnings } from './killercoda-support';
+import { killercodaWarnings, type LabWarning } from './killercoda-support';
 import { loadLab, labIndexFile, readLabIndex } from './lab';
 import { labFileReferences } from './lab-files';
+import { missingAssetWarning } from './missing-asset';
 import { checkMarkdown } from './check-markdown';
 import type { SitePages } from './link-problems';
 
@@ -25,6 +27,7 @@ export async function checkLab(slug: string, site: SitePages, issues: ContentIss
     return issues.fromError(error, indexFile);
   }
   const locate = jsonLocator(await readFile(indexFile, 'utf8'));
+  const warn = ({ field, message }: LabWarning) => issues.warning(indexFile, `${field} : ${message}`, locate(field));
 
   let filesOk = true;
   for (const reference of labFileReferences(index)) {
@@ -36,20 +39,28 @@ export async function checkLab(slug: string, site: SitePages, issues: ContentIss
       issues.fromError(error, indexFile, locate(reference.field));
       continue;
     }
-    if (!existsSync(file)) {
-      filesOk = false;
-      issues.error(indexFile, `${reference.field} : fichier introuvable, ${path.relative(options.contentRoot, file)}`, locate(reference.field));
+    if (!isFile(file)) {
+      const shown = path.relative(options.contentRoot, file);
+      // The lab loads without a missing asset (lab.ts); without a page or a script it cannot.
+      if (reference.kind === 'asset') warn(missingAssetWarning(reference.field, shown));
+      else {
+        filesOk = false;
+        issues.error(indexFile, `${reference.field} : fichier introuvable, ${shown}`, locate(reference.field));
+      }
       continue;
     }
     if (reference.kind === 'markdown') await checkMarkdown(file, site, issues, options.contentRoot);
   }
 
-  for (const warning of killercodaWarnings(index)) {
-    issues.warning(indexFile, `${warning.field} : ${warning.message}`, locate(warning.field));
-  }
+  for (const warning of killercodaWarnings(index)) warn(warning);
 
   // Everything above passed: the loader itself must agree (rendering, paths), or say why not.
   if (filesOk && !issues.hasErrorIn(indexFile)) {
     await loadLab(slug, options).catch((error: unknown) => issues.fromError(error, indexFile));
   }
+}
+
+/** A folder where index.json names a file is as missing as no file at all (the loader agrees). */
+function isFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }

@@ -1,6 +1,7 @@
 /**
  * Every file a lab's index.json names, with the field that names it. The loader reads them
- * and the content checker reports each missing one: one list, so the two never disagree.
+ * and the content checker reports each missing one (a missing asset as a warning, the others
+ * as errors): one list, so the two never disagree.
  */
 import { hostIndex, labNodes, type LabIndex } from './lab-index';
 

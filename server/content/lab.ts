@@ -1,10 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ContentError } from './content-errors';
-import { assertSlug, displayPath, resolveContentRoot, resolveInside, type ContentOptions } from './content-paths';
+import { assertSlug, resolveContentRoot, resolveInside, type ContentOptions } from './content-paths';
 import { killercodaWarnings, type LabWarning } from './killercoda-support';
 import { ASSETS_DIR, isAssetPattern, labFileReferences } from './lab-files';
 import { DEFAULT_SANDBOX_IMAGE, hostIndex, labIndexSchema, labNodes, type DockyardStep, type LabIndex } from './lab-index';
+import { missingAssetWarning } from './missing-asset';
 import { renderCodeBlock } from './markdown/code-block';
 import { renderMarkdown } from './markdown/render-markdown';
 import { readContentText, readJsonContent } from './read-content-file';
@@ -72,7 +72,11 @@ export interface Lab {
   steps: LabStep[];
   finish: LabPage;
   assets: LabAsset[];
-  /** What of Killercoda's format this lab uses and Dockyard does not do (content:check prints them). */
+  /**
+   * What the lab asks for and will not get: Killercoda's features Dockyard does not do, and
+   * assets left out because their file is missing. The lab works without them; content:check
+   * prints them, and the lab page shows them to instructors and admins.
+   */
   warnings: LabWarning[];
 }
 
@@ -106,14 +110,17 @@ export async function loadLab(slug: string, options: ContentOptions = {}): Promi
   const labDir = path.dirname(indexFile);
   const fileOf = (relative: string) => resolveInside(contentRoot, labDir, relative, indexFile);
 
-  // Every file index.json names, read once (assets are only checked: they are copied at start).
+  // Every file index.json names, read once. Assets are only looked for (they are copied at
+  // start): one that is missing is left out with a warning rather than refusing the lab.
   const texts = new Map<string, string>();
-  await Promise.all(
-    labFileReferences(index).map(async ({ relative, kind }) => {
-      if (kind === 'asset') return assertFileExists(fileOf(relative), indexFile);
-      texts.set(relative, await readContentText(fileOf(relative)));
+  const found = await Promise.all(
+    labFileReferences(index).map(async ({ field, relative, kind }) => {
+      const file = fileOf(relative);
+      if (kind !== 'asset') texts.set(relative, await readContentText(file));
+      return { field, file, missing: kind === 'asset' && !(await isFile(file)) };
     }),
   );
+  const missingAssets = found.filter(({ missing }) => missing);
   const text = (relative: string | undefined) => (relative === undefined ? null : (texts.get(relative) ?? null));
   const html = (relative: string | undefined) => {
     const markdown = text(relative);
@@ -157,8 +164,13 @@ export async function loadLab(slug: string, options: ContentOptions = {}): Promi
     intro: page(index.details.intro),
     steps,
     finish: page(index.details.finish),
-    assets: labAssets(index, nodes, (file) => fileOf(path.posix.join(ASSETS_DIR, file))),
-    warnings: killercodaWarnings(index),
+    assets: labAssets(index, nodes, (file) => fileOf(path.posix.join(ASSETS_DIR, file))).filter(
+      (asset) => !missingAssets.some(({ file }) => file === asset.source),
+    ),
+    warnings: [
+      ...killercodaWarnings(index),
+      ...missingAssets.map(({ field, file }) => missingAssetWarning(field, path.relative(contentRoot, file))),
+    ],
   };
 }
 
@@ -194,12 +206,9 @@ function labAssets(index: LabIndex, nodes: string[], sourceOf: (file: string) =>
   });
 }
 
-async function assertFileExists(file: string, referencedIn: string): Promise<void> {
-  const found = await stat(file).then(
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
     (info) => info.isFile(),
     () => false,
   );
-  if (!found) {
-    throw new ContentError(`Fichier introuvable : ${displayPath(file)} (référencé dans ${displayPath(referencedIn)})`, referencedIn);
-  }
 }

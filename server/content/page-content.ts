@@ -7,6 +7,7 @@ import 'server-only';
 
 export { loadCourse } from './course';
 export { loadLab } from './lab';
+export { tryLoadLab } from './lab-availability';
 export { loadLesson } from './lesson';
 export { loadQuiz } from './quiz';
 export { ContentNotFoundError } from './content-errors';

@@ -6,8 +6,9 @@ import { findJsonSyntaxError, jsonLocator, type FieldPath } from './json-source'
 
 const frenchMessages = z.locales.fr().localeError;
 
+/** A folder where a file is expected (`"text": "step1"`) is reported like a missing file. */
 function isMissingFile(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+  return error instanceof Error && 'code' in error && ['ENOENT', 'ENOTDIR', 'EISDIR'].includes(String(error.code));
 }
 
 /**

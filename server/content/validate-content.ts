@@ -2,15 +2,23 @@ import path from 'node:path';
 import { ContentError, ContentNotFoundError } from './content-errors';
 import { displayPath, resolveContentRoot, SLUG_PATTERN, type ContentOptions } from './content-paths';
 import { loadCourse, type Course } from './course';
-import { loadLab } from './lab';
+import { tryLoadLab, type UnavailableLab } from './lab-availability';
 import { loadLesson } from './lesson';
 import { listQuizSlugs, loadQuiz, quizFile } from './quiz';
+
+export interface ValidatedContent {
+  course: Course;
+  /** Labs that exist but cannot load: their page says « lab indisponible », the rest works. */
+  unavailableLabs: UnavailableLab[];
+}
 
 /**
  * Loads the whole course once and checks that every lesson, lab and quiz it points to exists
  * and is valid, so a broken course fails at start-up (or in CI) rather than on a student's click.
+ * A lab that cannot load is the exception: one broken lab (an imported scenario, say) must not
+ * keep the whole site down, so it is returned for the server to log, not thrown.
  */
-export async function validateContent(options: ContentOptions = {}): Promise<Course> {
+export async function validateContent(options: ContentOptions = {}): Promise<ValidatedContent> {
   const contentRoot = resolveContentRoot(options);
   const course = await loadCourse(options);
   const courseFile = path.join(contentRoot, 'course.json');
@@ -40,11 +48,12 @@ export async function validateContent(options: ContentOptions = {}): Promise<Cou
       if (lesson.lab) labs.set(lesson.lab, path.join(contentRoot, 'lessons', `${slug}.md`));
     }),
   );
-  await Promise.all([
-    ...[...labs].map(([slug, referencedIn]) => referenced(loadLab(slug, options), referencedIn)),
-    ...quizSlugs.map((slug) => loadQuiz(slug, options)),
+  const [availability] = await Promise.all([
+    Promise.all([...labs].map(([slug, referencedIn]) => referenced(tryLoadLab(slug, options), referencedIn))),
+    Promise.all(quizSlugs.map((slug) => loadQuiz(slug, options))),
   ]);
-  return course;
+  const unavailableLabs = availability.flatMap((lab) => (lab.status === 'unavailable' ? [{ slug: lab.slug, reason: lab.reason }] : []));
+  return { course, unavailableLabs };
 }
 
 /** Content that is missing entirely is the fault of the file pointing to it: say which. */

@@ -5,6 +5,7 @@
  * dashboard, the grader API) check that first.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
+import { ContentError } from '../content/content-errors';
 import type { Course } from '../content/course';
 import type { Lab } from '../content/lab';
 import type { Quiz } from '../content/quiz';
@@ -33,6 +34,12 @@ const SESSION_RECORDS = {
   stepEvents: { select: { step: true, kind: true, hint: true } },
 } as const;
 
+/** A lab that cannot load (its page says « lab indisponible ») gets no badge; the outline's others keep theirs. */
+function withoutBrokenLab(error: unknown): null {
+  if (error instanceof ContentError) return null;
+  throw error;
+}
+
 export class ProgressService {
   constructor(private readonly deps: ProgressServiceDeps) {}
 
@@ -49,7 +56,7 @@ export class ProgressService {
     ]);
     return Promise.all(
       course.chapters.map(async (chapter) => {
-        const lab = chapter.lab ? await this.deps.findLab(chapter.lab) : null;
+        const lab = chapter.lab ? await this.deps.findLab(chapter.lab).catch(withoutBrokenLab) : null;
         const quiz = chapter.lesson ? computeQuizProgress(quizAttempts.filter((attempt) => attempt.quiz === chapter.lesson)) : null;
         return {
           chapter: chapter.slug,

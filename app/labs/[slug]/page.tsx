@@ -1,16 +1,21 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import { loadCourse, loadLab } from '@/server/content/page-content';
+import { loadCourse, tryLoadLab } from '@/server/content/page-content';
 import { serverDictionary } from '../../_i18n/server-locale';
 import { orNotFound } from '../../_lib/or-not-found';
+import { pageCaller } from '../../_lib/page-caller';
+import { LabUnavailable } from './_components/lab-unavailable';
+import { LabWarningsNotice } from './_components/lab-warnings-notice';
 import { LabWorkspace } from './_components/lab-workspace';
+import { labPageContent } from './_lib/lab-page-content';
 import { toLabView } from './_lib/lab-view';
 
 interface LabPageProps {
   params: Promise<{ slug: string }>;
 }
 
-const getLab = cache((slug: string) => orNotFound(loadLab(slug)));
+// A lab that cannot load is not an error of the page: it reads « lab indisponible » (no 500).
+const getLab = cache((slug: string) => orNotFound(tryLoadLab(slug)));
 
 export async function generateStaticParams() {
   const course = await loadCourse();
@@ -18,14 +23,19 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: LabPageProps): Promise<Metadata> {
-  const [lab, { lab: words }] = await Promise.all([getLab((await params).slug), serverDictionary()]);
-  return { title: words.metaTitle(lab.title), description: lab.description };
+  const [availability, { lab: words }] = await Promise.all([getLab((await params).slug), serverDictionary()]);
+  if (availability.status === 'unavailable') return { title: words.unavailable.title };
+  return { title: words.metaTitle(availability.lab.title), description: availability.lab.description };
 }
 
 export default async function LabPage({ params }: LabPageProps) {
   const { slug } = await params;
-  const [lab, course] = await Promise.all([getLab(slug), loadCourse()]);
+  const [availability, course] = await Promise.all([getLab(slug), loadCourse()]);
+  const content = await labPageContent(availability, async () => (await pageCaller()).user?.role ?? null);
+  if (content.kind === 'unavailable') return <LabUnavailable reason={content.reason} />;
+
   const chapter = course.chapters.find((candidate) => candidate.lab === slug);
   const lesson = chapter?.lesson ? { href: `/lecons/${chapter.lesson}`, title: chapter.title } : null;
-  return <LabWorkspace lab={toLabView(lab)} lesson={lesson} />;
+  const notice = content.warnings.length > 0 ? <LabWarningsNotice warnings={content.warnings} /> : null;
+  return <LabWorkspace lab={toLabView(content.lab)} lesson={lesson} notice={notice} />;
 }

@@ -127,6 +127,26 @@ describe('checkContent', () => {
     expect(text).toMatch(/content:check — 0 leçon, 0 quiz, 1 lab : ✗ 1 erreur à corriger, 0 avertissement \(0,3 s\)$/);
   });
 
+  it('warns about a missing asset, at its line, without failing: the lab loads without it', async () => {
+    const contentRoot = await writeContentFixture({
+      'course.json': course([{ slug: 'b', title: 'B', summary: 'S', lab: 'essai' }]),
+      'labs/essai/index.json': lab({
+        details: { steps: [{ title: 'Un', text: 'step1/text.md' }], assets: { host01: [{ file: 'absent.sh', target: '~' }] } },
+      }),
+      'labs/essai/step1/text.md': 'Texte',
+    });
+    const report = await checkContent({ contentRoot });
+    expect(report.issues.errorCount).toBe(0);
+    expect(await issuesOf(contentRoot)).toEqual([
+      {
+        severity: 'warning',
+        where: 'labs/essai/index.json:14:11',
+        message: expect.stringMatching(/^details\.assets\.host01\.0\.file : fichier introuvable, labs\/essai\/assets\/absent\.sh : il ne sera pas copié/),
+      },
+    ]);
+    expect(formatContentReport(report, 250)).toMatch(/1 lab : ✓ .*1 avertissement/);
+  });
+
   it('passes valid content', async () => {
     const contentRoot = await writeContentFixture({
       'course.json': course([{ slug: 'b', title: 'B', summary: 'S', lesson: 'lecon', lab: 'essai' }]),

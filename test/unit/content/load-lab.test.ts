@@ -118,6 +118,33 @@ describe('loadLab', () => {
     expect(error.message).toContain(path.join('step1', 'verify.sh'));
   });
 
+  it('loads without an asset whose file is missing, and says which one and what to do', async () => {
+    const index = {
+      ...validIndex,
+      details: {
+        ...validIndex.details,
+        assets: { host01: [{ file: 'absent.sh', target: '/usr/local/bin' }, { file: 'outil.sh', target: '~', chmod: '+x' }] },
+      },
+    };
+    const contentRoot = await writeContentFixture({ ...labFiles(index), 'labs/essai/assets/outil.sh': 'echo outil' });
+    const lab = await loadLab('essai', { contentRoot });
+    expect(lab.assets).toEqual([
+      { node: 'node1', source: path.join(contentRoot, 'labs', 'essai', 'assets', 'outil.sh'), target: '~', chmod: '+x' },
+    ]);
+    expect(lab.warnings).toEqual([
+      {
+        field: 'details.assets.host01.0.file',
+        message: expect.stringMatching(/^fichier introuvable, labs\/essai\/assets\/absent\.sh : il ne sera pas copié .*ajoutez-le au dossier assets\//),
+      },
+    ]);
+  });
+
+  it('names a folder given where a page is expected, as a missing file', async () => {
+    const index = { ...validIndex, details: { ...validIndex.details, finish: { text: 'step1' } } };
+    const error = await loadError(loadLab('essai', { contentRoot: await writeContentFixture(labFiles(index)) }));
+    expect(error.message).toMatch(/^Fichier introuvable : .*essai\/step1$/);
+  });
+
   it('refuses step files outside the content folder', async () => {
     const index = { ...validIndex, details: { ...validIndex.details, steps: [{ title: 'x', text: '../../../etc/passwd' }] } };
     const contentRoot = await writeContentFixture(labFiles(index));

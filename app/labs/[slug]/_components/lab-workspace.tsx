@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ExecRequest } from '../../../_components/code-actions';
 import { alertFromError, ErrorAlert } from '../../../_components/error-alert';
 import { useDictionary } from '../../../_i18n/locale-provider';
@@ -22,6 +22,8 @@ import type { TerminalHandle } from './terminal';
 interface LabWorkspaceProps {
   lab: LabView;
   lesson: { href: string; title: string } | null;
+  /** Shown under the toolbar, rendered by the server (the lab's warnings, for instructors). */
+  notice?: ReactNode;
 }
 
 const CTRL_C = '\x03';
@@ -34,7 +36,7 @@ type LabAlert = { error: unknown } | { notice: 'startToExec' | 'terminalNotReady
 /** Once time is up, how often to ask the server whether the session is really over. */
 const EXPIRED_RECHECK_MS = 15_000;
 
-export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
+export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
   const { lab: words, errors, site } = useDictionary();
   const [alert, setAlert] = useState<LabAlert | null>(null);
   const reportError = useCallback((error: unknown) => setAlert({ error }), []);
@@ -132,6 +134,8 @@ export function LabWorkspace({ lab, lesson }: LabWorkspaceProps) {
           />
         )}
       </header>
+
+      {notice && <div className={styles.alert}>{notice}</div>}
 
       {session && remaining !== null && remaining > 0 && remaining <= EXPIRY_WARNING_MS && (
         <div className={styles.alert}>
