@@ -200,16 +200,17 @@ export class IncusSandboxDriver implements SandboxDriver {
   }
 
   async destroy(id: string): Promise<void> {
+    // Its machine does not answer: the reaper removes it once it does (an orphan then). Asked
+    // first, of a listing that answers at once, where a GET would wait on a machine cut off.
+    if (await this.onSilentMachine(id)) {
+      this.opts.logger.warn('node left on a machine that does not answer', { name: id });
+      return;
+    }
     let instance: IncusInstance;
     try {
       instance = await this.instance(id);
     } catch (err) {
       if (isNotFound(err)) return; // already gone: destroy is idempotent
-      // Its machine does not answer: the reaper removes it once it does (an orphan then).
-      if (await this.onSilentMachine(id)) {
-        this.opts.logger.warn('node left on a machine that does not answer', { name: id });
-        return;
-      }
       throw toRuntimeError(err, id);
     }
     // Refuse to touch what Dockyard did not create.

@@ -8,7 +8,9 @@
  * take labs. m2's incusd killed with SIGKILL: its sessions end as « machine-down » within
  * 60 s, their students told why; m1's go on; new labs start on m1, and capacity shrinks to
  * m1's places. m2 back: the nodes it kept are removed (nothing left). m2 evacuated for
- * maintenance (`incus cluster evacuate`): its sessions end as « maintenance »; restored.
+ * maintenance (`incus cluster evacuate`): its sessions end as « maintenance »; restored. m2
+ * cut off from m1 (every packet on its cluster link dropped): its session ends as
+ * « machine-down » too, and its node is removed once the link is back.
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -78,6 +80,26 @@ async function waitFor(what: string, timeoutMs: number, done: () => Promise<bool
   return Date.now() - began;
 }
 
+/** Labs started while m1 takes none (Incus's own manual placement): they land on m2. */
+async function startOnM2(labs: string[]): Promise<SessionView[]> {
+  await incus('cluster', 'set', 'm1', 'scheduler.instance', 'manual');
+  try {
+    return await Promise.all(labs.map((lab) => start(lab)));
+  } finally {
+    await incus('cluster', 'unset', 'm1', 'scheduler.instance');
+  }
+}
+
+/** m2 cut off from the other member (its cluster link drops everything), or joined again. */
+const CUT = [
+  'table inet rigcut {',
+  '  chain input { type filter hook input priority -10; iifname "lan0" drop; }',
+  '  chain output { type filter hook output priority -10; oifname "lan0" drop; }',
+  '}',
+].join('\n');
+const cutOffM2 = () => run('ip', ['netns', 'exec', 'dkc-m2', 'bash', '-c', `nft -f - <<'EOF'\n${CUT}\nEOF`]);
+const joinM2 = () => run('ip', ['netns', 'exec', 'dkc-m2', 'nft', 'delete', 'table', 'inet', 'rigcut']);
+
 const membersOnline = async () => (await incus('cluster', 'list', '-f', 'csv', '-c', 'n,s')).trim();
 
 beforeAll(async () => {
@@ -96,10 +118,12 @@ beforeAll(async () => {
     },
   });
   reaper = new Reaper({ prisma: db.prisma, driver, sessions, idleTimeoutMs: 3_600_000, isAttached: () => true, log: (m) => console.info(m) });
+  reaper.start(REAPER_INTERVAL_MS);
 }, 600_000);
 
 afterAll(async () => {
   reaper?.stop();
+  await joinM2().catch(() => undefined);
   await rig('up').catch(() => undefined);
   await incus('cluster', 'restore', 'm2', '--force').catch(() => undefined);
   const running = await db?.prisma.labSession.findMany({ where: { state: 'running' }, select: { id: true } });
@@ -134,7 +158,6 @@ describe('lab sessions on a two-member cluster', () => {
   }, 600_000);
 
   it('ends the sessions of a member whose incusd is killed within 60 s, telling their students; the others go on', async () => {
-    reaper.start(REAPER_INTERVAL_MS);
     await run('kill', ['-KILL', (await readFile(`${RIG_DIR}/m2.pid`, 'utf8')).trim()]);
     const took = await waitFor('sessions de m2 terminées', 60_000, async () =>
       (await Promise.all(onM2.map((s) => stateOf(s.id)))).every((s) => s.state === 'ended'),
@@ -177,13 +200,7 @@ describe('lab sessions on a two-member cluster', () => {
   it('ends the sessions of a member evacuated for maintenance, and starts new ones elsewhere', async () => {
     // Room on m1 first: its students finish.
     await Promise.all(onM1.slice(0, 4).map((s) => sessions.end(ownerOf(s), s.id)));
-    await incus('cluster', 'set', 'm1', 'scheduler.instance', 'manual');
-    let onM2Now: SessionView[];
-    try {
-      onM2Now = await Promise.all([start(), start('swarm')]);
-    } finally {
-      await incus('cluster', 'unset', 'm1', 'scheduler.instance');
-    }
+    const onM2Now = await startOnM2(['premiers-pas', 'swarm']);
     for (const session of onM2Now) expect(await memberOf(session)).toBe('m2');
     await incus('cluster', 'evacuate', 'm2', '--force');
     try {
@@ -200,5 +217,22 @@ describe('lab sessions on a two-member cluster', () => {
     } finally {
       await incus('cluster', 'restore', 'm2', '--force');
     }
+  }, 300_000);
+
+  it('ends the sessions of a member cut off from the network the same way, and removes its nodes once it is back', async () => {
+    const [cut] = await startOnM2(['premiers-pas']);
+    if (!cut) throw new Error('pas de session sur m2');
+    expect(await memberOf(cut)).toBe('m2');
+    await cutOffM2();
+    try {
+      const took = await waitFor('session de m2 terminée (coupure)', 60_000, async () => (await stateOf(cut.id)).state === 'ended');
+      console.info(`session de m2 terminée ${(took / 1000).toFixed(0)} s après la coupure`);
+      expect(await stateOf(cut.id)).toEqual({ state: 'ended', endReason: 'machine-down' });
+      expect(told.get(cut.id)).toMatch(/ne répond plus/);
+    } finally {
+      await joinM2();
+    }
+    await waitFor('m2 de nouveau en ligne', 90_000, async () => (await membersOnline()) === 'm1,ONLINE\nm2,ONLINE');
+    await waitFor('nœud de m2 supprimé', 60_000, async () => !(await membersBySession()).has(cut.id));
   }, 300_000);
 });
