@@ -29,6 +29,10 @@ LOGS="${TMPDIR:-/tmp}/dockyard-build"
 # The v28 client has no buildx plugin here: use the classic builder of the 20.10 engine.
 export DOCKER_BUILDKIT=0
 
+# One build at a time on a machine: two runs side by side would fight over tags and pushes.
+exec 8>"${TMPDIR:-/tmp}/dockyard-build-all.lock"
+flock 8
+
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'ERREUR : %s\n' "$*" >&2; exit 1; }
 
