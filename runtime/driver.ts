@@ -24,6 +24,11 @@ export interface SandboxSpec {
   image: string;
   /** Node name, also the hostname seen in the shell prompt. */
   node: string;
+  /**
+   * Other names the node answers to inside its session (Killercoda's `controlplane`,
+   * `node01`, `host01`…), so that scenarios written for them run unchanged.
+   */
+  aliases?: string[];
   limits?: SandboxLimits;
 }
 
@@ -86,6 +91,8 @@ export interface ExecResult {
   exitCode: number;
   /** stdout and stderr interleaved, as a person would see them. */
   output: string;
+  /** Standard error alone, when asked for with `keepStderr` (its lines are in `output` too). */
+  stderr?: string;
 }
 
 /** Where the server reaches a TCP port inside a sandbox (port preview). */
@@ -99,6 +106,12 @@ export interface ExecOptions {
   stdin?: string;
   timeoutMs?: number;
   env?: Record<string, string>;
+  /**
+   * Also return standard error alone (`ExecResult.stderr`), e.g. to report what a setup
+   * script complained about although it exited 0. `output` then holds both streams in the
+   * order they reached the server, which may differ slightly from the order they were written.
+   */
+  keepStderr?: boolean;
 }
 
 export interface SandboxDriver {

@@ -172,7 +172,7 @@ export class IncusSandboxDriver implements SandboxDriver {
       const address = nodeAddress(subnet, slot);
       await this.startNode({ name, image: spec.image, limits, address, labels: this.sessionLabels(spec, subnet, address) }, where);
       this.subnets.release(subnet, slot);
-      await this.joins.join(name, spec.node, address, subnet);
+      await this.joins.join(name, spec, address, subnet);
       this.opts.logger.info('sandbox ready', { name, ms: Date.now() - started });
       // A pool left empty (no room for a while, a spare that failed) is refilled only after a
       // start: with no spare to take, this is the one that tops it up again, once the node is made.
@@ -400,7 +400,7 @@ export class IncusSandboxDriver implements SandboxDriver {
         this.subnets.release(moved.subnet, moved.slot);
         await this.forgetIfUnused(undefined, own);
       }
-      await this.joins.join(name, spec.node, address, subnet);
+      await this.joins.join(name, spec, address, subnet);
       this.opts.logger.info('spare claimed', { name, session: spec.sessionId, adopted, ms: Date.now() - started });
       return this.refOf(await this.instance(name));
     } catch (err) {
@@ -421,6 +421,7 @@ export class IncusSandboxDriver implements SandboxDriver {
       [NODE_KEYS.session]: spec.sessionId,
       [NODE_KEYS.lab]: spec.lab,
       [NODE_KEYS.node]: spec.node,
+      [NODE_KEYS.aliases]: (spec.aliases ?? []).join(' '),
       [NODE_KEYS.subnet]: subnet,
       [NODE_KEYS.address]: address,
     };

@@ -13,6 +13,8 @@ export const NODE_KEYS = {
   session: 'user.dockyard.session',
   lab: 'user.dockyard.lab',
   node: 'user.dockyard.node',
+  /** Other names of the node in its session, space-separated (SandboxSpec.aliases). */
+  aliases: 'user.dockyard.aliases',
   /** The node's address (10.213.0.65), in its session's /26 (10.213.0.64/26), given by the driver. */
   address: 'user.dockyard.address',
   subnet: 'user.dockyard.subnet',

@@ -20,13 +20,15 @@ export interface SessionNode {
   name: string;
   /** Node name in the lab (node1…). */
   node: string;
+  /** Its other names in the session (controlplane, node01, host01…). */
+  aliases: string[];
   /** Address without the prefix length. */
   ip: string;
 }
 
 /** The lines Dockyard manages in a session's /etc/hosts, each ending with the marker. */
 export function hostsLines(gatewayIp: string, nodes: SessionNode[]): string {
-  const lines = [`${gatewayIp}\t${MIRROR_ALIAS} ${MARKER}`, ...nodes.map(({ ip, node }) => `${ip}\t${node} ${MARKER}`)];
+  const lines = [`${gatewayIp}\t${MIRROR_ALIAS} ${MARKER}`, ...nodes.map(({ ip, node, aliases }) => `${ip}\t${[node, ...aliases].join(' ')} ${MARKER}`)];
   return `${lines.join('\n')}\n`;
 }
 

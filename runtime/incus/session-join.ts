@@ -2,15 +2,17 @@
  * A node joins its session: inside it, `dockyard-join-session` takes the node's name and
  * address (again: a spare's eth0 made anew has none) and writes the session's names into its
  * /etc/hosts (session-hosts.ts); then every
- * other node of the session learns the newcomer's name. The nodes of a lab join at the same
+ * other node of the session learns the newcomer's name, and the newcomer gets the session's SSH
+ * key (session-ssh.ts). The nodes of a lab join at the same
  * time: joins in one session go one after the other, each listing the nodes known at its turn,
  * so that the last one lists them all and two never rewrite a node's /etc/hosts together (that
  * left a node without names, even its own).
  */
-import type { ExecOptions, ExecResult } from '../driver';
+import type { ExecOptions, ExecResult, SandboxSpec } from '../driver';
 import { SandboxStartError } from '../errors';
 import { NODE_GATEWAY, NODE_KEYS, type IncusInstance } from './node-instance';
 import { hostsLines, publishSessionHosts, type SessionNode } from './session-hosts';
+import { shareSessionKey } from './session-ssh';
 
 type Exec = (name: string, command: string[], options: ExecOptions) => Promise<ExecResult>;
 
@@ -24,11 +26,11 @@ export class SessionJoins {
   ) {}
 
   /** `subnet`: the session's /26, which names the session's nodes among all. */
-  async join(name: string, node: string, address: string, subnet: string): Promise<void> {
+  async join(name: string, spec: Pick<SandboxSpec, 'node' | 'aliases'>, address: string, subnet: string): Promise<void> {
     const gateway = NODE_GATEWAY;
     const turn = (this.turns.get(subnet) ?? Promise.resolve()).then(async () => {
-      const members = await this.members(subnet, name, node, address);
-      const joined = await this.exec(name, ['dockyard-join-session', node, `${address}/32`, gateway], {
+      const members = await this.members(subnet, { name, node: spec.node, aliases: spec.aliases ?? [], ip: address });
+      const joined = await this.exec(name, ['dockyard-join-session', spec.node, `${address}/32`, gateway], {
         stdin: hostsLines(gateway, members),
         timeoutMs: 10_000,
       });
@@ -36,7 +38,10 @@ export class SessionJoins {
       const others = members.filter((member) => member.name !== name);
       const run = (target: string, command: string[], stdin: string) => this.exec(target, command, { stdin, timeoutMs: 30_000 });
       await publishSessionHosts(gateway, members, others, run).catch((err: unknown) =>
-        this.warn('session names not published', { subnet, error: err instanceof Error ? err.message : String(err) }),
+        this.warn('session names not published', { subnet, error: errorText(err) }),
+      );
+      await shareSessionKey(name, others[0]?.name ?? name, (target, script, stdin) => this.runScript(target, script, stdin)).catch(
+        (err: unknown) => this.warn('session ssh key not shared', { subnet, node: spec.node, error: errorText(err) }),
       );
     });
     const settled = turn.catch(() => undefined); // a failed join does not stop the next ones
@@ -47,10 +52,24 @@ export class SessionJoins {
   }
 
   /** The session's running nodes, the newcomer included even before its labels say so. */
-  private async members(subnet: string, name: string, node: string, address: string): Promise<SessionNode[]> {
+  private async members(subnet: string, newcomer: SessionNode): Promise<SessionNode[]> {
     const others = (await this.nodes())
-      .filter((i) => i.name !== name && i.config[NODE_KEYS.subnet] === subnet && i.config[NODE_KEYS.address] && i.status === 'Running')
-      .map((i) => ({ name: i.name, node: i.config[NODE_KEYS.node] ?? '', ip: i.config[NODE_KEYS.address] ?? '' }));
-    return [...others, { name, node, ip: address }];
+      .filter((i) => i.name !== newcomer.name && i.config[NODE_KEYS.subnet] === subnet && i.config[NODE_KEYS.address] && i.status === 'Running')
+      .map((i) => ({
+        name: i.name,
+        node: i.config[NODE_KEYS.node] ?? '',
+        aliases: (i.config[NODE_KEYS.aliases] ?? '').split(' ').filter(Boolean),
+        ip: i.config[NODE_KEYS.address] ?? '',
+      }));
+    return [...others, newcomer];
+  }
+
+  /** A shell script in a node; its output, or an error saying what it printed. */
+  private async runScript(name: string, script: string, stdin?: string): Promise<string> {
+    const result = await this.exec(name, ['/bin/sh', '-c', script], { stdin, timeoutMs: 30_000 });
+    if (result.exitCode !== 0) throw new Error(`exit ${result.exitCode}: ${result.output.slice(0, 300)}`);
+    return result.output;
   }
 }
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -31,6 +31,7 @@ import {
   type LifetimeSettings,
 } from './lifetime';
 import type { AttemptView, SessionView } from './session-view';
+import { killercodaAliases } from '../content/killercoda-hosts';
 
 /**
  * The part of a lab the session service needs (server/content provides it). Killercoda's
@@ -318,13 +319,15 @@ export class SessionService {
     const session = await this.reserve(ownerId, lab, userId);
     try {
       // Each node is recorded as soon as it exists, so a crash mid-way leaves nothing unknown.
+      const aliases = killercodaAliases(lab.nodes);
       await Promise.all(
-        lab.nodes.map(async (node) => {
+        lab.nodes.map(async (node, position) => {
           const ref = await this.deps.driver.create({
             sessionId: session.id,
             lab: lab.slug,
             image: lab.image,
             node,
+            aliases: aliases[position],
             limits: this.deps.limits,
           });
           await this.prisma.sandboxNode.create({ data: { sessionId: session.id, name: node, sandboxId: ref.id } });

@@ -20,6 +20,14 @@ ip route replace default via "$gateway" dev eth0
 echo "nameserver $gateway" >/etc/resolv.conf
 { grep -v ' # dockyard$' /etc/hosts || true; cat; } >/etc/hosts.new
 cat /etc/hosts.new >/etc/hosts && rm -f /etc/hosts.new
+# sshd, for `ssh node01` between the session's machines (sshd.conf; the key is shared by
+# runtime/incus/session-ssh.ts once this script is done). Its host key is made here, not in
+# the image, so that no two nodes share one.
+if command -v sshd >/dev/null; then
+  [ -s /etc/ssh/ssh_host_ed25519_key ] || ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key </dev/null
+  mkdir -p -m 755 /run/sshd
+  pgrep -x sshd >/dev/null || /usr/sbin/sshd
+fi
 # The shell starts after the name is set: bash reads it once, for its prompt.
 if ! tmux has-session -t dockyard 2>/dev/null; then
   cd /root && tmux new-session -d -s dockyard -x 80 -y 24 bash -l

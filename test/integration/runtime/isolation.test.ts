@@ -11,11 +11,14 @@ import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { SandboxRef } from '@/runtime/driver';
+import { killercodaAliases } from '@/server/content/killercoda-hosts';
 import { requireImages, TEST_INSTANCE, testSpec } from './fixtures';
 import { testDriver } from './test-driver';
 
 const driver = testDriver(`${TEST_INSTANCE}-isolation-${randomUUID().slice(0, 8)}`);
 const alice = testSpec('node1');
+// The names Killercoda's scenarios use (controlplane, node01, host01…), as a lab start gives them.
+const aliases = killercodaAliases(['node1', 'node2', 'node3']);
 const made: SandboxRef[] = [];
 let aliceNodes: SandboxRef[];
 let bobNode1: SandboxRef;
@@ -71,9 +74,9 @@ beforeAll(async () => {
   // Each node is recorded as soon as it exists, so that afterAll removes it even if another fails.
   const create = (spec: typeof alice) => driver.create(spec).then((ref) => (made.push(ref), ref));
   const nodes = await Promise.all([
-    create(alice),
-    create({ ...alice, node: 'node2' }),
-    create({ ...alice, node: 'node3' }),
+    create({ ...alice, aliases: aliases[0] }),
+    create({ ...alice, node: 'node2', aliases: aliases[1] }),
+    create({ ...alice, node: 'node3', aliases: aliases[2] }),
     create(testSpec('node1')),
   ]);
   aliceNodes = nodes.slice(0, 3);
@@ -105,12 +108,40 @@ describe('a session’s network', () => {
     }
   });
 
-  it('keeps another session’s node out of reach, its web page included', async () => {
+  it('gives every node the names Killercoda’s scenarios use: controlplane, node01, node02, host01…', async () => {
+    const ips = await Promise.all(aliceNodes.map(ipOf));
+    const names = 'controlplane node01 node02 host01 host02 host03';
+    const seen = await sh(aliceNodes[1]!, `for n in ${names}; do echo "$n $(getent hosts $n | awk '{print $1}')"; done`);
+    expect(seen.output).toBe(
+      `controlplane ${ips[0]}\nnode01 ${ips[1]}\nnode02 ${ips[2]}\nhost01 ${ips[0]}\nhost02 ${ips[1]}\nhost03 ${ips[2]}\n`,
+    );
+  });
+
+  it('lets root ssh from any node of a session to any other, by any of its names, without a question', async () => {
+    // BatchMode: a password or host key question would fail the command instead of waiting.
+    const ssh = (from: SandboxRef, to: string) => sh(from, `ssh -o BatchMode=yes ${to} 'echo "$(whoami)@$(hostname)"'`);
+    const seen = await Promise.all([ssh(aliceNodes[0]!, 'node01'), ssh(aliceNodes[2]!, 'controlplane'), ssh(aliceNodes[1]!, 'node3')]);
+    expect(seen.map((r) => `${r.exitCode} ${r.output.trim()}`)).toEqual(['0 root@node2', '0 root@node1', '0 root@node3']);
+  });
+
+  it('gives each session its own SSH key: another session’s key opens nothing here', async () => {
+    const key = (node: SandboxRef) => sh(node, 'cat /root/.ssh/id_ed25519.pub').then((r) => r.output.trim());
+    const [aliceKey, bobKey] = await Promise.all([key(aliceNodes[0]!), key(bobNode1)]);
+    expect(aliceKey).toMatch(/^ssh-ed25519 /);
+    expect(bobKey).toMatch(/^ssh-ed25519 /);
+    expect(bobKey).not.toBe(aliceKey);
+    const trusted = await sh(aliceNodes[0]!, 'cat /root/.ssh/authorized_keys');
+    expect(trusted.output).not.toContain(bobKey);
+  });
+
+  it('keeps another session’s node out of reach, its web page and its sshd included', async () => {
     const bobIp = await ipOf(bobNode1);
     const ping = await sh(aliceNodes[0]!, `ping -c1 -W2 ${bobIp} >/dev/null 2>&1 && echo joignable || echo injoignable`);
     expect(ping.output.trim()).toBe('injoignable');
     const page = await curlFrom(aliceNodes[0]!, [`http://${bobIp}:8081/`]);
     expect(page[`http://${bobIp}:8081/`]).toBe('000 exit=7');
+    const ssh = await sh(aliceNodes[0]!, `ssh -o BatchMode=yes -o ConnectTimeout=5 ${bobIp} true 2>&1; echo "exit=$?"`);
+    expect(ssh.output).toMatch(/exit=255\n$/);
   });
 
   it('still lets the server on the host reach a node’s port (answers go back)', async () => {
