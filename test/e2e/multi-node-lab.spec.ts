@@ -44,9 +44,12 @@ test('a swarm across three machines, one tab each', async ({ page }) => {
   await expect(result).toHaveAttribute('data-passed', 'false');
   await expect(result).toContainText('2 nœud(s) prêt(s) sur 3');
 
-  // node1's tab still has its own screen.
+  // node1's tab still has its own screen; from it, Killercoda's `ssh node01` reaches the
+  // second machine as root with no question asked.
   await openTab(page, 'node1');
   await expect.poll(() => screen(page)).toContain('JETON=');
+  await typeIn(page, 'ssh node01 \'echo "SSH=$(whoami)@$(hostname)"\'\n');
+  await expect.poll(() => screen(page), { timeout: 30_000 }).toContain('SSH=root@node2');
 
   await endLab(page);
 });
