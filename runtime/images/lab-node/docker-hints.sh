@@ -1,0 +1,107 @@
+#!/bin/bash
+# /usr/local/bin/docker in a lab node (before /usr/bin in the PATH): runs the real client,
+# and turns the error of a pull that missed Dockyard's offline catalog into one French line.
+#
+# Why: the inner engine asks the catalog's mirror first, then falls back to Docker Hub,
+# which no node can reach; the error students read is about the fallback only
+# (`Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io…`), the
+# engine shows nothing of the mirror's answer. So the client's stderr of the commands that
+# pull goes through a filter; stdin and stdout are never touched (TTYs of `run -it` and
+# `exec -it` stay the terminal), the exit code is the client's, lines are passed on at once.
+#
+# The catalog's address: DOCKYARD_CATALOG_URL, else the first line of
+# /etc/dockyard/catalog-url (written into the node by Dockyard), else the page's path.
+set -uo pipefail
+
+real=/usr/bin/docker
+
+# The docker command (first word that is not a global option), e.g. pull, compose.
+command_of() {
+  while [ "$#" -gt 0 ]; do
+    case "$1" in
+      -H | --host | -c | --context | --config | -l | --log-level | --tlscacert | --tlscert | --tlskey) shift 2 ;;
+      -*) shift ;;
+      *) printf '%s' "$1"; return ;;
+    esac
+  done
+}
+
+# The image a `docker pull` names (its first argument that is not an option).
+pulled_image() {
+  local seen=""
+  while [ "$#" -gt 0 ]; do
+    case "$1" in
+      pull) seen=1 ;;
+      --platform) shift ;;
+      -*) ;;
+      *) if [ -n "$seen" ]; then printf '%s' "$1"; return; fi ;;
+    esac
+    shift
+  done
+}
+
+catalog_url() {
+  local url="${DOCKYARD_CATALOG_URL:-}"
+  [ -n "$url" ] || { [ -r /etc/dockyard/catalog-url ] && read -r url </etc/dockyard/catalog-url; }
+  printf '%s' "${url:-la page « Images » de Dockyard (/images)}"
+}
+
+# docker.io/library/nginx:1.0 → nginx:1.0; docker.io/curlimages/curl → curlimages/curl:latest.
+short_name() {
+  local ref="${1#docker.io/}"
+  ref="${ref#library/}"
+  [[ "${ref##*/}" == *[:@]* ]] || ref="$ref:latest"
+  printf '%s' "$ref"
+}
+
+# stderr filter: a line about the Docker Hub fallback becomes the French line, once per image;
+# every other line passes as it came. A partial line (a prompt) passes after 0.2 s of silence.
+hints() {
+  local hint="$1" url line rest name shown=" "
+  url="$(catalog_url)"
+  # Ctrl-C reaches the whole job: the filter stays until the client has said its last word
+  # (`docker compose up` stops its containers and reports on stderr after a Ctrl-C).
+  trap '' INT QUIT
+  while :; do
+    line=""
+    IFS= read -r -t 0.2 line; rest=$?
+    if [ "$rest" -gt 128 ]; then printf '%s' "$line"; continue; fi
+    if [ "$rest" -ne 0 ] && [ -z "$line" ]; then break; fi
+    case "$line" in
+      "Unable to find image '"*"' locally") hint="${line#Unable to find image \'}"; hint="${hint%\' locally}" ;;
+      "Pulling "*" ("*")...") hint="${line##*\(}"; hint="${hint%)...}" ;;  # docker-compose 1.x
+    esac
+    case "$line" in
+      *registry-1.docker.io* | *index.docker.io* | *auth.docker.io* | *"pull access denied for "*)
+        name="$hint"
+        if [[ "$line" =~ (source\ metadata\ for|pull\ access\ denied\ for)\ ([^ ,:]+(:[^ ,:]+)?) ]]; then
+          name="${BASH_REMATCH[2]}"
+        fi
+        name="${name:+$(short_name "$name")}"
+        [[ "$shown" != *" ${name:-?} "* ]] || continue
+        shown+="${name:-?} "
+        if [ -n "$name" ]; then
+          printf "L'image %s n'est pas dans le catalogue hors ligne de Dockyard (pas d'Internet ici). Images disponibles : %s\n" "$name" "$url"
+        else
+          printf "Cette image n'est pas dans le catalogue hors ligne de Dockyard (pas d'Internet ici). Images disponibles : %s\n" "$url"
+        fi
+        ;;
+      *) printf '%s\n' "$line" ;;
+    esac
+    [ "$rest" -eq 0 ] || break
+  done
+}
+
+case "$(command_of "$@")" in
+  pull | run | create | build | buildx | builder | compose | image | container) ;;
+  *) exec "$real" "$@" ;;
+esac
+
+exec {filtered}> >(hints "$(pulled_image "$@")" >&2)
+filter=$!
+"$real" "$@" 2>&"$filtered" {filtered}>&-
+status=$?
+# The filter's last lines come before the shell's next prompt.
+exec {filtered}>&-
+wait "$filter"
+exit "$status"
