@@ -7,7 +7,7 @@
 import type WebSocket from 'ws';
 import type { ExecOptions, ExecResult } from '../driver';
 import { RuntimeTimeoutError } from '../errors';
-import type { IncusClient } from './incus-client';
+import { IncusApiError, type IncusClient } from './incus-client';
 import { toRuntimeError } from './incus-errors';
 
 /** The in-node `timeout` gets this long to kill the command before we give up ourselves. */
@@ -23,13 +23,15 @@ export async function execInNode(
   maxOutputBytes: number,
 ): Promise<ExecResult> {
   if (command.length === 0) throw new TypeError('exec : commande vide');
-  const { stdin, timeoutMs, env } = options;
+  const { stdin, timeoutMs, env, keepStderr } = options;
   // Incus forwards stdout and stderr on two websockets, so their order would be lost;
   // joining them at the file descriptor level (2>&1) keeps the order a person would see.
-  const joined = ['/bin/sh', '-c', 'exec "$@" 2>&1', 'dockyard-exec', ...command];
+  // A caller that needs stderr alone (keepStderr) gets them apart, merged in arrival order.
+  const joined = keepStderr ? command : ['/bin/sh', '-c', 'exec "$@" 2>&1', 'dockyard-exec', ...command];
   // `timeout` in the node kills the command's whole process group, not just its first process.
   const bounded = timeoutMs === undefined ? joined : ['timeout', '-s', 'KILL', String(timeoutMs / 1000), ...joined];
   const output = new CappedOutput(maxOutputBytes);
+  const errors = keepStderr ? new CappedOutput(maxOutputBytes) : null;
   const sockets: WebSocket[] = [];
   try {
     const op = await client.start(`/1.0/instances/${name}/exec`, {
@@ -44,7 +46,10 @@ export async function execInNode(
     const [input, out, err, control] = await Promise.all([open('0'), open('1'), open('2'), open('control')]);
     sockets.push(input, out, err, control);
     out.on('message', (data: Buffer) => output.push(data));
-    err.on('message', (data: Buffer) => output.push(data));
+    err.on('message', (data: Buffer) => {
+      output.push(data);
+      errors?.push(data);
+    });
     const drained = Promise.all([out, err].map((ws) => new Promise((resolve) => ws.once('close', resolve))));
     // Closing standard input's socket is the command's end of file.
     if (stdin !== undefined) input.send(Buffer.from(stdin, 'utf8'));
@@ -55,7 +60,7 @@ export async function execInNode(
     const backstop = new Promise<'late'>((resolve) => {
       if (timeoutMs !== undefined) timer = setTimeout(() => resolve('late'), timeoutMs + TIMEOUT_BACKSTOP_MS);
     });
-    const finished = client.waitOperation(op.id, Math.ceil((timeoutMs ?? 600_000) / 1000) + 5);
+    const finished = client.waitOperation(op.id, Math.ceil((timeoutMs ?? 600_000) / 1000) + 5).catch(exitStatusOfFailure);
     const outcome = await Promise.race([finished, backstop]);
     clearTimeout(timer);
     const what = `La commande ${command[0]}`;
@@ -66,12 +71,25 @@ export async function execInNode(
     if (timeoutMs !== undefined && exitCode === 137 && Date.now() - started >= timeoutMs) {
       throw new RuntimeTimeoutError(what, timeoutMs, output.text());
     }
-    return { exitCode, output: output.text() };
+    return errors ? { exitCode, output: output.text(), stderr: errors.text() } : { exitCode, output: output.text() };
   } catch (err) {
     throw toRuntimeError(err, name);
   } finally {
     for (const ws of sockets) ws.terminate();
   }
+}
+
+/**
+ * Incus reports an exit status of 127 or 126 as a failed operation (« Command not found »,
+ * « Command not executable »), whoever returned it: here, most often a script whose last
+ * command does not exist on the node (`systemctl restart docker`). It is the command's exit
+ * status, as a shell gives it, not a refusal of Incus's.
+ */
+const EXIT_STATUS_OF: Record<string, number> = { 'Command not found': 127, 'Command not executable': 126 };
+function exitStatusOfFailure(error: unknown): { metadata: { return: number } } {
+  const status = error instanceof IncusApiError ? EXIT_STATUS_OF[error.message] : undefined;
+  if (status === undefined) throw error;
+  return { metadata: { return: status } };
 }
 
 /** Output kept up to a size (a check printing forever must not hurt), decoded as UTF-8 once. */

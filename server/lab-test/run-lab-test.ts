@@ -12,7 +12,8 @@ import { ContentError } from '../content/content-errors';
 import type { ContentOptions } from '../content/content-paths';
 import { loadLab, type Lab, type LabStep } from '../content/lab';
 import type { SessionService } from '../sessions/session-service';
-import type { LabTestReport, StepReport } from './lab-test-report';
+import { isMissingCommand } from '../sessions/lab-scripts';
+import type { LabTestReport, ScriptStderr, StepReport } from './lab-test-report';
 
 export interface LabTestDeps {
   sessions: SessionService;
@@ -28,6 +29,17 @@ const DEFAULT_SOLUTION_TIMEOUT_MS = 5 * 60_000;
 /** Steps lab:test cannot solve: they have a check, and no solution to make it pass. */
 export function stepsWithoutSolution(lab: Lab): LabStep[] {
   return lab.steps.filter((step) => step.verifyScript !== null && step.solution === null);
+}
+
+/**
+ * A step whose background script met `command not found` fails even though its check and
+ * solution passed: the student would start it on a machine that was not prepared.
+ */
+function withMissingCommands(report: StepReport): StepReport {
+  const missing = report.stderr?.lines.filter(isMissingCommand) ?? [];
+  if (missing.length === 0) return report;
+  const problem = `Le script d'arrière-plan (${report.stderr?.page}) appelle une commande que les machines de lab n'ont pas : il a continué sans elle, code 0.`;
+  return { ...report, outcome: 'failed', problem };
 }
 
 class StepFailure extends Error {
@@ -47,7 +59,7 @@ export async function runLabTest(slug: string, deps: LabTestDeps): Promise<LabTe
     if (!(error instanceof ContentError)) throw error;
     return { slug, title: '?', nodes: [], problem: `${error.message} (npm run content:check en dit plus)`, steps: [] };
   }
-  const report: LabTestReport = { slug, title: lab.title, nodes: lab.nodes, steps: [] };
+  const report: LabTestReport = { slug, title: lab.title, nodes: lab.nodes, steps: [], stderr: [] };
   const unsolvable = stepsWithoutSolution(lab);
   if (unsolvable.length > 0) {
     const list = unsolvable.map((step) => `étape ${step.index + 1} (dockyard.steps[${step.index}].solution)`).join(', ');
@@ -71,9 +83,10 @@ export async function runLabTest(slug: string, deps: LabTestDeps): Promise<LabTe
   const tester = new StepTester(deps, owner, sessionId);
   try {
     const notRun = (step: LabStep): StepReport => ({ index: step.index, title: step.title, outcome: 'not-run', timing: {} });
-    const introFailure = await tester.newBackgroundFailure();
-    if (introFailure) {
-      report.problem = `${introFailure.message}\n${introFailure.output.trim()}`.trim();
+    const intro = await tester.newBackgroundRuns();
+    report.stderr = intro.stderr;
+    if (intro.failure) {
+      report.problem = `${intro.failure.message}\n${intro.failure.output.trim()}`.trim();
       report.steps = lab.steps.map(notRun);
       return report;
     }
@@ -87,6 +100,13 @@ export async function runLabTest(slug: string, deps: LabTestDeps): Promise<LabTe
       const tested = await tester.test(step);
       report.steps.push(tested.report);
       solved = tested.solved;
+    }
+    // The conclusion's background script runs for students too, once they reach it.
+    if (solved) {
+      await deps.sessions.visit(owner, sessionId, 'finish');
+      const finish = await tester.newBackgroundRuns();
+      report.stderr = [...(report.stderr ?? []), ...finish.stderr];
+      if (finish.failure) report.problem = `${finish.failure.message}\n${finish.failure.output.trim()}`.trim();
     }
   } finally {
     await deps.sessions.end(owner, sessionId).catch(() => undefined);
@@ -110,13 +130,14 @@ class StepTester {
     let solved = false;
     try {
       await this.deps.sessions.visit(this.owner, this.sessionId, step.index);
-      const backgroundFailure = await this.newBackgroundFailure();
-      if (backgroundFailure) throw backgroundFailure;
+      const background = await this.newBackgroundRuns();
+      report.stderr = background.stderr[0];
+      if (background.failure) throw background.failure;
 
       if (step.verifyScript === null) {
         if (step.solution) report.timing.solutionMs = await this.timed(() => this.solve(step));
         report.outcome = 'no-check';
-        return { report, solved: true };
+        return { report: withMissingCommands(report), solved: true };
       }
       let passedTooEarly: StepFailure | null = null;
       const before = await this.check(step, report, 'beforeMs');
@@ -131,20 +152,26 @@ class StepTester {
       if (!after.passed) throw new StepFailure('La vérification échoue après la solution : la solution ne résout pas l’étape, ou la vérification est trop stricte.', after.output);
       solved = true;
       if (passedTooEarly) throw passedTooEarly;
-      return { report, solved };
+      return { report: withMissingCommands(report), solved };
     } catch (error) {
       if (!(error instanceof StepFailure)) throw error;
       return { report: { ...report, outcome: 'failed', problem: error.message, output: error.output }, solved };
     }
   }
 
-  /** A background script that failed since the last look, as a failure to report. */
-  async newBackgroundFailure(): Promise<StepFailure | null> {
+  /**
+   * The background scripts that ran since the last look: what they wrote to stderr, and the
+   * first that failed, as a failure to report.
+   */
+  async newBackgroundRuns(): Promise<{ failure: StepFailure | null; stderr: ScriptStderr[] }> {
     const runs = await this.deps.sessions.backgroundRuns(this.sessionId);
     const fresh = runs.slice(this.backgroundsSeen);
     this.backgroundsSeen = runs.length;
     const failed = fresh.find((run) => run.exitCode !== 0);
-    return failed ? new StepFailure(`Le script d'arrière-plan (${failed.page}) a échoué avec le code ${failed.exitCode}.`, failed.output) : null;
+    return {
+      failure: failed ? new StepFailure(`Le script d'arrière-plan (${failed.page}) a échoué avec le code ${failed.exitCode}.`, failed.output) : null,
+      stderr: fresh.filter((run) => run.stderr.length > 0).map(({ page, stderr }) => ({ page, lines: stderr })),
+    };
   }
 
   private async check(step: LabStep, report: StepReport, timing: 'beforeMs' | 'afterMs') {

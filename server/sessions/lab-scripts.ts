@@ -29,6 +29,12 @@ export interface BackgroundRun {
   page: string;
   exitCode: number;
   output: string;
+  /**
+   * The lines it wrote to standard error, even when it exited 0: a setup script whose
+   * `podman` was « command not found » goes on and leaves the lab unprepared (lab:test
+   * reports them). Empty when it was stopped by its deadline.
+   */
+  stderr: string[];
 }
 
 /** Where a session's shells are: the sandbox of each node, by name. */
@@ -111,14 +117,35 @@ export class LabScripts {
       result = await this.deps.driver.exec(sandboxId, ['bash', '-s'], {
         stdin: script,
         timeoutMs: this.deps.backgroundTimeoutMs ?? DEFAULT_BACKGROUND_TIMEOUT_MS,
+        keepStderr: true,
       });
     } catch (error) {
       const partial = error instanceof RuntimeTimeoutError ? `${error.partialOutput}\n` : '';
       result = { exitCode: -1, output: `${partial}${(error as Error).message}` };
     }
+    const stderr = stderrLines(result.stderr ?? '');
+    const missing = stderr.filter(isMissingCommand);
     if (result.exitCode !== 0) {
       this.deps.log?.(`script d'arrière-plan (${page}) de la session ${sessionId} : code ${result.exitCode}\n${result.output.trim()}`);
+    } else if (missing.length > 0) {
+      this.deps.log?.(`script d'arrière-plan (${page}) de la session ${sessionId} : commande absente\n${missing.join('\n')}`);
     }
-    return { page, ...result };
+    return { page, exitCode: result.exitCode, output: result.output, stderr };
   }
+}
+
+/**
+ * A line in which bash (or sudo, env, xargs, timeout, nohup…) says a command does not exist
+ * on the machine: the script went on without it, so the lab is not as its author meant.
+ */
+export function isMissingCommand(line: string): boolean {
+  return /: command not found$/.test(line) || /(?:failed to run command|unable to run) .*: No such file or directory$/.test(line) || /^(?:env|xargs|sudo): .*: No such file or directory$/.test(line);
+}
+
+/** Non-empty lines, without the carriage returns of progress bars redrawn in place. */
+function stderrLines(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .map((line) => (line.split('\r').filter((part) => part.trim()).at(-1) ?? '').trimEnd())
+    .filter((line) => line.trim() !== '');
 }

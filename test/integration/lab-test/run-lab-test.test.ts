@@ -59,6 +59,33 @@ describe('lab:test', () => {
     expect(labPassed(report)).toBe(true);
   });
 
+  it('reports every line a background script wrote to stderr, and fails a command not found although the script exited 0', async () => {
+    const report = await labTest('test/fixtures/lab-test-content')('bruyant');
+    expect(report.stderr).toEqual([
+      { page: 'introduction', lines: ["note de l'introduction"] },
+      { page: 'conclusion', lines: [expect.stringMatching(/systemctl: command not found$/)] },
+    ]);
+    // Step 1's check and solution pass: only its background script's missing podman fails it.
+    expect(report.steps[0]).toMatchObject({
+      outcome: 'failed',
+      problem: expect.stringMatching(/appelle une commande que les machines de lab n'ont pas/),
+      stderr: { page: 'étape 1', lines: [expect.stringMatching(/^bash: line 3: podman: command not found$/)] },
+    });
+    expect(report.steps[1]).toMatchObject({ outcome: 'no-check', stderr: { page: 'étape 2', lines: [expect.stringMatching(/dossier-absent/)] } });
+    // Ending on a missing command is exit status 127, as in a shell (not a refusal of Incus's).
+    expect(report.problem).toMatch(/^Le script d'arrière-plan \(conclusion\) a échoué avec le code 127\./);
+    expect(labPassed(report)).toBe(false);
+
+    const printed = formatLabTestReport(report);
+    expect(printed).toMatch(/^✗ bruyant — /);
+    expect(printed).toContain("⚠ stderr du script d'arrière-plan (introduction) : note de l'introduction");
+    expect(printed).toContain("✗ stderr du script d'arrière-plan (étape 1) : bash: line 3: podman: command not found");
+    expect(printed).toMatch(/⚠ stderr du script d'arrière-plan \(étape 2\) : ls: cannot access '\/dossier-absent'/);
+    expect(printed).toMatch(/✗ stderr du script d'arrière-plan \(conclusion\) : bash: line \d+: systemctl: command not found/);
+    expect(printed).not.toContain('sur stdout');
+    expect(await driver.list()).toEqual([]);
+  });
+
   it('refuses a lab with a checked step and no solution, without starting a machine', async () => {
     const report = await labTest('test/fixtures/killercoda-content')('scenario');
     expect(report.problem).toMatch(/Pas de solution pour étape 1 \(dockyard\.steps\[0\]\.solution\), étape 2/);
