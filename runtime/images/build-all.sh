@@ -10,6 +10,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BASE=dockyard/debian-base:bookworm
+# The lab node's base: trixie, for a current Docker engine in the nodes (lab-node/Dockerfile).
+NODE_BASE=dockyard/debian-base:trixie
 CATALOG_BASE=dockyard/catalog-base:bookworm
 # The lab node, built by Docker, then imported into Incus under the name labs use.
 LAB_NODE=dockyard/lab-node:latest
@@ -62,6 +64,7 @@ run_logged() {
 ref_of() {
   case "$1" in
     base) printf '%s' "$BASE" ;;
+    node-base) printf '%s' "$NODE_BASE" ;;
     catalog-base) printf '%s' "$CATALOG_BASE" ;;
     *) printf '%s/%s' "$REPO_PREFIX" "$1" ;;
   esac
@@ -69,20 +72,21 @@ ref_of() {
 # arg_of <from>: the build argument that carries it (alpine:latest → ALPINE_IMAGE).
 arg_of() {
   case "$1" in
-    base) printf DEBIAN_BASE_IMAGE ;;
+    base | node-base) printf DEBIAN_BASE_IMAGE ;;
     catalog-base) printf CATALOG_BASE_IMAGE ;;
     *) local name="${1%%:*}"; name="${name^^}"; printf '%s_IMAGE' "${name//-/_}" ;;
   esac
 }
 
+# build_base <suite> <tag>: a Debian base image of that suite, by debootstrap.
 build_base() {
-  local hash; hash="$(context_hash "$here/base")"
-  if [ "$(label_of "$BASE")" = "$hash" ]; then say "$BASE : à jour"; return; fi
+  local suite="$1" tag="$2" hash; hash="$(context_hash "$here/base" "$suite")"
+  if [ "$(label_of "$tag")" = "$hash" ]; then say "$tag : à jour"; return; fi
   command -v debootstrap >/dev/null || die "debootstrap manque : apt-get install -y debootstrap"
-  say "Construction de l'image de base Debian bookworm avec debootstrap (≈ 30 s)…"
+  say "Construction de l'image de base Debian $suite avec debootstrap (≈ 30 s)…"
   local began=$SECONDS
-  run_logged base "$here/base/build.sh" "$BASE" "$hash"
-  say "$BASE : construite en $((SECONDS - began)) s"
+  run_logged "base-$suite" "$here/base/build.sh" "$suite" "$tag" "$hash"
+  say "$tag : construite en $((SECONDS - began)) s"
 }
 
 # build_image <tag> <folder[:stage]> <from,from…> <message> [other tag…]
@@ -302,12 +306,13 @@ command -v docker >/dev/null || die "la commande docker manque : apt-get install
 docker info >/dev/null 2>&1 \
   || die "le moteur Docker ne répond pas : démarrez dockerd (./dockyard start le fait)"
 
-build_base
+build_base bookworm "$BASE"
 
 job registry "" build_image "$REGISTRY_IMAGE" registry base "Construction de l'image du registre (≈ 30 s la première fois)…"
 job registry-up registry ensure_registry
 job lab-mirror registry-up ensure_lab_mirror
-job lab-node "" build_image "$LAB_NODE" lab-node base "Construction de l'image des nœuds de lab (≈ 1 min la première fois)…"
+job node-base "" build_base trixie "$NODE_BASE"
+job lab-node node-base build_image "$LAB_NODE" lab-node node-base "Construction de l'image des nœuds de lab (≈ 1 min la première fois)…"
 job lab-node-incus lab-node import_lab_node
 job catalog-base "" build_image "$CATALOG_BASE" catalog-base base "Construction de la base des images de catalogue…"
 

@@ -32,6 +32,8 @@ if ! iptables -nL >/dev/null 2>&1; then
   update-alternatives --set iptables /usr/sbin/iptables-legacy >/dev/null
   update-alternatives --set ip6tables /usr/sbin/ip6tables-legacy >/dev/null
 fi
-start-dockerd || log "le moteur Docker interne n'a pas démarré (voir /var/log/dockerd.log)"
+# start-dockerd falls back to Dockyard's configuration when the student's daemon.json is
+# broken, and says so in /var/log/dockerd.log.
+start-dockerd || log "moteur Docker interne : voir /var/log/dockerd.log"
 # Stay alive even if the engine dies.
 exec sleep infinity

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const LOCK = '/tmp/dockyard-images.lock';
 /** A rebuild of a few images, when another engineer has just changed their folders. */
 const REBUILD_MS = 20 * 60_000;
-const INFRASTRUCTURE = ['dockyard/debian-base:bookworm', 'dockyard/lab-node:latest', 'dockyard/registry:latest', 'dockyard/catalog-base:bookworm'];
+const INFRASTRUCTURE = ['dockyard/debian-base:bookworm', 'dockyard/debian-base:trixie', 'dockyard/lab-node:latest', 'dockyard/registry:latest', 'dockyard/catalog-base:bookworm'];
 
 async function buildAll(): Promise<string> {
   const { stdout, stderr } = await run('flock', [LOCK, 'bash', 'runtime/images/build-all.sh'], {
