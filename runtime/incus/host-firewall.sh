@@ -17,7 +17,11 @@
 # Docker's FORWARD policy (DROP) would drop what this table accepts: it marks that traffic,
 # and one rule in DOCKER-USER lets marked packets through.
 #
-# Environment: DOCKYARD_SANDBOX_SUBNETS (default 10.213.0.0/16).
+# With DOCKYARD_INTERNET=on (runtime/egress/egress-up.sh), nodes' pulls from the mirror's port
+# are sent to the registry front (catalog first, then the Docker Hub cache), and the egress
+# proxy's port is open to them; both ports are closed to everyone else but the host itself.
+#
+# Environment: DOCKYARD_SANDBOX_SUBNETS (default 10.213.0.0/16), DOCKYARD_INTERNET (default off).
 set -euo pipefail
 
 POOL="${DOCKYARD_SANDBOX_SUBNETS:-10.213.0.0/16}"
@@ -27,6 +31,19 @@ MIRROR_PORT=5001
 MARK=0x444b
 
 die() { printf '\033[1;31mERREUR :\033[0m %s\n' "$*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../egress/egress-ports.sh"
+internet_nat="" internet_input=""
+case "${DOCKYARD_INTERNET:-off}" in
+  off | '') ;;
+  on)
+    internet_nat="chain internet_nat {
+    type nat hook prerouting priority dstnat; policy accept;
+    iifname \"dy*\" ip daddr 169.254.0.1 tcp dport $MIRROR_PORT redirect to :$FRONT_PORT
+  }"
+    internet_input="iifname \"dy*\" ip daddr 169.254.0.1 tcp dport { $FRONT_PORT, $PROXY_PORT } accept
+    iifname != \"dy*\" iifname != \"lo\" tcp dport { $FRONT_PORT, $PROXY_PORT } drop" ;;
+  *) die "DOCKYARD_INTERNET invalide : « $DOCKYARD_INTERNET » (attendu : on ou off)" ;;
+esac
 command -v nft >/dev/null || die "nft manque : apt-get install nftables"
 
 # The pool's /26s, "a.b.c.d . a.b.c.d" each (a /16 gives 1024).
@@ -63,6 +80,7 @@ table inet dockyard {
     iifname "dy*" meta nfproto ipv6 drop
     iifname "dy*" ct state established,related accept
     iifname "dy*" ip daddr 169.254.0.1 tcp dport $MIRROR_PORT accept
+    $internet_input
     iifname "dy*" meta l4proto tcp reject with tcp reset
     iifname "dy*" reject with icmpx port-unreachable
   }
@@ -76,6 +94,8 @@ table inet dockyard {
     iifname "dy*" reject with icmpx host-unreachable
     oifname "dy*" drop
   }
+
+  $internet_nat
 }
 NFT
 )"

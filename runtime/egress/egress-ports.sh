@@ -1,0 +1,9 @@
+# Ports of the lab nodes' way out (sourced by egress-up.sh and runtime/incus/host-firewall.sh).
+# The catalog's read-only mirror, where nodes pull (runtime/images/build-all.sh).
+MIRROR_PORT=5001
+# The registry front: the host firewall sends the nodes' MIRROR_PORT here when the internet is on.
+FRONT_PORT=5002
+# The Docker Hub cache, behind the front, on 127.0.0.1 only.
+CACHE_PORT=5003
+# The forward proxy (squid), which nodes call dockyard-egress:3128.
+PROXY_PORT=3128

@@ -1,0 +1,42 @@
+#!/bin/bash
+# node-egress.sh <gateway> <proxy port> <sandbox pool>: run as root inside a lab node when the
+# internet is on (runtime/incus/node-egress.ts sends it on standard input), before the node
+# joins its session, so that the student's first shell already has what it needs. Tools then
+# go out through the host's egress proxy (runtime/egress/egress-up.sh), which lets through only
+# the allowlisted host names; nothing is changed when the internet is off (it is not run).
+# Docker Hub images need nothing here: the node's mirror port already leads to the cache.
+set -euo pipefail
+gateway="$1" port="$2" pool="$3"
+proxy="http://dockyard-egress:$port"
+
+# The proxy's name, on a line of its own marker: session-hosts.ts rewrites only "# dockyard" lines.
+{ grep -v ' # dockyard-egress$' /etc/hosts || true; printf '%s\tdockyard-egress # dockyard-egress\n' "$gateway"; } >/etc/hosts.new
+cat /etc/hosts.new >/etc/hosts && rm -f /etc/hosts.new
+
+# Login shells (the student's, `bash -l`) and whatever they start: curl, wget, git, pip, npm…
+# no_proxy names the session's nodes, which join after this shell may have started: it is
+# read again from /etc/hosts at each prompt, so `curl http://node2` never goes to the proxy.
+cat >/etc/profile.d/dockyard-egress.sh <<PROFILE
+# Written by Dockyard (runtime/egress/node-egress.sh): the internet, through the egress proxy.
+export http_proxy=$proxy https_proxy=$proxy HTTP_PROXY=$proxy HTTPS_PROXY=$proxy
+dockyard_no_proxy() {
+  no_proxy="localhost,127.0.0.1,::1,$gateway,dockyard-registry,dockyard-egress,$pool\$(awk '/ # dockyard\$/ { printf ",%s", \$2 }' /etc/hosts 2>/dev/null)"
+  NO_PROXY="\$no_proxy"
+  export no_proxy NO_PROXY
+}
+dockyard_no_proxy
+case ";\${PROMPT_COMMAND:-};" in
+  *";dockyard_no_proxy;"*) ;;
+  *) PROMPT_COMMAND="dockyard_no_proxy\${PROMPT_COMMAND:+;\$PROMPT_COMMAND}" ;;
+esac
+PROFILE
+
+# Tools that only ever talk to package indexes read their own files, in any shell or script
+# (the lab's background scripts run in a plain `bash -s`).
+cat >/etc/apt/apt.conf.d/95dockyard-egress <<APT
+// Written by Dockyard: apt goes out through the egress proxy.
+Acquire::http::Proxy "$proxy";
+Acquire::https::Proxy "$proxy";
+APT
+printf '# Written by Dockyard: pip goes out through the egress proxy.\n[global]\nproxy = %s\n' "$proxy" >/etc/pip.conf
+printf '# Written by Dockyard: npm goes out through the egress proxy.\nproxy=%s\nhttps-proxy=%s\n' "$proxy" "$proxy" >/etc/npmrc
