@@ -24,8 +24,10 @@ REGISTRY_URL=http://127.0.0.1:5000
 LAB_MIRROR_NAME=dockyard-lab-mirror
 # Where lab nodes pull from (lab-node/start-dockerd.sh; runtime/incus/host-firewall.sh opens it to them).
 LAB_MIRROR_PORT=5001
-# Catalog images are tagged under this name locally, and pushed there.
-REPO_PREFIX=localhost:5000/library
+# Catalog images are tagged under this registry locally, and pushed there: Docker Hub's
+# official images under library/ (nginx → library/nginx), the others under their own
+# namespace (curlimages/curl), where a node's engine asks its mirror for them.
+REGISTRY_HOST=localhost:5000
 JOBS="${DOCKYARD_BUILD_JOBS:-4}"
 LOGS="${TMPDIR:-/tmp}/dockyard-build"
 # The v28 client has no buildx plugin here: use the classic builder of the 20.10 engine.
@@ -66,15 +68,19 @@ ref_of() {
     base) printf '%s' "$BASE" ;;
     node-base) printf '%s' "$NODE_BASE" ;;
     catalog-base) printf '%s' "$CATALOG_BASE" ;;
-    *) printf '%s/%s' "$REPO_PREFIX" "$1" ;;
+    *) printf '%s:%s' "$(repo_of "${1%%:*}")" "${1#*:}" ;;
   esac
 }
+# registry_path <name>: nginx → library/nginx, curlimages/curl → curlimages/curl.
+registry_path() { case "$1" in */*) printf '%s' "$1" ;; *) printf 'library/%s' "$1" ;; esac; }
+# repo_of <name>: the local repository a catalog name is built and pushed as.
+repo_of() { printf '%s/%s' "$REGISTRY_HOST" "$(registry_path "$1")"; }
 # arg_of <from>: the build argument that carries it (alpine:latest → ALPINE_IMAGE).
 arg_of() {
   case "$1" in
     base | node-base) printf DEBIAN_BASE_IMAGE ;;
     catalog-base) printf CATALOG_BASE_IMAGE ;;
-    *) local name="${1%%:*}"; name="${name^^}"; printf '%s_IMAGE' "${name//-/_}" ;;
+    *) local name="${1%%:*}"; name="${name^^}"; name="${name//\//_}"; printf '%s_IMAGE' "${name//-/_}" ;;
   esac
 }
 
@@ -221,23 +227,24 @@ import_lab_node() {
 # Digest of the manifest the registry holds under name:tag (empty when it has none).
 remote_digest() {
   curl -fsSI -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
-    "$REGISTRY_URL/v2/library/$1/manifests/$2" 2>/dev/null \
+    "$REGISTRY_URL/v2/$(registry_path "$1")/manifests/$2" 2>/dev/null \
     | tr -d '\r' | sed -n 's/^[Dd]ocker-[Cc]ontent-[Dd]igest: //p' || true
 }
 
 # push_catalog <name> <tag>…: pushes the tags under which the registry does not already
 # hold this very image (the first tag names the image built, the others the same image).
 push_catalog() {
-  local name="$1" built="$REPO_PREFIX/$1:$2" tag digests pushed=0 began=$SECONDS
+  local name="$1" repo built tag digests pushed=0 began=$SECONDS
+  repo="$(repo_of "$1")" built="$(repo_of "$1"):$2"
   shift
   # Digests this image already has in the registry, from earlier pushes.
   digests="$(docker image inspect -f '{{range .RepoDigests}}{{println .}}{{end}}' "$built" \
-    | sed -n "s|^$REPO_PREFIX/$name@||p")"
+    | sed -n "s|^$repo@||p")"
   for tag in "$@"; do
     local remote; remote="$(remote_digest "$name" "$tag")"
     if [ -n "$remote" ] && grep -qxF "$remote" <<<"$digests"; then continue; fi
     [ "$pushed" = 1 ] || say "Envoi de $name ($*) dans le registre local…"
-    run_logged "push-$name-$tag" docker push "$REPO_PREFIX/$name:$tag"
+    run_logged "push-${name//\//_}-$tag" docker push "$repo:$tag"
     pushed=1
   done
   if [ "$pushed" = 1 ]; then say "$name:$1 : envoyée en $((SECONDS - began)) s"; else
@@ -323,7 +330,7 @@ while read -r name folder from tags; do
   after=""
   IFS=, read -r -a froms <<<"$from"
   for dep in "${froms[@]}"; do [ "$dep" = base ] || after+="${after:+,}$dep"; done
-  job "$key" "$after" build_image "$REPO_PREFIX/$key" "$folder" "$from" \
+  job "$key" "$after" build_image "$(repo_of "$name"):${tag_list[0]}" "$folder" "$from" \
     "Construction de l'image de catalogue $key…" "${tag_list[@]:1}"
   job "push $key" "$key,registry-up" push_catalog "$name" "${tag_list[@]}"
 done <"$here/catalog.txt"

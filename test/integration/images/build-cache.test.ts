@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_PREFIX, readCatalog } from './engine';
+import { image, readCatalog } from './engine';
 
 const run = promisify(execFile);
 const LOCK = '/tmp/dockyard-images.lock';
@@ -36,7 +36,7 @@ describe('build-all.sh on images already built', () => {
     expect(output).toContain('==> dockyard/node:latest (Incus) : à jour');
     expect(output).not.toMatch(/Import de l'image/);
     for (const { name, tags } of readCatalog()) {
-      expect(output).toContain(`==> ${LOCAL_PREFIX}/${name}:${tags[0]} : à jour`);
+      expect(output).toContain(`==> ${image(`${name}:${tags[0]}`)} : à jour`);
       expect(output).toContain(`==> ${name}:${tags[0]} (${tags.length} étiquettes) : déjà dans le registre`);
     }
     expect(output).toMatch(/==> Images prêtes en \d+ s\.\n$/);

@@ -13,7 +13,7 @@ import { testDriver } from '../runtime/test-driver';
 import type { SandboxRef } from '@/runtime/driver';
 import { requireImages, TEST_INSTANCE, testSpec } from '../runtime/fixtures';
 import {
-  createNetwork, createVolume, exec, image, logsOf, publishedPort, pull, readCatalog, REGISTRY_URL, removeEverything,
+  createNetwork, createVolume, exec, image, logsOf, publishedPort, pull, readCatalog, REGISTRY_URL, registryPath, removeEverything,
   run, start, docker, tcpExchange, waitFor,
 } from './engine';
 
@@ -56,7 +56,7 @@ describe('the local registry', () => {
     const missing: string[] = [];
     for (const { name, tags } of catalog) {
       for (const tag of tags) {
-        const response = await fetch(`${REGISTRY_URL}/v2/library/${name}/manifests/${tag}`, {
+        const response = await fetch(`${REGISTRY_URL}/v2/${registryPath(name)}/manifests/${tag}`, {
           method: 'HEAD',
           headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' },
         });
@@ -70,7 +70,7 @@ describe('the local registry', () => {
     expect(missing).toEqual([]);
     expect(catalog.map((line) => line.name)).toEqual(expect.arrayContaining([
       'hello-world', 'busybox', 'alpine', 'debian', 'ubuntu', 'bash', 'nginx', 'httpd', 'redis', 'postgres',
-      'mariadb', 'mysql', 'python', 'node', 'registry',
+      'mariadb', 'mysql', 'python', 'node', 'registry', 'golang', 'haproxy', 'curlimages/curl',
     ]));
   });
 

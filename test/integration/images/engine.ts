@@ -12,7 +12,7 @@ export const CATALOG_TEST_LABEL = 'dockyard.test';
 const LABEL_VALUE = 'images-catalog';
 const LABELS = { [CATALOG_TEST_LABEL]: LABEL_VALUE };
 /** Where build-all.sh tags catalog images, and the registry it pushes them to. */
-export const LOCAL_PREFIX = 'localhost:5000/library';
+const LOCAL_REGISTRY = 'localhost:5000';
 export const REGISTRY_URL = 'http://127.0.0.1:5000';
 
 export interface CatalogLine {
@@ -33,7 +33,15 @@ export function readCatalog(): CatalogLine[] {
     });
 }
 
-export const image = (ref: string): string => `${LOCAL_PREFIX}/${ref}`;
+/**
+ * A catalog name's path in the registry, as on Docker Hub (build-all.sh's registry_path):
+ * official images under library/ (nginx:alpine → library/nginx:alpine), others as named
+ * (curlimages/curl).
+ */
+export const registryPath = (ref: string): string => (ref.includes('/') ? ref : `library/${ref}`);
+
+/** The local name of a catalog image, e.g. localhost:5000/library/nginx:alpine. */
+export const image = (ref: string): string => `${LOCAL_REGISTRY}/${registryPath(ref)}`;
 
 /** Output of a command or container: stdout and stderr apart, and as seen on a terminal. */
 export interface Output {
