@@ -1,8 +1,9 @@
 /**
  * The content checker's view of one lab: index.json (syntax with its line, schema), every
  * file it names, the links of its Markdown, and what the lab asks for that it will not get
- * (warnings: Killercoda's features Dockyard does not do, assets whose file is missing). Every
- * problem is collected, not just the first.
+ * (warnings: Killercoda's features Dockyard does not do, assets whose file is missing, tools
+ * the machines lack and needs of the Internet in its code). Every problem is collected, not
+ * just the first.
  */
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { loadLab, labIndexFile, readLabIndex } from './lab';
 import { labFileReferences } from './lab-files';
 import { missingAssetWarning } from './missing-asset';
 import { checkMarkdown } from './check-markdown';
+import { checkLabScripts, type LabCodeFile } from './check-scripts';
 import type { SitePages } from './link-problems';
 
 export async function checkLab(slug: string, site: SitePages, issues: ContentIssues, options: ContentOptions & { contentRoot: string }) {
@@ -30,6 +32,7 @@ export async function checkLab(slug: string, site: SitePages, issues: ContentIss
   const warn = ({ field, message }: LabWarning) => issues.warning(indexFile, `${field} : ${message}`, locate(field));
 
   let filesOk = true;
+  const code: LabCodeFile[] = [];
   for (const reference of labFileReferences(index)) {
     let file: string;
     try {
@@ -50,9 +53,12 @@ export async function checkLab(slug: string, site: SitePages, issues: ContentIss
       continue;
     }
     if (reference.kind === 'markdown') await checkMarkdown(file, site, issues, options.contentRoot);
+    // A file named twice (a hint shared by two steps) is looked at once.
+    if (reference.kind !== 'asset' && !code.some((known) => known.file === file)) code.push({ file, kind: reference.kind });
   }
 
   for (const warning of killercodaWarnings(index)) warn(warning);
+  await checkLabScripts(index, code, issues);
 
   // Everything above passed: the loader itself must agree (rendering, paths), or say why not.
   if (filesOk && !issues.hasErrorIn(indexFile)) {
