@@ -107,13 +107,18 @@ run_container "$FRONT" -e "PORT=$FRONT_PORT" -e "POOL=$POOL" \
 run_container "$PROXY" -v "$LOG_DIR:/var/log/dockyard-egress" "${hosts[@]}" \
   -e "PORT=$PROXY_PORT" -e "POOL=$POOL" -e "ALLOW=$ALLOW" -e "FORBIDDEN=$FORBIDDEN" "$(image_of "$IMAGE")" proxy
 
-# Each answers before the nodes are sent there.
+# The front and the proxy answer before the nodes are sent there. The cache may not: distribution
+# stops at start-up when its upstream does not answer (Docker restarts it): only images that
+# are not in the catalog wait for it.
+answers() { curl -s -o /dev/null -m 2 "$1" 2>/dev/null; }
 for _ in $(seq 1 100); do
-  if curl -fsS "http://127.0.0.1:$CACHE_PORT/v2/" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$FRONT_PORT/v2/" >/dev/null 2>&1 \
-    && curl -s -o /dev/null "http://127.0.0.1:$PROXY_PORT/" 2>/dev/null; then
+  if answers "http://127.0.0.1:$FRONT_PORT/v2/" && answers "http://127.0.0.1:$PROXY_PORT/"; then
+    answers "http://127.0.0.1:$CACHE_PORT/v2/" || sleep 2
+    answers "http://127.0.0.1:$CACHE_PORT/v2/" \
+      || printf 'ATTENTION : le cache de Docker Hub ne répond pas encore (%s injoignable ? voir : docker logs %s)\n' "$UPSTREAM" "$CACHE" >&2
     say "Accès à internet des labs : cache de registre (port $FRONT_PORT) et proxy (port $PROXY_PORT, journal $LOG_DIR/access.log)"
     exit 0
   fi
   sleep 0.2
 done
-die "le cache de registre ou le proxy ne répond pas (docker logs $CACHE / $FRONT / $PROXY)"
+die "le frontal du registre ou le proxy ne répond pas (voir : docker logs $FRONT ; docker logs $PROXY)"
