@@ -69,6 +69,20 @@ const envSchema = z.object({
   DOCKYARD_TERMINAL_SOCKETS_PER_USER: z.coerce.number().int().positive().default(20),
   /** Terminal attaches and live views one user starts per minute: each one replays the scrollback. */
   DOCKYARD_TERMINAL_ATTACHES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /**
+   * Lab nodes' internet (runtime/egress, docs/operations.md): « on » makes the registry a cache of
+   * Docker Hub behind the catalog and lets nodes reach the allowlisted hosts through a logged proxy.
+   */
+  DOCKYARD_INTERNET: z.enum(['off', 'on'], { error: 'DOCKYARD_INTERNET : attendu on ou off' }).default('off'),
+  /** The registry the cache fills from (Docker Hub unless given). */
+  DOCKYARD_REGISTRY_UPSTREAM: z.url({ protocol: /^https?$/, error: 'DOCKYARD_REGISTRY_UPSTREAM doit être une adresse http(s)://…' }).optional(),
+  /** Host names nodes may reach through the proxy, comma-separated (.example.org: its subdomains too); « +… » adds to the default list. */
+  DOCKYARD_EGRESS_ALLOW: z
+    .string()
+    .regex(/^\+?\s*\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(\s*[,\s]\s*\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)*\s*$/, {
+      error: 'DOCKYARD_EGRESS_ALLOW : attendu des noms d’hôtes séparés par des virgules (.exemple.org pour ses sous-domaines)',
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
