@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Passes when both containers of the compteur project run and the page answers on port 8000.
-for c in compteur_web_1 compteur_redis_1; do
+for c in compteur-web-1 compteur-redis-1; do
   state=$(docker inspect -f '{{.State.Status}}' "$c" 2>/dev/null)
   if [ "$state" != "running" ]; then
     echo "Le conteneur $c ne tourne pas (${state:-inexistant}) : lancez docker compose up -d dans ~/compteur."

@@ -4,8 +4,8 @@ if ! grep -qx "MESSAGE=Salut" /root/compteur/.env 2>/dev/null; then
   echo "Le fichier ~/compteur/.env doit contenir la ligne MESSAGE=Salut."
   exit 1
 fi
-if ! docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' compteur_web_1 2>/dev/null | grep -qx "MESSAGE=Salut"; then
-  echo "Le conteneur compteur_web_1 n'a pas encore MESSAGE=Salut : relancez docker compose up -d"
+if ! docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' compteur-web-1 2>/dev/null | grep -qx "MESSAGE=Salut"; then
+  echo "Le conteneur compteur-web-1 n'a pas encore MESSAGE=Salut : relancez docker compose up -d"
   echo "dans ~/compteur pour que Compose le recrée avec la nouvelle valeur."
   exit 1
 fi

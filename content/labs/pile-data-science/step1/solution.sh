@@ -37,7 +37,7 @@ FIN
 docker compose up -d
 docker compose ps
 for _ in $(seq 1 25); do
-  docker exec datasci_notebook_1 python -c "import socket; socket.create_connection(('base', 5432), 2)" 2>/dev/null && break
+  docker exec datasci-notebook-1 python -c "import socket; socket.create_connection(('base', 5432), 2)" 2>/dev/null && break
   sleep 1
 done
 docker compose logs --tail 3 base

@@ -2,7 +2,7 @@
 # Passes when the notebook restarted after /travail/analyse.txt and /travail/tmp-avant.txt
 # were written (both survived in the volume) and /tmp/cache.txt, which tmp-avant.txt shows
 # was in the tmpfs before that restart, is gone.
-notebook=datasci_notebook_1
+notebook=datasci-notebook-1
 state=$(docker inspect -f '{{.State.Status}}' "$notebook" 2>/dev/null)
 if [ "$state" != "running" ]; then
   echo "Le conteneur $notebook ne tourne pas (${state:-inexistant}) : relancez docker compose up -d dans ~/datasci."
