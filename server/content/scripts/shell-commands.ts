@@ -66,13 +66,19 @@ function collect(source: string, origin: { line: number; column: number }, resul
   const segments = splitCommands(tokens);
   let caseDepth = 0;
   let openParens = 0;
-  for (const [i, segment] of segments.entries()) {
-    if (segment.terminator === '(') openParens += 1;
-    // A `)` that closes no `(`: the end of a case pattern (`start)`), whose words are no command.
-    if (segment.terminator === ')') {
-      if (openParens > 0) openParens -= 1;
-      else if (caseDepth > 0) continue;
+  // In a `case`, after `in` and after each `;;`, comes a pattern (`start)`, `stop|halt)`): no command.
+  let patternNext = false;
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i];
+    if (!segment) continue;
+    if (patternNext && segment.words[0]?.text !== 'esac') {
+      if (segment.words.length === 0 && segment.terminator === '\n') continue;
+      while (segments[i]?.terminator === '|') i += 1;
+      patternNext = false;
+      continue;
     }
+    if (segment.terminator === '(') openParens += 1;
+    if (segment.terminator === ')' && openParens > 0) openParens -= 1;
     const next = segments[i + 1];
     // `name() {…}`: a function definition.
     if (segment.terminator === '(' && segment.words.length === 1 && next?.words.length === 0 && next.terminator === ')') {
@@ -80,7 +86,9 @@ function collect(source: string, origin: { line: number; column: number }, resul
       openParens -= 1;
       continue;
     }
-    caseDepth += simpleCommand(segment.words, result);
+    const caseChange = simpleCommand(segment.words, result);
+    caseDepth += caseChange;
+    if (caseDepth > 0 && (caseChange > 0 || segment.terminator.startsWith(';;') || segment.terminator === ';&')) patternNext = true;
   }
   for (const inner of embedded) collect(inner.source, inner, result);
 }
@@ -94,10 +102,16 @@ interface Segment {
 function splitCommands(tokens: ShellToken[]): Segment[] {
   const segments: Segment[] = [];
   let words: ShellWord[] = [];
+  // Inside `[[ … ]]`, `&&`, `||` and parentheses are the test's own.
+  let inTest = false;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
     if (!token) continue;
-    if (token.kind === 'word') words.push(token);
+    if (token.kind === 'word') {
+      if (!token.quoted && token.text === '[[') inTest = true;
+      if (!token.quoted && token.text === ']]') inTest = false;
+      words.push(token);
+    } else if (inTest && token.text !== '\n') continue;
     else if (SEPARATORS.has(token.text)) {
       segments.push({ words, terminator: token.text });
       words = [];
@@ -123,7 +137,7 @@ function simpleCommand(words: ShellWord[], result: ScriptCommands): number {
     else if (keyword === 'for' || keyword === 'select' || keyword === '[[' || keyword === 'in') return caseChange;
     else if (keyword === 'function') {
       result.defined.add((words[index + 1]?.text ?? '').replace(/\(\)$/, ''));
-      return caseChange;
+      index += 2;
     } else if (ASSIGNMENT.test(word.raw)) index += 1;
     else break;
   }
