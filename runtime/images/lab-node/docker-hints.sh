@@ -54,10 +54,21 @@ short_name() {
   printf '%s' "$ref"
 }
 
+# missing <what>: the line that replaces Docker Hub's error; <what> is « L'image nginx:9 »,
+# « L'image du service web » or « Cette image ». With the internet on (runtime/egress/
+# node-egress.sh was run here), Docker Hub was asked too: the image exists nowhere.
+missing() {
+  if [ -e /etc/profile.d/dockyard-egress.sh ]; then
+    printf "%s est introuvable : ni le catalogue de Dockyard ni Docker Hub ne l'ont (vérifiez le nom et l'étiquette). Catalogue : %s\n" "$1" "$url"
+  else
+    printf "%s n'est pas dans le catalogue hors ligne de Dockyard (pas d'Internet ici). Images disponibles : %s\n" "$1" "$url"
+  fi
+}
+
 # stderr filter: a line about the Docker Hub fallback becomes the French line, once per image;
 # every other line passes as it came. A partial line (a prompt) passes after 0.2 s of silence.
 hints() {
-  local hint="$1" url line rest name shown=" "
+  local hint="$1" url line rest what shown=" "
   url="$(catalog_url)"
   # Ctrl-C reaches the whole job: the filter stays until the client has said its last word
   # (`docker compose up` stops its containers and reports on stderr after a Ctrl-C).
@@ -67,24 +78,30 @@ hints() {
     IFS= read -r -t 0.2 line; rest=$?
     if [ "$rest" -gt 128 ]; then printf '%s' "$line"; continue; fi
     if [ "$rest" -ne 0 ] && [ -z "$line" ]; then break; fi
+    # What is being pulled, from the lines before the error.
     case "$line" in
       "Unable to find image '"*"' locally") hint="${line#Unable to find image \'}"; hint="${hint%\' locally}" ;;
+      *"load metadata for "*) hint="${line##*load metadata for }"; hint="${hint%:}" ;;  # BuildKit
       "Pulling "*" ("*")...") hint="${line##*\(}"; hint="${hint%)...}" ;;  # docker-compose 1.x
     esac
     case "$line" in
       *registry-1.docker.io* | *index.docker.io* | *auth.docker.io* | *"pull access denied for "*)
-        name="$hint"
-        if [[ "$line" =~ (source\ metadata\ for|pull\ access\ denied\ for)\ ([^ ,:]+(:[^ ,:]+)?) ]]; then
-          name="${BASH_REMATCH[2]}"
+        what=""
+        if [[ "$line" =~ (source\ metadata\ for|pull\ access\ denied\ for)\ ([^\ ,:]+(:[^\ ,:]+)?) ]]; then
+          what="L'image $(short_name "${BASH_REMATCH[2]}")"
+        elif [[ "$line" =~ ^[[:space:]]*(✘[[:space:]]+)?([^[:space:]:]+)[[:space:]]+Error[[:space:]] ]]; then
+          # docker compose: the first service that failed; its pull cancels the others', which
+          # then report the same error whatever their image (they are not named, to not mislead).
+          [[ "$shown" != *" L'image du service "* ]] || continue
+          what="L'image du service ${BASH_REMATCH[2]}"
+        elif [ -n "$hint" ]; then
+          what="L'image $(short_name "$hint")"
         fi
-        name="${name:+$(short_name "$name")}"
-        [[ "$shown" != *" ${name:-?} "* ]] || continue
-        shown+="${name:-?} "
-        if [ -n "$name" ]; then
-          printf "L'image %s n'est pas dans le catalogue hors ligne de Dockyard (pas d'Internet ici). Images disponibles : %s\n" "$name" "$url"
-        else
-          printf "Cette image n'est pas dans le catalogue hors ligne de Dockyard (pas d'Internet ici). Images disponibles : %s\n" "$url"
-        fi
+        # Once per image; the closing generic error of a command that named one says no more.
+        if [ -z "$what" ]; then [ "$shown" = " " ] || continue; what="Cette image"; fi
+        [[ "$shown" != *" $what "* ]] || continue
+        shown+="$what "
+        missing "$what"
         ;;
       *) printf '%s\n' "$line" ;;
     esac
