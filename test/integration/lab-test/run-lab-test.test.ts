@@ -63,7 +63,7 @@ describe('lab:test', () => {
     const report = await labTest('test/fixtures/lab-test-content')('bruyant');
     expect(report.stderr).toEqual([
       { page: 'introduction', lines: ["note de l'introduction"] },
-      { page: 'conclusion', lines: [expect.stringMatching(/systemctl: command not found$/)] },
+      { page: 'conclusion', lines: [expect.stringMatching(/kubectl: command not found$/)] },
     ]);
     // Step 1's check and solution pass: only its background script's missing podman fails it.
     expect(report.steps[0]).toMatchObject({
@@ -81,7 +81,7 @@ describe('lab:test', () => {
     expect(printed).toContain("⚠ stderr du script d'arrière-plan (introduction) : note de l'introduction");
     expect(printed).toContain("✗ stderr du script d'arrière-plan (étape 1) : bash: line 3: podman: command not found");
     expect(printed).toMatch(/⚠ stderr du script d'arrière-plan \(étape 2\) : ls: cannot access '\/dossier-absent'/);
-    expect(printed).toMatch(/✗ stderr du script d'arrière-plan \(conclusion\) : bash: line \d+: systemctl: command not found/);
+    expect(printed).toMatch(/✗ stderr du script d'arrière-plan \(conclusion\) : bash: line \d+: kubectl: command not found/);
     expect(printed).not.toContain('sur stdout');
     expect(await driver.list()).toEqual([]);
   });

@@ -38,10 +38,11 @@ describe('the offline catalog', () => {
 
 describe('scriptWarnings', () => {
   it('names a missing tool once per file, with what to do instead', () => {
-    expect(messages('podman ps\npodman images\nsystemctl restart docker')).toEqual([
+    expect(messages('podman ps\npodman images\nhelm install x')).toEqual([
       `1:1 ${missingToolMessage('podman')}`,
-      `3:1 ${missingToolMessage('systemctl')}`,
+      `3:1 ${missingToolMessage('helm')}`,
     ]);
+    expect(missingToolMessage('systemctl')).toMatch(/les machines n’ont pas systemd/);
     expect(missingToolMessage('kubectl')).toMatch(/^« kubectl » : cette commande n’existe pas sur les machines de lab — pas de Kubernetes .*Docker Swarm/);
     expect(missingToolMessage('outil-inconnu')).toMatch(/— elles sont des Debian sans Internet : rien ne s’installe pendant un lab/);
   });
@@ -116,7 +117,7 @@ describe('content:check on a Killercoda scenario that counts on Ubuntu and the I
       'step1/text.md:4:1',
       'step2/text.md:4:1',
     ]);
-    expect(printed).toContain('    « systemctl » : cette commande n’existe pas sur les machines de lab — les machines n’ont pas systemd : dockerd y tourne déjà (inutile de le démarrer ou de le relancer), son journal est /var/log/dockerd.log');
+    expect(printed).toContain('    « minikube » : cette commande n’existe pas sur les machines de lab — pas de Kubernetes sur les machines de Dockyard : pour orchestrer, Docker Swarm (docker swarm init, docker service…) fonctionne entre les machines d’un lab');
     expect(printed).toContain('    ce script a besoin d’Internet, que les machines n’ont pas : l’image quay.io/coreos/etcd:v3.5.0 n’est pas dans le catalogue hors ligne (les images disponibles et leurs étiquettes : docs/images.md)');
     expect(printed.at(-1)).toMatch(/1 lab : ✓ contenu valide, 10 avertissements/);
   });
