@@ -32,6 +32,7 @@ export function createSandboxDriver(
     socketPath: env.INCUS_SOCKET,
     instance: env.DOCKYARD_INSTANCE,
     subnetPool: env.DOCKYARD_SANDBOX_SUBNETS,
+    internet: env.DOCKYARD_INTERNET === 'on',
     defaultLimits: { ...INCUS_DRIVER_DEFAULTS.defaultLimits, diskGiB: env.DOCKYARD_NODE_DISK_GIB },
     logger: { info: () => undefined, warn: (message, detail) => log(`${message} ${JSON.stringify(detail ?? {})}`) },
     spares: {

@@ -15,12 +15,13 @@ cat /etc/hosts.new >/etc/hosts && rm -f /etc/hosts.new
 
 # Login shells (the student's, `bash -l`) and whatever they start: curl, wget, git, pip, npm…
 # no_proxy names the session's nodes, which join after this shell may have started: it is
-# read again from /etc/hosts at each prompt, so `curl http://node2` never goes to the proxy.
+# read again from /etc/hosts at each prompt (every name of theirs: node2, node01, host02…), so
+# `curl http://node2` never goes to the proxy.
 cat >/etc/profile.d/dockyard-egress.sh <<PROFILE
 # Written by Dockyard (runtime/egress/node-egress.sh): the internet, through the egress proxy.
 export http_proxy=$proxy https_proxy=$proxy HTTP_PROXY=$proxy HTTPS_PROXY=$proxy
 dockyard_no_proxy() {
-  no_proxy="localhost,127.0.0.1,::1,$gateway,dockyard-registry,dockyard-egress,$pool\$(awk '/ # dockyard\$/ { printf ",%s", \$2 }' /etc/hosts 2>/dev/null)"
+  no_proxy="localhost,127.0.0.1,::1,$gateway,dockyard-registry,dockyard-egress,$pool\$(awk '/ # dockyard\$/ { for (i = 2; i <= NF - 2; i++) printf ",%s", \$i }' /etc/hosts 2>/dev/null)"
   NO_PROXY="\$no_proxy"
   export no_proxy NO_PROXY
 }

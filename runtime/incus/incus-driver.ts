@@ -36,6 +36,7 @@ import { runtimeMachines, sandboxStatus } from './runtime-machines';
 import { removeLegacyBridges } from './legacy-bridges';
 import { releaseAbandonedClaims } from './subnet-claims';
 import { nodeAddress, SessionSubnets } from './session-subnets';
+import { nodeEgressSetup } from './node-egress';
 
 export interface IncusDriverOptions {
   socketPath?: string;
@@ -53,6 +54,8 @@ export interface IncusDriverOptions {
   subnetPool?: string;
   /** Labels this driver's sandboxes; list() sees only them, so instances never reap each other. */
   instance?: string;
+  /** The operator let nodes out (DOCKYARD_INTERNET=on): each node's tools use the egress proxy (node-egress.ts). */
+  internet?: boolean;
   /**
    * Spare nodes kept started per image (../warm-pool.ts); none by default. `shared`: several
    * servers use this Incus (web replicas); only the one holding the pool's lease keeps spares:
@@ -77,6 +80,7 @@ export const INCUS_DRIVER_DEFAULTS = {
   maxOutputBytes: 1024 * 1024,
   instance: 'default',
   subnetPool: '10.213.0.0/16',
+  internet: false,
 } as const;
 
 const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
@@ -108,7 +112,8 @@ export class IncusSandboxDriver implements SandboxDriver {
     };
     const nodes = () => this.ownInstances();
     this.subnets = new SessionSubnets(this.client, { subnetPool: this.opts.subnetPool, allNodes: () => this.allNodes() });
-    this.joins = new SessionJoins((name, command, options) => this.exec(name, command, options), nodes, this.opts.logger.warn);
+    const egress = this.opts.internet ? nodeEgressSetup(this.opts.subnetPool) : undefined;
+    this.joins = new SessionJoins((name, command, options) => this.exec(name, command, options), nodes, this.opts.logger.warn, egress);
     this.sharedSpares = spares?.shared === true;
     if (spares && spares.size > 0) {
       this.pool = new WarmPool({

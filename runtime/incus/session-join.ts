@@ -23,6 +23,8 @@ export class SessionJoins {
     private readonly exec: Exec,
     private readonly nodes: () => Promise<IncusInstance[]>,
     private readonly warn: (message: string, detail: Record<string, unknown>) => void,
+    /** Run in each node before it joins, when the internet is on (node-egress.ts). */
+    private readonly egress?: { command: string[]; stdin: string },
   ) {}
 
   /** `subnet`: the session's /26, which names the session's nodes among all. */
@@ -30,6 +32,8 @@ export class SessionJoins {
     const gateway = NODE_GATEWAY;
     const turn = (this.turns.get(subnet) ?? Promise.resolve()).then(async () => {
       const members = await this.members(subnet, { name, node: spec.node, aliases: spec.aliases ?? [], ip: address });
+      // Before the join, which starts the student's shell: that shell must find the proxy set.
+      if (this.egress) await this.setUpEgress(name, this.egress);
       const joined = await this.exec(name, ['dockyard-join-session', spec.node, `${address}/32`, gateway], {
         stdin: hostsLines(gateway, members),
         timeoutMs: 10_000,
@@ -62,6 +66,15 @@ export class SessionJoins {
         ip: i.config[NODE_KEYS.address] ?? '',
       }));
     return [...others, newcomer];
+  }
+
+  /** Without it the node works, offline: say so in the log rather than refuse the lab. */
+  private async setUpEgress(name: string, egress: { command: string[]; stdin: string }): Promise<void> {
+    const result = await this.exec(name, egress.command, { stdin: egress.stdin, timeoutMs: 10_000 }).catch((err: unknown) => ({
+      exitCode: -1,
+      output: errorText(err),
+    }));
+    if (result.exitCode !== 0) this.warn('node egress not set up', { name, error: result.output.slice(0, 300) });
   }
 
   /** A shell script in a node; its output, or an error saying what it printed. */

@@ -12,7 +12,7 @@ import { ContentError } from '../content/content-errors';
 import type { ContentOptions } from '../content/content-paths';
 import { loadLab, type Lab, type LabStep } from '../content/lab';
 import type { SessionService } from '../sessions/session-service';
-import { isMissingCommand } from '../sessions/lab-scripts';
+import { isMissingCommand, LAB_SCRIPT_COMMAND } from '../sessions/lab-scripts';
 import type { LabTestReport, ScriptStderr, StepReport } from './lab-test-report';
 
 export interface LabTestDeps {
@@ -188,7 +188,7 @@ class StepTester {
       const outputs: string[] = [];
       for (const node of part.nodes) {
         const { sandboxId } = await this.deps.sessions.sandboxFor(this.owner, this.sessionId, node);
-        const result = await this.deps.driver.exec(sandboxId, ['bash', '-s'], {
+        const result = await this.deps.driver.exec(sandboxId, LAB_SCRIPT_COMMAND, {
           stdin: part.script,
           env: { DOCKYARD_PREVIOUS_OUTPUT: previousOutput },
           timeoutMs: this.deps.solutionTimeoutMs ?? DEFAULT_SOLUTION_TIMEOUT_MS,

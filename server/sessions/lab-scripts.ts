@@ -10,6 +10,13 @@ import path from 'node:path';
 import type { ExecResult, SandboxDriver } from '../../runtime/driver';
 import { RuntimeTimeoutError } from '../../runtime/errors';
 
+/**
+ * How a lab's scripts run in a node (background, check, solution): bash reading the script on
+ * its standard input, as a login shell, so that they see what the student's shell sees
+ * (/etc/profile.d: the egress proxy when the operator turned the internet on).
+ */
+export const LAB_SCRIPT_COMMAND = ['bash', '-l', '-s'];
+
 export interface PageScriptsSpec {
   background?: string | null;
   foreground?: string | null;
@@ -114,7 +121,7 @@ export class LabScripts {
   private async runBackground(sessionId: string, sandboxId: string, page: string, script: string): Promise<BackgroundRun> {
     let result: ExecResult;
     try {
-      result = await this.deps.driver.exec(sandboxId, ['bash', '-s'], {
+      result = await this.deps.driver.exec(sandboxId, LAB_SCRIPT_COMMAND, {
         stdin: script,
         timeoutMs: this.deps.backgroundTimeoutMs ?? DEFAULT_BACKGROUND_TIMEOUT_MS,
         keepStderr: true,

@@ -15,7 +15,7 @@ import { CapacityError } from './capacity-error';
 import { endReasonOfNodes } from './end-reasons';
 import { capCheckOutput, isOutputTruncated } from './check-output';
 import { KeyedLock } from './keyed-lock';
-import { LabScripts, type AssetSpec, type BackgroundRun, type PageScriptsSpec, type SessionMachines } from './lab-scripts';
+import { LAB_SCRIPT_COMMAND, LabScripts, type AssetSpec, type BackgroundRun, type PageScriptsSpec, type SessionMachines } from './lab-scripts';
 import { startPagesUpTo } from './page-starts';
 import {
   DEFAULT_CAPACITY,
@@ -275,7 +275,7 @@ export class SessionService {
   /** A check that hangs is a failed attempt with an explanation, not an error. */
   private async runCheck(sandboxId: string, script: string): Promise<ExecResult> {
     try {
-      return await this.deps.driver.exec(sandboxId, ['bash', '-s'], {
+      return await this.deps.driver.exec(sandboxId, LAB_SCRIPT_COMMAND, {
         stdin: script,
         timeoutMs: this.deps.checkTimeoutMs ?? 30_000,
       });
