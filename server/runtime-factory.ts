@@ -33,6 +33,7 @@ export function createSandboxDriver(
     instance: env.DOCKYARD_INSTANCE,
     subnetPool: env.DOCKYARD_SANDBOX_SUBNETS,
     internet: env.DOCKYARD_INTERNET === 'on',
+    catalogUrl: env.DOCKYARD_PUBLIC_URL ? `${env.DOCKYARD_PUBLIC_URL.replace(/\/$/, '')}/images` : undefined,
     defaultLimits: { ...INCUS_DRIVER_DEFAULTS.defaultLimits, diskGiB: env.DOCKYARD_NODE_DISK_GIB },
     logger: { info: () => undefined, warn: (message, detail) => log(`${message} ${JSON.stringify(detail ?? {})}`) },
     spares: {

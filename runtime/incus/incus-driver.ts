@@ -56,6 +56,8 @@ export interface IncusDriverOptions {
   instance?: string;
   /** The operator let nodes out (DOCKYARD_INTERNET=on): each node's tools use the egress proxy (node-egress.ts). */
   internet?: boolean;
+  /** The app's page of offline images (DOCKYARD_PUBLIC_URL + /images), named by a node's docker when an image is missing. */
+  catalogUrl?: string;
   /**
    * Spare nodes kept started per image (../warm-pool.ts); none by default. `shared`: several
    * servers use this Incus (web replicas); only the one holding the pool's lease keeps spares:
@@ -81,6 +83,7 @@ export const INCUS_DRIVER_DEFAULTS = {
   instance: 'default',
   subnetPool: '10.213.0.0/16',
   internet: false,
+  catalogUrl: '',
 } as const;
 
 const NODE_NAME = /^[a-z][a-z0-9-]{0,30}$/;
@@ -112,8 +115,11 @@ export class IncusSandboxDriver implements SandboxDriver {
     };
     const nodes = () => this.ownInstances();
     this.subnets = new SessionSubnets(this.client, { subnetPool: this.opts.subnetPool, allNodes: () => this.allNodes() });
-    const egress = this.opts.internet ? nodeEgressSetup(this.opts.subnetPool) : undefined;
-    this.joins = new SessionJoins((name, command, options) => this.exec(name, command, options), nodes, this.opts.logger.warn, egress);
+    const settings = {
+      egress: this.opts.internet ? nodeEgressSetup(this.opts.subnetPool) : undefined,
+      catalogUrl: this.opts.catalogUrl || undefined,
+    };
+    this.joins = new SessionJoins((name, command, options) => this.exec(name, command, options), nodes, this.opts.logger.warn, settings);
     this.sharedSpares = spares?.shared === true;
     if (spares && spares.size > 0) {
       this.pool = new WarmPool({

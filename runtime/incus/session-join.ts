@@ -16,6 +16,14 @@ import { shareSessionKey } from './session-ssh';
 
 type Exec = (name: string, command: string[], options: ExecOptions) => Promise<ExecResult>;
 
+/** What every node is told as it joins, from the operator's settings. */
+export interface NodeSettings {
+  /** Run in each node before it joins, when the internet is on (node-egress.ts). */
+  egress?: { command: string[]; stdin: string };
+  /** The app's page of offline images, which the node's docker names when an image is missing. */
+  catalogUrl?: string;
+}
+
 export class SessionJoins {
   private readonly turns = new Map<string, Promise<void>>();
 
@@ -23,8 +31,7 @@ export class SessionJoins {
     private readonly exec: Exec,
     private readonly nodes: () => Promise<IncusInstance[]>,
     private readonly warn: (message: string, detail: Record<string, unknown>) => void,
-    /** Run in each node before it joins, when the internet is on (node-egress.ts). */
-    private readonly egress?: { command: string[]; stdin: string },
+    private readonly node: NodeSettings = {},
   ) {}
 
   /** `subnet`: the session's /26, which names the session's nodes among all. */
@@ -33,8 +40,8 @@ export class SessionJoins {
     const turn = (this.turns.get(subnet) ?? Promise.resolve()).then(async () => {
       const members = await this.members(subnet, { name, node: spec.node, aliases: spec.aliases ?? [], ip: address });
       // Before the join, which starts the student's shell: that shell must find the proxy set.
-      if (this.egress) await this.setUpEgress(name, this.egress);
-      const joined = await this.exec(name, ['dockyard-join-session', spec.node, `${address}/32`, gateway], {
+      if (this.node.egress) await this.setUpEgress(name, this.node.egress);
+      const joined = await this.exec(name, ['dockyard-join-session', spec.node, `${address}/32`, gateway, this.node.catalogUrl ?? ''], {
         stdin: hostsLines(gateway, members),
         timeoutMs: 10_000,
       });

@@ -1,5 +1,5 @@
 #!/bin/bash
-# dockyard-join-session <node name> <address/32> <gateway> < session's /etc/hosts lines
+# dockyard-join-session <node name> <address/32> <gateway> [catalog url] < session's /etc/hosts lines
 # Run by the server (through Incus's exec, inside the node) once its eth0 (an Incus routed
 # NIC: the host routes the address to it) has its session's address: names the node, sets
 # the address and the route through the host (again: a NIC made anew while the node runs
@@ -8,7 +8,7 @@
 # input, see runtime/incus/session-hosts.ts) and starts the student's shell, so that the
 # first terminal finds it ready.
 set -euo pipefail
-node="$1" address="$2" gateway="$3"
+node="$1" address="$2" gateway="$3" catalog_url="${4:-}"
 hostname "$node"
 echo "$node" >/etc/hostname
 ip link set eth0 up
@@ -20,6 +20,10 @@ ip route replace default via "$gateway" dev eth0
 echo "nameserver $gateway" >/etc/resolv.conf
 { grep -v ' # dockyard$' /etc/hosts || true; cat; } >/etc/hosts.new
 cat /etc/hosts.new >/etc/hosts && rm -f /etc/hosts.new
+# The app's page of offline images, which docker names when an image is missing (docker-hints.sh).
+if [ -n "$catalog_url" ]; then
+  mkdir -p /etc/dockyard && printf '%s\n' "$catalog_url" >/etc/dockyard/catalog-url
+fi
 # sshd, for `ssh node01` between the session's machines (sshd.conf; the key is shared by
 # runtime/incus/session-ssh.ts once this script is done). Its host key is made here, not in
 # the image, so that no two nodes share one.

@@ -9,7 +9,9 @@ import type { SandboxRef } from '@/runtime/driver';
 import { testDriver } from '../runtime/test-driver';
 import { requireImages, TEST_INSTANCE, testSpec } from '../runtime/fixtures';
 
-const driver = testDriver(TEST_INSTANCE);
+// As a server with DOCKYARD_PUBLIC_URL set gives it: the node names the app's page of images.
+const CATALOG_URL = 'https://dockyard.example.fr/images';
+const driver = testDriver(TEST_INSTANCE, { catalogUrl: CATALOG_URL });
 let sandbox: SandboxRef | undefined;
 const sh = (script: string) => driver.exec(sandbox!.id, ['bash', '-c', script], { timeoutMs: 170_000 });
 const MISSING = "n'est pas dans le catalogue hors ligne de Dockyard (pas d'Internet ici). Images disponibles :";
@@ -56,7 +58,7 @@ describe('an image missing from the catalog', () => {
   it('docker pull and docker run say so in French, once, and fail', async () => {
     const pull = await sh('docker pull pas-dans-le-catalogue:1.0');
     expect(pull.exitCode).not.toBe(0);
-    expect(pull.output).toContain(`L'image pas-dans-le-catalogue:1.0 ${MISSING}`);
+    expect(pull.output).toContain(`L'image pas-dans-le-catalogue:1.0 ${MISSING} ${CATALOG_URL}`);
     expect(pull.output).not.toContain('registry-1.docker.io');
 
     const run = await sh('docker run --rm nginx:9.99');
