@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { serverDictionary } from '../_i18n/server-locale';
 import styles from './site-footer.module.css';
 
@@ -9,7 +10,9 @@ export async function SiteFooter() {
         <p>
           <strong>Dockyard</strong> — {site.footerTagline}
         </p>
-        <p className={styles.muted}>{site.footerNote}</p>
+        <p className={styles.muted}>
+          {site.footerNote} · <Link href="/images">{site.imagesLink}</Link>
+        </p>
       </div>
     </footer>
   );

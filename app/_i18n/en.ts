@@ -13,6 +13,7 @@ export const en = {
     course: 'Course',
     footerTagline: 'a free, self-hostable platform for learning containers.',
     footerNote: 'Course content in French · Works offline',
+    imagesLink: 'Images available offline',
   },
   localeSwitch: {
     label: 'Interface language',
@@ -449,5 +450,18 @@ export const en = {
       low: 'A few notions need another look: read the explanations, reread the lesson, then start again.',
     },
     toReview: (count: number) => `${plural(count, 'question')} to review: the correction and explanations are under each question.`,
+  },
+  images: {
+    metaTitle: 'Images available offline',
+    eyebrow: 'Labs without Internet',
+    lead:
+      'Lab machines have no Internet access: `docker pull` is served there by Dockyard’s offline catalog, images rebuilt from Debian packages. They behave like the official images for what the course uses, with the differences shown below (in French). Missing an image? Pick one from this list or ask your instructor (course authors: see `docs/images.md`).',
+    filterLabel: 'Filter images',
+    filterHint: 'By name or tag: “python”, “alpine”, “node:20”…',
+    count: (shown: number, total: number) => (shown === total ? `${plural(total, 'image')} in the catalog` : `${shown} of ${plural(total, 'image')}`),
+    caption: 'Images of the offline catalog, their tags and how they differ from the official images',
+    columns: { image: 'Image', tags: 'Tags', inside: 'Contents', differences: 'Differences from the official image' },
+    noNote: 'No description yet.',
+    noMatch: (query: string) => `No image matches “${query}”: pick one from the list or ask your instructor.`,
   },
 } satisfies Dictionary;

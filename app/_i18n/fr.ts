@@ -17,6 +17,7 @@ export const fr = {
     course: 'Cours',
     footerTagline: 'une plateforme libre et auto-hébergeable pour apprendre les conteneurs.',
     footerNote: 'Contenus en français · Fonctionne hors ligne',
+    imagesLink: 'Images disponibles hors ligne',
   },
   localeSwitch: {
     label: 'Langue de l’interface',
@@ -468,6 +469,21 @@ export const fr = {
     },
     toReview: (count: number) =>
       `${plural(count, 'question')} à revoir : la correction et les explications sont sous chaque question.`,
+  },
+  /** /images: the offline catalog. Backquoted words are shown as code. */
+  images: {
+    metaTitle: 'Images disponibles hors ligne',
+    eyebrow: 'Labs sans Internet',
+    lead:
+      'Les machines des labs n’ont pas accès à Internet : `docker pull` y est servi par le catalogue hors ligne de Dockyard, des images reconstruites à partir des paquets de Debian. Elles se comportent comme les images officielles pour ce que le cours utilise, avec les écarts indiqués ci-dessous. Une image vous manque ? Prenez-en une de cette liste ou demandez-la à votre enseignant (auteurs de cours : voir `docs/images.md`).',
+    filterLabel: 'Filtrer les images',
+    filterHint: 'Par nom ou par étiquette : « python », « alpine », « node:20 »…',
+    count: (shown: number, total: number) =>
+      shown === total ? `${plural(total, 'image')} dans le catalogue` : `${plural(shown, 'image')} sur ${total}`,
+    caption: 'Images du catalogue hors ligne, leurs étiquettes et leurs écarts avec les images officielles',
+    columns: { image: 'Image', tags: 'Étiquettes', inside: 'Contenu', differences: 'Écarts avec l’image officielle' },
+    noNote: 'Pas encore de description.',
+    noMatch: (query: string) => `Aucune image ne correspond à « ${query} » : prenez-en une de la liste ou demandez-la à votre enseignant.`,
   },
 };
 

@@ -4,10 +4,27 @@
  * lab (its own registry, an image it builds), or out of reach.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { z } from 'zod';
+import { displayPath } from '../content-paths';
 
-export const CATALOG_FILE = fileURLToPath(new URL('../../../runtime/images/catalog.txt', import.meta.url));
+/**
+ * runtime/images, found from the working directory as content/ is (content-paths.ts):
+ * Dockyard and its commands run from the project's root, and inside Next's server bundles
+ * `import.meta.url` names the bundle, not this file.
+ */
+export const IMAGES_DIR = path.join(process.cwd(), 'runtime', 'images');
+export const CATALOG_FILE = path.join(IMAGES_DIR, 'catalog.txt');
+
+/** A file of runtime/images, or an error that says which and where it was looked for. */
+export function readImagesFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(`Catalogue d’images illisible : ${displayPath(file)} (${reason}). Lancez Dockyard depuis la racine du projet.`, { cause: error });
+  }
+}
 
 /** Image name → the tags the catalog has for it (several lines may share a name: nginx). */
 export type ImageCatalog = ReadonlyMap<string, ReadonlySet<string>>;
@@ -20,10 +37,15 @@ const catalogLine = z.object({
 /** Reads catalog.txt: `name folder from tag…` per line, `#` comments. */
 export function readImageCatalog(file = CATALOG_FILE): ImageCatalog {
   const catalog = new Map<string, Set<string>>();
-  for (const raw of readFileSync(file, 'utf8').split('\n')) {
+  for (const [index, raw] of readImagesFile(file).split('\n').entries()) {
     const fields = raw.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
     if (fields.length === 0) continue;
-    const { name, tags } = catalogLine.parse({ name: fields[0], tags: fields.slice(3) });
+    const line = catalogLine.safeParse({ name: fields[0], tags: fields.slice(3) });
+    if (!line.success) {
+      const why = line.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`).join(' ; ');
+      throw new Error(`${displayPath(file)}, ligne ${index + 1} : attendu « nom dossier base étiquette… » (${why})`);
+    }
+    const { name, tags } = line.data;
     const known = catalog.get(name) ?? new Set<string>();
     for (const tag of tags) known.add(tag);
     catalog.set(name, known);
