@@ -1,7 +1,7 @@
 /**
  * Whether a link written in course Markdown leads somewhere once published. Dockyard serves
- * pages (/, /lecons/<leçon>, /labs/<lab>), not the files of content/, and inlines only local
- * SVG images: anything else is a broken link or a missing image for the student.
+ * pages (/, /lecons/<leçon>, /labs/<lab>, /images), not the files of content/, and inlines
+ * only local SVG images: anything else is a broken link or a missing image for the student.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,8 @@ const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 // Markdown) becomes a preview link; any other is a warning of findAnnotationProblems.
 const PLACEHOLDER = /\{\{[^{}\n]*\}\}|%7B%7BTRAFFIC_HOST\d+_\d+%7D%7D/i;
 const SITE_PAGE = /^\/(lecons|labs)\/([^/?#]+)\/?(?:[?#].*)?$/;
+// Pages that are always there, whatever the course: the home page and the offline image catalog.
+const FIXED_PAGE = /^\/(?:images\/?)?(?:[?#].*)?$/;
 
 /** What is wrong with the link, in French, or null when it works. */
 export function linkProblem(link: MarkdownLink, context: LinkContext): string | null {
@@ -36,9 +38,9 @@ export function linkProblem(link: MarkdownLink, context: LinkContext): string | 
   if (!href.startsWith('/')) {
     return `lien relatif « ${href} » : Dockyard ne publie pas les fichiers du contenu ; liez une page (/lecons/…, /labs/…) ou une adresse http(s)`;
   }
-  if (/^\/(?:[?#].*)?$/.test(href)) return null;
+  if (FIXED_PAGE.test(href)) return null;
   const page = SITE_PAGE.exec(href);
-  if (!page) return `lien « ${href} » : page inconnue ; les pages de Dockyard sont /, /lecons/<leçon> et /labs/<lab>`;
+  if (!page) return `lien « ${href} » : page inconnue ; les pages de Dockyard sont /, /lecons/<leçon>, /labs/<lab> et /images`;
   const [, kind, slug = ''] = page;
   if (kind === 'lecons' && !context.site.lessons.has(slug)) return `lien « ${href} » : aucune leçon lessons/${slug}.md`;
   if (kind === 'labs' && !context.site.labs.has(slug)) return `lien « ${href} » : aucun lab labs/${slug}/index.json`;
