@@ -11,6 +11,9 @@
 #
 # The catalog's address: DOCKYARD_CATALOG_URL, else the first line of
 # /etc/dockyard/catalog-url (written into the node by Dockyard), else the page's path.
+#
+# It also adds a note after a swarm service published in ingress mode when the kernel has
+# no IPVS (swarm-notes.sh).
 set -uo pipefail
 
 real=/usr/bin/docker
@@ -108,6 +111,21 @@ hints() {
     [ "$rest" -eq 0 ] || break
   done
 }
+
+# A swarm service published in ingress mode on a kernel without IPVS (swarm-notes.sh): the
+# client runs as usual, then the note follows its last line, if the command succeeded.
+case "$(command_of "$@")" in
+  service | stack)
+    # shellcheck source=swarm-notes.sh
+    . /usr/local/lib/dockyard/swarm-notes.sh
+    note="$(swarm_note "$@")"
+    [ -n "$note" ] || exec "$real" "$@"
+    "$real" "$@"
+    status=$?
+    [ "$status" -ne 0 ] || printf '%s\n' "$note" >&2
+    exit "$status"
+    ;;
+esac
 
 case "$(command_of "$@")" in
   pull | run | create | build | buildx | builder | compose | image | container) ;;
