@@ -15,10 +15,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Real Docker engine and real database: slower, run one file at a time.
+        // Real Docker engine and real database: slower, run one file at a time. test/tutorials
+        // replays beginner tutorials in real lab machines (issue 13).
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/tutorials/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 300_000,
