@@ -52,6 +52,22 @@ service_ingress_port() {
   done
 }
 
+# Whether a `docker service create` joins a network with a virtual IP (the default endpoint
+# mode), which IPVS serves too: other containers would reach nothing at the service's name.
+service_uses_vip() {
+  local sub="" arg network=""
+  while [ "$#" -gt 0 ]; do
+    arg="$1"; shift
+    case "$arg" in
+      service) [ -n "$sub" ] || sub="${1:-}" ;;
+      --network | --network=*) network=1 ;;
+      --endpoint-mode=dnsrr) return 1 ;;
+      --endpoint-mode) [ "${1:-}" != dnsrr ] || return 1 ;;
+    esac
+  done
+  [[ "$sub" == create && -n "$network" ]]
+}
+
 # The first port the compose files of a `docker stack deploy` publish in ingress mode, read
 # roughly (not a YAML parser): items of a `ports:` list; the short syntax ("8080:80") is
 # always ingress in a stack, a long one (target:/published:) unless it says `mode: host`.
@@ -108,17 +124,21 @@ swarm_note() {
   ipvs_missing || return 0
   case "$(command_of "$@")" in
     service)
-      read -r published target protocol sub < <(service_ingress_port "$@") || return 0
+      if ! read -r published target protocol sub < <(service_ingress_port "$@"); then
+        service_uses_vip "$@" || return 0
+        printf "Remarque de Dockyard : les autres conteneurs joignent un service par son nom grâce à son adresse virtuelle, qui repose sur IPVS, absent du noyau de cette machine : ce nom ne répondra pas. Créez le service avec --endpoint-mode dnsrr : son nom renverra directement les adresses de ses tâches.\n"
+        return 0
+      fi
       [ "$protocol" = tcp ] || suffix=",protocol=$protocol"
       # An update replaces the port the service already publishes.
       [ "$sub" = create ] || flag="--publish-rm $published --publish-add"
-      printf "Remarque de Dockyard : le port %s est publié en mode ingress (routing mesh), qui repose sur IPVS, absent du noyau de cette machine : il ne répondra sur aucun nœud. Publiez-le sur le nœud de chaque tâche :\n  %s published=%s,target=%s,mode=host%s\n(avec --mode global, chaque nœud répond). Les adresses virtuelles des services reposent aussi sur IPVS : pour joindre un service par son nom, créez-le avec --endpoint-mode dnsrr.\n" \
+      printf "Remarque de Dockyard : le port %s est publié en mode ingress (routing mesh), qui repose sur IPVS, absent du noyau de cette machine : il ne répondra sur aucun nœud. Publiez-le sur le nœud de chaque tâche :\n  %s published=%s,target=%s,mode=host%s\n(seuls les nœuds où tourne une tâche répondent ; --mode global en met une sur chaque nœud). Les adresses virtuelles des services reposent aussi sur IPVS : pour joindre un service par son nom, créez-le avec --endpoint-mode dnsrr.\n" \
         "$published" "$flag" "$published" "$target" "$suffix"
       ;;
     stack)
       read -r published target protocol file < <(stack_ingress_port "$@") || return 0
       [ "$protocol" = tcp ] || suffix="\n        protocol: $protocol"
-      printf "Remarque de Dockyard : %s publie le port %s en mode ingress (routing mesh), qui repose sur IPVS, absent du noyau de cette machine : il ne répondra sur aucun nœud. Écrivez ce port en syntaxe longue, en mode host :\n    ports:\n      - target: %s\n        published: %s\n        mode: host$suffix\n(avec deploy: mode: global, chaque nœud répond). Les adresses virtuelles des services reposent aussi sur IPVS : pour joindre un service par son nom, ajoutez endpoint_mode: dnsrr sous deploy:.\n" \
+      printf "Remarque de Dockyard : %s publie le port %s en mode ingress (routing mesh), qui repose sur IPVS, absent du noyau de cette machine : il ne répondra sur aucun nœud. Écrivez ce port en syntaxe longue, en mode host :\n    ports:\n      - target: %s\n        published: %s\n        mode: host$suffix\n(seuls les nœuds où tourne une tâche répondent ; deploy: mode: global en met une sur chaque nœud). Les adresses virtuelles des services reposent aussi sur IPVS : pour joindre un service par son nom, ajoutez endpoint_mode: dnsrr sous deploy:.\n" \
         "$file" "$published" "$target" "$published"
       ;;
   esac
