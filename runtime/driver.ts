@@ -29,6 +29,11 @@ export interface SandboxSpec {
    * `node01`, `host01`…), so that scenarios written for them run unchanged.
    */
   aliases?: string[];
+  /**
+   * Every name of the session's nodes (theirs and their aliases), known before they all join:
+   * what the node's tools must reach directly, never through a proxy.
+   */
+  sessionNames?: string[];
   limits?: SandboxLimits;
 }
 

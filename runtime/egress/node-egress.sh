@@ -1,12 +1,12 @@
 #!/bin/bash
-# node-egress.sh <gateway> <proxy port> <sandbox pool>: run as root inside a lab node when the
+# node-egress.sh <gateway> <proxy port> <sandbox pool> [session names, comma-separated]: run as root inside a lab node when the
 # internet is on (runtime/incus/node-egress.ts sends it on standard input), before the node
 # joins its session, so that the student's first shell already has what it needs. Tools then
 # go out through the host's egress proxy (runtime/egress/egress-up.sh), which lets through only
 # the allowlisted host names; nothing is changed when the internet is off (it is not run).
 # Docker Hub images need nothing here: the node's mirror port already leads to the cache.
 set -euo pipefail
-gateway="$1" port="$2" pool="$3"
+gateway="$1" port="$2" pool="$3" names="${4:-}"
 proxy="http://dockyard-egress:$port"
 
 # The proxy's name, on a line of its own marker: session-hosts.ts rewrites only "# dockyard" lines.
@@ -41,3 +41,20 @@ Acquire::https::Proxy "$proxy";
 APT
 printf '# Written by Dockyard: pip goes out through the egress proxy.\n[global]\nproxy = %s\n' "$proxy" >/etc/pip.conf
 printf '# Written by Dockyard: npm goes out through the egress proxy.\nproxy=%s\nhttps-proxy=%s\n' "$proxy" "$proxy" >/etc/npmrc
+
+# The node's Docker engine: registries other than Docker Hub (ghcr.io, quay.io…, when the
+# allowlist names them) through the proxy too; Docker Hub's images keep coming through the
+# mirror port, from the catalog or the cache. The engine reads `proxies` only when it starts
+# and matches `no-proxy` name by name, so the list names every node of the session (the server
+# knows them all before they join): a registry a student runs on node1:5000 stays direct.
+daemon=/etc/docker/daemon.json
+engine_no_proxy="localhost,127.0.0.1,::1,$gateway,dockyard-registry,dockyard-egress,$pool${names:+,$names}"
+if [ -f "$daemon" ] && jq --arg proxy "$proxy" --arg no "$engine_no_proxy" \
+    '.proxies = {"http-proxy": $proxy, "https-proxy": $proxy, "no-proxy": $no}' "$daemon" >"$daemon.new"; then
+  mv "$daemon.new" "$daemon"
+  service docker restart >/dev/null
+else
+  rm -f "$daemon.new"
+  echo "node-egress : $daemon illisible, le moteur Docker du nœud reste sans proxy" >&2
+  exit 1
+fi

@@ -12,7 +12,10 @@ import { NODE_GATEWAY } from './node-instance';
 /** The proxy's port on the node's gateway (runtime/egress/egress-ports.sh). */
 export const EGRESS_PROXY_PORT = 3128;
 
-/** The command and its standard input, for the driver's exec(); `subnetPool`: DOCKYARD_SANDBOX_SUBNETS. */
+/**
+ * The command and its standard input, for the driver's exec(); `subnetPool`:
+ * DOCKYARD_SANDBOX_SUBNETS. The session's node names are added as the last argument, per node.
+ */
 export function nodeEgressSetup(subnetPool: string): { command: string[]; stdin: string } {
   // Read when used: only a Dockyard with the internet on needs the file.
   const script = readFileSync(fileURLToPath(new URL('../egress/node-egress.sh', import.meta.url)), 'utf8');

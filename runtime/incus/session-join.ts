@@ -2,8 +2,8 @@
  * A node joins its session: inside it, `dockyard-join-session` takes the node's name and
  * address (again: a spare's eth0 made anew has none) and writes the session's names into its
  * /etc/hosts (session-hosts.ts); then every
- * other node of the session learns the newcomer's name, and the newcomer gets the session's SSH
- * key (session-ssh.ts). The nodes of a lab join at the same
+ * other node of the session learns the newcomer's name, and all of them trust each other's SSH
+ * keys (session-ssh.ts). The nodes of a lab join at the same
  * time: joins in one session go one after the other, each listing the nodes known at its turn,
  * so that the last one lists them all and two never rewrite a node's /etc/hosts together (that
  * left a node without names, even its own).
@@ -12,7 +12,7 @@ import type { ExecOptions, ExecResult, SandboxSpec } from '../driver';
 import { SandboxStartError } from '../errors';
 import { NODE_GATEWAY, NODE_KEYS, type IncusInstance } from './node-instance';
 import { hostsLines, publishSessionHosts, type SessionNode } from './session-hosts';
-import { shareSessionKey } from './session-ssh';
+import { trustSessionKeys } from './session-ssh';
 
 type Exec = (name: string, command: string[], options: ExecOptions) => Promise<ExecResult>;
 
@@ -35,12 +35,12 @@ export class SessionJoins {
   ) {}
 
   /** `subnet`: the session's /26, which names the session's nodes among all. */
-  async join(name: string, spec: Pick<SandboxSpec, 'node' | 'aliases'>, address: string, subnet: string): Promise<void> {
+  async join(name: string, spec: Pick<SandboxSpec, 'node' | 'aliases' | 'sessionNames'>, address: string, subnet: string): Promise<void> {
     const gateway = NODE_GATEWAY;
     const turn = (this.turns.get(subnet) ?? Promise.resolve()).then(async () => {
       const members = await this.members(subnet, { name, node: spec.node, aliases: spec.aliases ?? [], ip: address });
       // Before the join, which starts the student's shell: that shell must find the proxy set.
-      if (this.node.egress) await this.setUpEgress(name, this.node.egress);
+      if (this.node.egress) await this.setUpEgress(name, this.node.egress, spec.sessionNames ?? [spec.node]);
       const joined = await this.exec(name, ['dockyard-join-session', spec.node, `${address}/32`, gateway, this.node.catalogUrl ?? ''], {
         stdin: hostsLines(gateway, members),
         timeoutMs: 10_000,
@@ -51,9 +51,10 @@ export class SessionJoins {
       await publishSessionHosts(gateway, members, others, run).catch((err: unknown) =>
         this.warn('session names not published', { subnet, error: errorText(err) }),
       );
-      await shareSessionKey(name, others[0]?.name ?? name, (target, script, stdin) => this.runScript(target, script, stdin)).catch(
-        (err: unknown) => this.warn('session ssh key not shared', { subnet, node: spec.node, error: errorText(err) }),
-      );
+      await trustSessionKeys(
+        members.map((member) => member.name),
+        (target, script, stdin) => this.runScript(target, script, stdin),
+      ).catch((err: unknown) => this.warn('session ssh keys not trusted', { subnet, node: spec.node, error: errorText(err) }));
     });
     const settled = turn.catch(() => undefined); // a failed join does not stop the next ones
     this.turns.set(subnet, settled);
@@ -76,8 +77,10 @@ export class SessionJoins {
   }
 
   /** Without it the node works, offline: say so in the log rather than refuse the lab. */
-  private async setUpEgress(name: string, egress: { command: string[]; stdin: string }): Promise<void> {
-    const result = await this.exec(name, egress.command, { stdin: egress.stdin, timeoutMs: 10_000 }).catch((err: unknown) => ({
+  private async setUpEgress(name: string, egress: { command: string[]; stdin: string }, sessionNames: string[]): Promise<void> {
+    const command = [...egress.command, sessionNames.join(',')];
+    // The node's engine restarts to read its proxy (node-egress.sh): allow for it.
+    const result = await this.exec(name, command, { stdin: egress.stdin, timeoutMs: 60_000 }).catch((err: unknown) => ({
       exitCode: -1,
       output: errorText(err),
     }));

@@ -1,34 +1,39 @@
 /**
  * SSH between a session's machines, as Killercoda's multi-machine scenarios use it (`ssh
- * node01` from `controlplane`): every node of a session holds the same root key pair, which
- * its own authorized_keys trusts, so each node reaches every other one as root, and only
- * those. The key never leaves the session: the first node to join makes it inside itself, and
- * each later one gets a copy from a node already in (joins in a session go one at a time,
- * session-join.ts). Each node's sshd is started by images/lab-node/join-session.sh.
+ * node01` from `controlplane`): each node makes its own root key pair, and every node of the
+ * session trusts the public keys of all of them, so each node reaches every other one as
+ * root, and only those. Private keys never leave their node. Run at each join, over the
+ * session's nodes listed then (joins in a session go one at a time, session-join.ts): the
+ * last join trusts them all, whatever order they came in. Each node's sshd is started by
+ * images/lab-node/join-session.sh.
  */
 
-/** Runs a command inside a node, with some standard input; resolves to its output. */
+/** Runs a shell script inside a node, with some standard input; resolves to its output. */
 export type KeyRunner = (name: string, script: string, stdin?: string) => Promise<string>;
 
+/** The comment that marks the keys Dockyard manages: the student's own lines are kept. */
+const MARKER = 'dockyard-session';
 const KEY = '/root/.ssh/id_ed25519';
-/** Prints the node's session key, made first if it has none (the session's first node). */
-const KEY_OF_NODE = `set -e; umask 077; mkdir -p /root/.ssh
-[ -s ${KEY} ] || ssh-keygen -q -t ed25519 -N '' -C dockyard-session -f ${KEY} </dev/null >/dev/null 2>&1
-cat ${KEY}`;
-/** Installs the key given on standard input and trusts it, once. */
-const TRUST_KEY = `set -e; umask 077; mkdir -p /root/.ssh
-cat > ${KEY}.new && mv ${KEY}.new ${KEY}
-ssh-keygen -y -f ${KEY} > ${KEY}.pub
-touch /root/.ssh/authorized_keys
-grep -qxF "$(cat ${KEY}.pub)" /root/.ssh/authorized_keys || cat ${KEY}.pub >> /root/.ssh/authorized_keys`;
+/** Prints the node's public key, made first if it has none. */
+const PUBLIC_KEY_OF_NODE = `set -e; umask 077; mkdir -p /root/.ssh
+[ -s ${KEY} ] || ssh-keygen -q -t ed25519 -N '' -C ${MARKER} -f ${KEY} </dev/null >/dev/null 2>&1
+[ -s ${KEY}.pub ] || ssh-keygen -y -f ${KEY} > ${KEY}.pub
+cat ${KEY}.pub`;
+/** Replaces the managed lines of authorized_keys with those on standard input. */
+const TRUST_KEYS = `set -e; umask 077; mkdir -p /root/.ssh; touch /root/.ssh/authorized_keys
+{ grep -v ' ${MARKER}$' /root/.ssh/authorized_keys || true; cat; } > /root/.ssh/authorized_keys.new
+mv /root/.ssh/authorized_keys.new /root/.ssh/authorized_keys`;
+const PUBLIC_KEY_LINE = new RegExp(`^ssh-ed25519 [A-Za-z0-9+/=]+ ${MARKER}$`);
 
-/**
- * Gives `newcomer` the session's key, taken from `source` (a node already in the session,
- * or the newcomer itself when it is the first), and makes both trust it.
- */
-export async function shareSessionKey(newcomer: string, source: string, run: KeyRunner): Promise<void> {
-  const key = await run(source, KEY_OF_NODE);
-  if (!key.includes('PRIVATE KEY')) throw new Error(`no session key on ${source}: ${key.slice(0, 200)}`);
-  const targets = source === newcomer ? [newcomer] : [source, newcomer];
-  await Promise.all(targets.map((target) => run(target, TRUST_KEY, key)));
+/** Makes every one of `members` (a session's nodes) trust the keys of all of them. */
+export async function trustSessionKeys(members: string[], run: KeyRunner): Promise<void> {
+  const keys = await Promise.all(
+    members.map(async (name) => {
+      const key = (await run(name, PUBLIC_KEY_OF_NODE)).trim();
+      if (!PUBLIC_KEY_LINE.test(key)) throw new Error(`no session key on ${name}: ${key.slice(0, 200)}`);
+      return key;
+    }),
+  );
+  const trusted = `${[...new Set(keys)].join('\n')}\n`;
+  await Promise.all(members.map((name) => run(name, TRUST_KEYS, trusted)));
 }

@@ -320,6 +320,7 @@ export class SessionService {
     try {
       // Each node is recorded as soon as it exists, so a crash mid-way leaves nothing unknown.
       const aliases = killercodaAliases(lab.nodes);
+      const sessionNames = [...lab.nodes, ...aliases.flat()];
       await Promise.all(
         lab.nodes.map(async (node, position) => {
           const ref = await this.deps.driver.create({
@@ -328,6 +329,7 @@ export class SessionService {
             image: lab.image,
             node,
             aliases: aliases[position],
+            sessionNames,
             limits: this.deps.limits,
           });
           await this.prisma.sandboxNode.create({ data: { sessionId: session.id, name: node, sandboxId: ref.id } });

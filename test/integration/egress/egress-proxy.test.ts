@@ -89,7 +89,9 @@ describe('proxy de sortie (DOCKYARD_INTERNET)', () => {
   it('on: a node of a server started with the internet on is set up as it joins its session', async () => {
     const online = testDriver(`${TEST_INSTANCE}-egress-on-${randomUUID().slice(0, 8)}`, { subnetPool: POOL, internet: true });
     await online.prepare();
-    const carol = await online.create({ ...testSpec('node1'), aliases: ['controlplane'] });
+    const started = performance.now();
+    const carol = await online.create({ ...testSpec('node1'), aliases: ['controlplane'], sessionNames: ['node1', 'node2', 'controlplane'] });
+    console.info(`[mesure] nœud prêt, Internet ouvert (moteur relancé avec son proxy) : ${Math.round(performance.now() - started)} ms`);
     try {
       const http = await online.exec(carol.id, ['bash', '-lc', 'curl -sS -m 10 http://allowed.example/; echo "no_proxy=$no_proxy"'], {
         timeoutMs: 60_000,
@@ -97,6 +99,10 @@ describe('proxy de sortie (DOCKYARD_INTERNET)', () => {
       expect(http.output).toContain('Bonjour de allowed.example\n');
       // The session's own names never go to the proxy.
       expect(http.output).toMatch(/no_proxy=.*,node1,controlplane/);
+      // The node's engine too: other registries through the proxy, the session's own direct
+      // (node2 has not joined yet, and is named all the same).
+      const engine = await online.exec(carol.id, ['docker', 'info', '--format', '{{.HTTPSProxy}} {{.NoProxy}}'], { timeoutMs: 30_000 });
+      expect(engine.output).toMatch(/^http:\/\/dockyard-egress:3128 .*,node1,node2,controlplane\n$/);
     } finally {
       await online.destroy(carol.id);
       await online.stop();
