@@ -13,6 +13,7 @@ import { SandboxStartError } from '../errors';
 import { NODE_GATEWAY, NODE_KEYS, type IncusInstance } from './node-instance';
 import { hostsLines, publishSessionHosts, type SessionNode } from './session-hosts';
 import { trustSessionKeys } from './session-ssh';
+import { incusMessage } from './incus-errors';
 
 type Exec = (name: string, command: string[], options: ExecOptions) => Promise<ExecResult>;
 
@@ -49,12 +50,12 @@ export class SessionJoins {
       const others = members.filter((member) => member.name !== name);
       const run = (target: string, command: string[], stdin: string) => this.exec(target, command, { stdin, timeoutMs: 30_000 });
       await publishSessionHosts(gateway, members, others, run).catch((err: unknown) =>
-        this.warn('session names not published', { subnet, error: errorText(err) }),
+        this.warn('session names not published', { subnet, error: incusMessage(err) }),
       );
       await trustSessionKeys(
         members.map((member) => member.name),
         (target, script, stdin) => this.runScript(target, script, stdin),
-      ).catch((err: unknown) => this.warn('session ssh keys not trusted', { subnet, node: spec.node, error: errorText(err) }));
+      ).catch((err: unknown) => this.warn('session ssh keys not trusted', { subnet, node: spec.node, error: incusMessage(err) }));
     });
     const settled = turn.catch(() => undefined); // a failed join does not stop the next ones
     this.turns.set(subnet, settled);
@@ -82,7 +83,7 @@ export class SessionJoins {
     // The node's engine restarts to read its proxy (node-egress.sh): allow for it.
     const result = await this.exec(name, command, { stdin: egress.stdin, timeoutMs: 60_000 }).catch((err: unknown) => ({
       exitCode: -1,
-      output: errorText(err),
+      output: incusMessage(err),
     }));
     if (result.exitCode !== 0) this.warn('node egress not set up', { name, error: result.output.slice(0, 300) });
   }
@@ -95,4 +96,3 @@ export class SessionJoins {
   }
 }
 
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

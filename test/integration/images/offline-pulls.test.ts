@@ -4,27 +4,16 @@
  * catalog answers with one French line (docker pull, run, build, compose), never Docker Hub's
  * connection error, with a non-zero exit code.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxRef } from '@/runtime/driver';
-import { testDriver } from '../runtime/test-driver';
-import { requireImages, TEST_INSTANCE, testSpec } from '../runtime/fixtures';
+import { describe, expect, it } from 'vitest';
+import { oneNodePerFile, testDriver } from '../runtime/test-driver';
+import { TEST_INSTANCE } from '../runtime/fixtures';
 
 // As a server with DOCKYARD_PUBLIC_URL set gives it: the node names the app's page of images.
 const CATALOG_URL = 'https://dockyard.example.fr/images';
 const driver = testDriver(TEST_INSTANCE, { catalogUrl: CATALOG_URL });
-let sandbox: SandboxRef | undefined;
-const sh = (script: string) => driver.exec(sandbox!.id, ['bash', '-c', script], { timeoutMs: 170_000 });
+const sandbox = oneNodePerFile(driver);
+const sh = (script: string) => driver.exec(sandbox().id, ['bash', '-c', script], { timeoutMs: 170_000 });
 const MISSING = "n'est pas dans le catalogue hors ligne de Dockyard (pas d'Internet ici). Images disponibles :";
-
-beforeAll(async () => {
-  await requireImages();
-  await driver.prepare();
-  sandbox = await driver.create(testSpec('node1'));
-});
-
-afterAll(async () => {
-  if (sandbox) await driver.destroy(sandbox.id);
-});
 
 describe('catalog images in a node', () => {
   it('docker pull curlimages/curl comes from the mirror under its own namespace, and runs', async () => {

@@ -5,20 +5,18 @@
  * buildx and Compose v2 as CLI plugins, an engine configured by /etc/docker/daemon.json
  * alone and driven by `service docker …` (runtime/images/lab-node/service.sh).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { SandboxRef } from '@/runtime/driver';
-import { requireImages, TEST_INSTANCE, testSpec } from './fixtures';
-import { testDriver } from './test-driver';
+import { TEST_INSTANCE } from './fixtures';
+import { oneNodePerFile, testDriver } from './test-driver';
 
 const instance = `${TEST_INSTANCE}-engine-${randomUUID().slice(0, 8)}`;
 const driver = testDriver(instance);
-let node: SandboxRef | undefined;
+const node = oneNodePerFile(driver);
 
 /** A shell script run in the node as its root, as if typed in its terminal. */
 async function sh(script: string): Promise<{ code: number; out: string }> {
-  if (!node) throw new Error('le nœud de test n’a pas été créé');
-  const { exitCode, output } = await driver.exec(node.id, ['bash', '-c', script], { timeoutMs: 120_000 });
+  const { exitCode, output } = await driver.exec(node().id, ['bash', '-c', script], { timeoutMs: 120_000 });
   return { code: exitCode, out: output };
 }
 
@@ -28,17 +26,6 @@ async function ok(script: string): Promise<string> {
   if (code !== 0) throw new Error(`code ${code} pour :\n${script}\n---\n${out}`);
   return out;
 }
-
-beforeAll(async () => {
-  await requireImages();
-  await driver.prepare();
-  node = await driver.create(testSpec('node1'));
-});
-
-afterAll(async () => {
-  if (node) await driver.destroy(node.id);
-  await driver.stop();
-});
 
 describe('the engine of a lab node', () => {
   it('is Docker 26 from Debian', async () => {
