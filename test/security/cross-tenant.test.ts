@@ -34,6 +34,9 @@ async function terminal(node: SandboxRef) {
   const shell = await driver.attachShell(node.id, { cols: 200, rows: 50 });
   shells.push(shell);
   const screen = recordShell(shell);
+  // Keys sent before tmux's client takes the terminal are flushed with its cooked-mode input
+  // (seen once under load): type only once the prompt is drawn.
+  await screen.waitFor(/# /, 30_000);
   return {
     async type(command: string): Promise<string> {
       const end = `fin-${randomUUID().slice(0, 8)}`;
@@ -45,7 +48,9 @@ async function terminal(node: SandboxRef) {
 }
 
 /** "fd target" lines of `ls -l /proc/PID/fd`, for the listing's parent shell ($$). */
-const FDS_OF_SHELL = `ls -l /proc/$$/fd | awk 'NR > 1 {print $9, $11}'`;
+// No pipe: while bash builds a pipeline it holds both of its ends itself for a moment, and
+// `ls` could list them (seen under load as descriptors 3 and 4).
+const FDS_OF_SHELL = `ls -l /proc/$$/fd >/tmp/fds-$$; awk 'NR > 1 {print $9, $11}' /tmp/fds-$$`;
 
 function descriptors(listing: string): Map<number, string> {
   // eslint-disable-next-line no-control-regex -- a terminal's screen: drop its escape sequences
@@ -166,6 +171,23 @@ except socket.timeout: print('rien reçu')"`);
       `ip addr add ${forged}/32 dev eth0; python3 -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('${forged}', 0)); [s.sendto(b'usurpe', ('${bobAddress}', 9999)) for _ in range(5)]"; ip addr del ${forged}/32 dev eth0`,
     );
     expect((await listen).trim()).toBe('rien reçu');
+  });
+});
+
+describe('SSH: a student reaches only their own session’s machines', () => {
+  it('another session’s sshd refuses Bob at once, and no key nor host key is shared across sessions', async () => {
+    // Every node runs sshd for `ssh node01` within its session (runtime/incus/session-ssh.ts).
+    const aliceAddress = (await driver.endpoint(alice.id, 22)).host;
+    const attempt = await inNode(bob, `ssh -o BatchMode=yes -o ConnectTimeout=5 root@${aliceAddress} true 2>&1; echo "exit=$?"`);
+    expect(attempt).toMatch(/Connection refused[\s\S]*exit=255\n$/);
+    const keysOf = async (node: SandboxRef) =>
+      (await inNode(node, 'cat /root/.ssh/id_ed25519.pub /etc/ssh/ssh_host_ed25519_key.pub')).trim().split('\n');
+    const [aliceKeys, bobKeys] = await Promise.all([keysOf(alice), keysOf(bob)]);
+    for (const key of [...aliceKeys, ...bobKeys]) expect(key).toMatch(/^ssh-ed25519 \S+/);
+    expect(aliceKeys[0]).not.toBe(bobKeys[0]);
+    expect(aliceKeys[1]).not.toBe(bobKeys[1]);
+    const bobKeyBody = bobKeys[0]!.split(' ')[1]!;
+    expect(await inNode(alice, 'cat /root/.ssh/authorized_keys')).not.toContain(bobKeyBody);
   });
 });
 
