@@ -104,6 +104,12 @@ const composeHost = `services:
 
 const write = (file: string, text: string) => `cat >${file} <<'EOF'\n${text}EOF`;
 
+/**
+ * `docker stack rm` returns before the tasks stop, and fails on a network a stopping task still
+ * uses (moby/moby#30942): the student types it again, and the second one removes the network.
+ */
+const removeStack: Step = { run: 'docker stack rm boutique', see: /Removing (service|network) boutique_/, retry: 30 };
+
 export const stackDeploy: Tutorial = {
   title: 'Une stack depuis un fichier Compose',
   steps: [
@@ -115,12 +121,12 @@ export const stackDeploy: Tutorial = {
     { run: 'docker stack ps boutique', see: /boutique_cache\.1\s+redis:7-alpine/ },
     { run: write('docker-compose.yml', composeHost) },
     // Ports and endpoint mode change: the stack is deployed anew (its network goes away first).
-    { run: 'docker stack rm boutique', see: /Removing service boutique_web/ },
+    removeStack,
     { run: 'docker stack deploy -c docker-compose.yml boutique', see: /Creating service boutique_web/, notSee: /Remarque de Dockyard/, retry: 30 },
     { run: 'docker stack services boutique', see: /boutique_web\s+global\s+3\/3/, retry: 60 },
     ...['node1', 'node2', 'node3'].map((on) => ({ on, run: 'curl -s http://localhost:8080', see: /Welcome to nginx!/, retry: 20 })),
     { on: 'node2', run: 'docker exec $(docker ps -qf name=boutique_web) ping -c 1 cache', see: /1 packets received/, retry: 30 },
-    { run: 'docker stack rm boutique', see: /Removing service boutique_cache/ },
+    removeStack,
   ],
 };
 
