@@ -43,6 +43,10 @@ const envSchema = z.object({
   DOCKYARD_EXTEND_MINUTES: minutes(30),
   /** No session lives longer than this after its start, however often it is extended. */
   DOCKYARD_MAX_LIFETIME_MINUTES: minutes(120),
+  /** Days a paused lab is kept (its machines stopped, their disks kept) before it is deleted; 0: labs end at their time instead of pausing. */
+  DOCKYARD_PAUSED_LAB_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** Disk one student's paused labs may hold; past it, the oldest is deleted a day after they are told. */
+  DOCKYARD_PAUSED_QUOTA_GIB: z.coerce.number().positive().max(10_000).default(10),
   /** Running sessions one student may hold at once, across all labs. */
   DOCKYARD_MAX_SESSIONS_PER_USER: z.coerce.number().int().positive().default(3),
   /**
@@ -76,6 +80,17 @@ const envSchema = z.object({
   DOCKYARD_INTERNET: z.enum(['off', 'on'], { error: 'DOCKYARD_INTERNET : attendu on ou off' }).default('off'),
   /** The registry the cache fills from (Docker Hub unless given). */
   DOCKYARD_REGISTRY_UPSTREAM: z.url({ protocol: /^https?$/, error: 'DOCKYARD_REGISTRY_UPSTREAM doit être une adresse http(s)://…' }).optional(),
+  /**
+   * Other registries with a cache of their own (ghcr.io…), comma-separated, « name » or
+   * « name=https://upstream »; « +… » adds to runtime/egress/registry-caches-default.txt.
+   * Read by runtime/egress/egress-up.sh; checked here so that a mistake stops the server too.
+   */
+  DOCKYARD_REGISTRY_CACHES: z
+    .string()
+    .regex(/^\+?(\s*[,\s]?\s*[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(=https?:\/\/[^/,=\s]+\/?)?)*\s*$/, {
+      error: 'DOCKYARD_REGISTRY_CACHES : attendu des noms de registres séparés par des virgules (ghcr.io, ou ghcr.io=https://miroir.exemple)',
+    })
+    .optional(),
   /** Host names nodes may reach through the proxy, comma-separated (.example.org: its subdomains too); « +… » adds to the default list. */
   DOCKYARD_EGRESS_ALLOW: z
     .string()

@@ -8,15 +8,20 @@
 # nodes' registry port to the front and opens the proxy's port to them):
 # - dockyard-registry-cache: a pull-through cache of Docker Hub (distribution's proxy mode),
 #   on 127.0.0.1:5003, with its own volume dockyard-registry-cache;
+# - dockyard-registry-cache-<name>: the same for each other registry the operator names
+#   (ghcr.io, quay.io…), on 127.0.0.1:5010 and up, each with its volume;
 # - dockyard-registry-front: nginx on port 5002, where nodes' pulls of dockyard-registry:5001
-#   land: the catalog's mirror first, then the cache (so the catalog keeps priority);
+#   land: the catalog's mirror first, then the cache (so the catalog keeps priority); and on
+#   port 5004, where nodes' pulls from the other registries land (by name, to their cache);
 # - dockyard-egress: squid on port 3128, HTTP and HTTPS to allowlisted host names only,
 #   one log line per request in $DOCKYARD_DATA_DIR/logs/egress/access.log (egress-log.sh).
 #
 # Environment: DOCKYARD_INTERNET (off|on), DOCKYARD_SANDBOX_SUBNETS, DOCKYARD_REGISTRY_UPSTREAM
 # (default https://registry-1.docker.io), DOCKYARD_EGRESS_ALLOW (host names; default
 # allow-default.txt; "+a,b" adds to it), DOCKYARD_EGRESS_HOSTS ("name=address,…": names the
-# proxy resolves itself), DOCKYARD_DATA_DIR (default data).
+# proxy resolves itself), DOCKYARD_REGISTRY_CACHES (other registries, "name" or
+# "name=https://address", comma-separated; default registry-caches-default.txt; "+…" adds to it),
+# DOCKYARD_DATA_DIR (default data).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/../.."
@@ -33,17 +38,22 @@ BASE=dockyard/debian-base:bookworm
 REGISTRY_IMAGE=dockyard/registry:latest
 IMAGE=dockyard/egress:latest
 CACHE=dockyard-registry-cache FRONT=dockyard-registry-front PROXY=dockyard-egress
-CONTAINERS=("$CACHE" "$FRONT" "$PROXY")
 
 exec 8>"${TMPDIR:-/tmp}/dockyard-egress-up.lock"
 flock 8
 
+# What an earlier run started (every container carries its settings' label), but <kept…>.
+remove_others() {
+  local name
+  for name in $(docker ps -a --filter label=dockyard.egress-config --format '{{.Names}}'); do
+    [[ " $* " == *" $name "* ]] && continue
+    docker rm -f "$name" >/dev/null 2>&1 && say "Accès à internet des labs : $name retiré"
+  done
+  return 0
+}
+
 case "$INTERNET" in
-  off | '')
-    for name in "${CONTAINERS[@]}"; do
-      docker rm -f "$name" >/dev/null 2>&1 && say "Accès à internet des labs coupé : $name retiré"
-    done
-    exit 0 ;;
+  off | '') remove_others; exit 0 ;;
   on) ;;
   *) die "DOCKYARD_INTERNET invalide : « $INTERNET » (attendu : on ou off)" ;;
 esac
@@ -58,6 +68,23 @@ ALLOW="$(allowlist | sort -u | paste -sd, -)"
 [[ ",$ALLOW," =~ ^(,\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)+,$ ]] \
   || die "DOCKYARD_EGRESS_ALLOW invalide : « $ALLOW » (attendu : des noms d'hôtes séparés par des virgules, .exemple.org pour ses sous-domaines)"
 [[ "$UPSTREAM" =~ ^https?://[^/]+/?$ ]] || die "DOCKYARD_REGISTRY_UPSTREAM invalide : « $UPSTREAM » (attendu : https://hôte[:port])"
+
+# The other registries' caches, "name=upstream" a line (upstream https://name unless given; the
+# operator's own entry for a name of the default list wins).
+registry_caches() {
+  local given="${DOCKYARD_REGISTRY_CACHES-+}" entry name upstream
+  { if [[ "$given" == +* ]]; then sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$here/registry-caches-default.txt"; fi
+    tr ', ' '\n\n' <<<"${given#+}" | sed '/^$/d'; } | while read -r entry; do
+    name="${entry%%=*}" upstream="https://$name"
+    [ "$name" = "$entry" ] || upstream="${entry#*=}"
+    # A name without a port: nodes reach their caches on port 80 (docker's http:// for the name).
+    [[ "$name" =~ ^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$ && "$upstream" =~ ^https?://[^/,=]+/?$ ]] \
+      || die "DOCKYARD_REGISTRY_CACHES invalide : « $entry » (attendu : ghcr.io, ou ghcr.io=https://miroir.exemple)"
+    [ "$name" != docker.io ] || die "DOCKYARD_REGISTRY_CACHES : docker.io a déjà son cache (DOCKYARD_REGISTRY_UPSTREAM)"
+    printf '%s=%s\n' "$name" "$upstream"
+  done | awk -F= '!($1 in to) { order[n++] = $1 } { to[$1] = $2 } END { for (i = 0; i < n; i++) print order[i] "=" to[order[i]] }'
+}
+REGISTRY_CACHES="$(registry_caches)"
 
 # Never reached through the proxy, whatever a name resolves to: the sessions, this host's own
 # addresses (its services), loopback and link-local (the nodes' gateway, cloud metadata).
@@ -99,11 +126,24 @@ for entry in "${entries[@]}"; do
   hosts+=(--add-host "${entry%%=*}:${entry#*=}")
 done
 
-run_container "$CACHE" -v dockyard-registry-cache:/var/lib/docker-registry \
-  -e "REGISTRY_HTTP_ADDR=127.0.0.1:$CACHE_PORT" -e "REGISTRY_PROXY_REMOTEURL=$UPSTREAM" \
-  "$(image_of "$REGISTRY_IMAGE")"
+# cache <container> <volume> <port> <upstream>: a read-only pull-through cache of one registry.
+cache() {
+  run_container "$1" -v "$2:/var/lib/docker-registry" \
+    -e "REGISTRY_HTTP_ADDR=127.0.0.1:$3" -e "REGISTRY_PROXY_REMOTEURL=$4" "$(image_of "$REGISTRY_IMAGE")"
+}
+cache "$CACHE" dockyard-registry-cache "$CACHE_PORT" "$UPSTREAM"
+kept=("$CACHE" "$FRONT" "$PROXY") registries=() port="$FIRST_REGISTRY_CACHE_PORT"
+while IFS='=' read -r name upstream; do
+  [ -n "$name" ] || continue
+  slug="${name//[.:]/-}"
+  cache "$CACHE-$slug" "dockyard-registry-cache-$slug" "$port" "$upstream"
+  kept+=("$CACHE-$slug") registries+=("$name=127.0.0.1:$port")
+  port=$((port + 1))
+done <<<"$REGISTRY_CACHES"
+remove_others "${kept[@]}"
 run_container "$FRONT" -e "PORT=$FRONT_PORT" -e "POOL=$POOL" \
-  -e "CATALOG=127.0.0.1:$MIRROR_PORT" -e "CACHE=127.0.0.1:$CACHE_PORT" "$(image_of "$IMAGE")" front
+  -e "CATALOG=127.0.0.1:$MIRROR_PORT" -e "CACHE=127.0.0.1:$CACHE_PORT" \
+  -e "REGISTRIES_PORT=$REGISTRIES_PORT" -e "REGISTRIES=$(IFS=,; echo "${registries[*]}")" "$(image_of "$IMAGE")" front
 run_container "$PROXY" -v "$LOG_DIR:/var/log/dockyard-egress" "${hosts[@]}" \
   -e "PORT=$PROXY_PORT" -e "POOL=$POOL" -e "ALLOW=$ALLOW" -e "FORBIDDEN=$FORBIDDEN" "$(image_of "$IMAGE")" proxy
 
@@ -116,7 +156,7 @@ for _ in $(seq 1 100); do
     answers "http://127.0.0.1:$CACHE_PORT/v2/" || sleep 2
     answers "http://127.0.0.1:$CACHE_PORT/v2/" \
       || printf 'ATTENTION : le cache de Docker Hub ne répond pas encore (%s injoignable ? voir : docker logs %s)\n' "$UPSTREAM" "$CACHE" >&2
-    say "Accès à internet des labs : cache de registre (port $FRONT_PORT) et proxy (port $PROXY_PORT, journal $LOG_DIR/access.log)"
+    say "Accès à internet des labs : cache de registre (port $FRONT_PORT ; autres registres : ${registries[*]:-aucun}) et proxy (port $PROXY_PORT, journal $LOG_DIR/access.log)"
     exit 0
   fi
   sleep 0.2

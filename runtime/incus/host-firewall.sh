@@ -18,8 +18,10 @@
 # and one rule in DOCKER-USER lets marked packets through.
 #
 # With DOCKYARD_INTERNET=on (runtime/egress/egress-up.sh), nodes' pulls from the mirror's port
-# are sent to the registry front (catalog first, then the Docker Hub cache), and the egress
-# proxy's port is open to them; both ports are closed to everyone else but the host itself.
+# are sent to the registry front (catalog first, then the Docker Hub cache), their HTTP port 80
+# on the gateway to the front's side for other registries (a node's ghcr.io, quay.io… resolve
+# to its gateway: node-egress.sh), and the egress proxy's port is open to them; these ports are
+# closed to everyone else but the host itself.
 #
 # Environment: DOCKYARD_SANDBOX_SUBNETS (default 10.213.0.0/16), DOCKYARD_INTERNET (default off).
 set -euo pipefail
@@ -39,9 +41,10 @@ case "${DOCKYARD_INTERNET:-off}" in
     internet_nat="chain internet_nat {
     type nat hook prerouting priority dstnat; policy accept;
     iifname \"dy*\" ip daddr 169.254.0.1 tcp dport $MIRROR_PORT redirect to :$FRONT_PORT
+    iifname \"dy*\" ip daddr 169.254.0.1 tcp dport 80 redirect to :$REGISTRIES_PORT
   }"
-    internet_input="iifname \"dy*\" ip daddr 169.254.0.1 tcp dport { $FRONT_PORT, $PROXY_PORT } accept
-    iifname != \"dy*\" iifname != \"lo\" tcp dport { $FRONT_PORT, $PROXY_PORT } drop" ;;
+    internet_input="iifname \"dy*\" ip daddr 169.254.0.1 tcp dport { $FRONT_PORT, $REGISTRIES_PORT, $PROXY_PORT } accept
+    iifname != \"dy*\" iifname != \"lo\" tcp dport { $FRONT_PORT, $REGISTRIES_PORT, $PROXY_PORT } drop" ;;
   *) die "DOCKYARD_INTERNET invalide : « $DOCKYARD_INTERNET » (attendu : on ou off)" ;;
 esac
 command -v nft >/dev/null || die "nft manque : apt-get install nftables"

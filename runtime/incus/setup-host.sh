@@ -69,10 +69,12 @@ bash runtime/incus/start-incusd.sh
 
 if ! incus storage show "$POOL" >/dev/null 2>&1; then
   say "Création du pool de stockage Incus « $POOL » (btrfs, $POOL_GIB Gio au plus)…"
-  incus storage create "$POOL" btrfs size="${POOL_GIB}GiB" >/dev/null
+  # </dev/null: the incus client reads a YAML config from a standard input that is not a
+  # terminal, and waits for it forever when a caller's pipe stays open (a test's execFile).
+  incus storage create "$POOL" btrfs size="${POOL_GIB}GiB" >/dev/null </dev/null
 fi
 
-incus profile show "$PROFILE" >/dev/null 2>&1 || incus profile create "$PROFILE" >/dev/null
+incus profile show "$PROFILE" >/dev/null 2>&1 || incus profile create "$PROFILE" >/dev/null </dev/null
 if [ "$(incus profile show "$PROFILE" | sed '/^name:/,$d')" != "$profile" ]; then
   incus profile edit "$PROFILE" <<<"$profile"
 fi

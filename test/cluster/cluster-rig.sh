@@ -36,6 +36,9 @@
 # DOCKYARD_CLUSTER_RIG_POOL_GIB (each member's btrfs loop file, sparse; default 6),
 # DOCKYARD_CLUSTER_RIG_DEBUG=1 (incusd's debug messages in BASE/m1.log and m2.log).
 set -euo pipefail
+# Nothing here reads standard input, and incus commands wait on one that is a pipe left open
+# (the tests start the rig with execFile): seen hanging in `incus storage create`.
+exec </dev/null
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RIG="$ROOT/test/cluster/cluster-rig.sh"
 

@@ -1,15 +1,19 @@
 #!/bin/bash
 # dockyard-egress-start front|proxy: fills in the role's config from the environment that
 # egress-up.sh gives the container, then runs nginx (front) or squid (proxy) in the foreground.
-# front: PORT, POOL, CATALOG, CACHE (host:port each).
+# front: PORT, POOL, CATALOG, CACHE (host:port each); REGISTRIES_PORT, REGISTRIES (other
+#        registries' caches, "name=host:port" comma-separated, possibly none).
 # proxy: PORT, POOL, FORBIDDEN (addresses, space-separated), ALLOW (host names, comma- or
 #        space-separated; ".example.org" takes its subdomains too).
 set -euo pipefail
 fill() { sed -e "s|@PORT@|$PORT|g" -e "s|@POOL@|$POOL|g" -e "s|@CATALOG@|${CATALOG:-}|g" \
-  -e "s|@CACHE@|${CACHE:-}|g" -e "s|@FORBIDDEN@|${FORBIDDEN:-}|g" "$1"; }
+  -e "s|@CACHE@|${CACHE:-}|g" -e "s|@REGISTRIES_PORT@|${REGISTRIES_PORT:-}|g" -e "s|@FORBIDDEN@|${FORBIDDEN:-}|g" "$1"; }
 case "${1:-}" in
   front)
     fill /etc/nginx/dockyard-front.conf.in >/etc/nginx/dockyard-front.conf
+    tr ',' '\n' <<<"${REGISTRIES:-}" | awk -F= 'NF == 2 { printf "%s %s;\n", $1, $2 }' >/etc/nginx/dockyard-registries.map
+    # Their names, for the nodes (node-egress.sh asks for them as they join).
+    awk '{ print $1 }' /etc/nginx/dockyard-registries.map >/etc/nginx/dockyard-registries.txt
     exec nginx -c /etc/nginx/dockyard-front.conf -g 'daemon off;'
     ;;
   proxy)

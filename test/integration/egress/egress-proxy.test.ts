@@ -102,7 +102,7 @@ describe('proxy de sortie (DOCKYARD_INTERNET)', () => {
       // The node's engine too: other registries through the proxy, the session's own direct
       // (node2 has not joined yet, and is named all the same).
       const engine = await online.exec(carol.id, ['docker', 'info', '--format', '{{.HTTPSProxy}} {{.NoProxy}}'], { timeoutMs: 30_000 });
-      expect(engine.output).toMatch(/^http:\/\/dockyard-egress:3128 .*,node1,node2,controlplane\n$/);
+      expect(engine.output).toMatch(/^http:\/\/dockyard-egress:3128 .*,node1,node2,controlplane[,\n]/);
     } finally {
       await online.destroy(carol.id);
       await online.stop();

@@ -39,7 +39,11 @@ export async function startStandInHub(images: Record<string, string>): Promise<v
   for (let i = 0; i < 50 && !(await fetch(`http://${STAND_IN_HUB}/v2/`).then((r) => r.ok, () => false)); i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  // name in the stand-in (library/x:tag) ← a local image
+  await pushToStandIn(images);
+}
+
+/** name in the stand-in (library/x:tag) ← a local image, for each entry. */
+export async function pushToStandIn(images: Record<string, string>): Promise<void> {
   for (const [name, source] of Object.entries(images)) {
     const target = `${STAND_IN_HUB}/${name}`;
     for (const args of [['tag', source, target], ['push', target], ['rmi', target]]) {
