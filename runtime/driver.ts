@@ -147,6 +147,21 @@ export interface SandboxDriver {
    * code a socket would have (ECONNREFUSED…).
    */
   connect(id: string, port: number): Promise<Duplex>;
+  /**
+   * Stops a sandbox and keeps everything on its disk (files, images, volumes, containers,
+   * swarm state) until resume() or destroy(). Its engine stops first, as at a shutdown:
+   * containers with a restart policy run again on resume, the others stay stopped.
+   * Resolves to what its disk holds beyond its image (snapshots not counted; 0 if unknown).
+   */
+  pause(id: string): Promise<{ addedBytes: number }>;
+  /** Starts a paused sandbox; resolves once its engine answers and its shell is back in the student's last directory. */
+  resume(id: string): Promise<void>;
+  /** Keeps the sandbox's disk as it is now under `label` (letters, digits, dashes), replacing one of that label. */
+  snapshot(id: string, label: string): Promise<void>;
+  /** Puts the sandbox back as it was at `label`: what it holds now is lost; it restarts as resume() does. */
+  restore(id: string, label: string): Promise<void>;
+  /** Forgets the snapshot `label` (nothing happens when there is none). */
+  deleteSnapshot(id: string, label: string): Promise<void>;
   /** At shutdown: stops background work and removes spare nodes; sessions' sandboxes stay. */
   stop(): Promise<void>;
   /**

@@ -90,6 +90,8 @@ async function main(): Promise<void> {
       maxMs: env.DOCKYARD_MAX_LIFETIME_MINUTES * 60_000,
     },
     capacity: { perOwner: env.DOCKYARD_MAX_SESSIONS_PER_USER, perMachine: env.DOCKYARD_MAX_SESSIONS },
+    pauses: { keepDays: env.DOCKYARD_PAUSED_LAB_DAYS, quotaMiB: Math.round(env.DOCKYARD_PAUSED_QUOTA_GIB * 1024) },
+    log,
   });
   const reaper = new Reaper({
     prisma: db.prisma,

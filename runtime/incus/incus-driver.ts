@@ -37,6 +37,7 @@ import { removeLegacyBridges } from './legacy-bridges';
 import { releaseAbandonedClaims } from './subnet-claims';
 import { nodeAddress, SessionSubnets } from './session-subnets';
 import { nodeEgressSetup } from './node-egress';
+import { checkSnapshotLabel, NodePersistence } from './node-persistence';
 
 export interface IncusDriverOptions {
   socketPath?: string;
@@ -104,6 +105,7 @@ export class IncusSandboxDriver implements SandboxDriver {
   /** Each ready spare's cluster member: a session's later nodes take only a spare on its member. */
   private readonly spareMembers = new Map<string, string>();
   private readonly placement = new SessionPlacement((sessionId) => this.memberOfSession(sessionId));
+  private readonly persistence: NodePersistence;
 
   constructor(options: IncusDriverOptions = {}) {
     const { socketPath, spares, ...rest } = options;
@@ -120,6 +122,12 @@ export class IncusSandboxDriver implements SandboxDriver {
       catalogUrl: this.opts.catalogUrl || undefined,
     };
     this.joins = new SessionJoins((name, command, options) => this.exec(name, command, options), nodes, this.opts.logger.warn, settings);
+    this.persistence = new NodePersistence({
+      client: this.client,
+      exec: (name, command, options) => this.exec(name, command, options),
+      rejoin: (name) => this.rejoin(name),
+      readyTimeoutMs: this.opts.readyTimeoutMs,
+    });
     this.sharedSpares = spares?.shared === true;
     if (spares && spares.size > 0) {
       this.pool = new WarmPool({
@@ -339,6 +347,48 @@ export class IncusSandboxDriver implements SandboxDriver {
     await (this.preparing ?? this.prepare());
     await this.releaseLeftovers();
     this.pool?.start();
+  }
+
+  // ---- labs that last (node-persistence.ts) -------------------------------------------
+
+  pause(id: string): Promise<{ addedBytes: number }> {
+    return this.persisting(id, async () => ({ addedBytes: await this.persistence.pause(id) }));
+  }
+
+  resume(id: string): Promise<void> {
+    return this.persisting(id, () => this.persistence.resume(id));
+  }
+
+  async snapshot(id: string, label: string): Promise<void> {
+    checkSnapshotLabel(label);
+    return this.persisting(id, () => this.persistence.snapshot(id, label));
+  }
+
+  async restore(id: string, label: string): Promise<void> {
+    checkSnapshotLabel(label);
+    return this.persisting(id, () => this.persistence.restore(id, label));
+  }
+
+  async deleteSnapshot(id: string, label: string): Promise<void> {
+    checkSnapshotLabel(label);
+    return this.persisting(id, () => this.persistence.deleteSnapshot(id, label));
+  }
+
+  /** Only Dockyard's own nodes, with errors in the runtime's terms. */
+  private async persisting<T>(id: string, work: () => Promise<T>): Promise<T> {
+    try {
+      if ((await this.instance(id)).config[NODE_KEYS.managed] !== 'true') throw new SandboxNotFoundError(id);
+      return await work();
+    } catch (err) {
+      throw toRuntimeError(err, id);
+    }
+  }
+
+  /** A node started again (resumed, restored) joins its session anew: address, names, sshd, shell. */
+  private async rejoin(name: string): Promise<void> {
+    const { config } = await this.instance(name);
+    const spec = { node: config[NODE_KEYS.node] ?? name, aliases: (config[NODE_KEYS.aliases] ?? '').split(' ').filter(Boolean) };
+    await this.joins.join(name, spec, config[NODE_KEYS.address] ?? '', config[NODE_KEYS.subnet] ?? '', { again: true });
   }
 
   /** Spare nodes ready now, per image (warm pool). */

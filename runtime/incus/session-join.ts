@@ -36,12 +36,19 @@ export class SessionJoins {
   ) {}
 
   /** `subnet`: the session's /26, which names the session's nodes among all. */
-  async join(name: string, spec: Pick<SandboxSpec, 'node' | 'aliases' | 'sessionNames'>, address: string, subnet: string): Promise<void> {
+  /** `again`: a node that had joined already comes back (resumed, restored): its egress settings are on its disk. */
+  async join(
+    name: string,
+    spec: Pick<SandboxSpec, 'node' | 'aliases' | 'sessionNames'>,
+    address: string,
+    subnet: string,
+    { again = false } = {},
+  ): Promise<void> {
     const gateway = NODE_GATEWAY;
     const turn = (this.turns.get(subnet) ?? Promise.resolve()).then(async () => {
       const members = await this.members(subnet, { name, node: spec.node, aliases: spec.aliases ?? [], ip: address });
       // Before the join, which starts the student's shell: that shell must find the proxy set.
-      if (this.node.egress) await this.setUpEgress(name, this.node.egress, spec.sessionNames ?? [spec.node]);
+      if (this.node.egress && !again) await this.setUpEgress(name, this.node.egress, spec.sessionNames ?? [spec.node]);
       const joined = await this.exec(name, ['dockyard-join-session', spec.node, `${address}/32`, gateway, this.node.catalogUrl ?? ''], {
         stdin: hostsLines(gateway, members),
         timeoutMs: 10_000,

@@ -20,6 +20,8 @@ export const graderTokenBody = z.object({
     .min(1, 'Donnez un nom au jeton (par exemple « Moodle »).')
     .max(60, 'Le nom du jeton tient en 60 caractères au plus.'),
 });
+/** A student's lab session, seen from a class they belong to (the live view). */
+export const supervisedSessionParams = z.object({ id: classId, sessionId: z.string().uuid('identifiant de session invalide') });
 export const assignmentParams = z.object({ id: classId, assignmentId: z.string().uuid('identifiant de devoir invalide') });
 
 const className = z

@@ -17,6 +17,8 @@ export const checkBody = z.object({ step: stepIndexSchema });
 export const visitBody = z.object({ step: z.union([stepIndexSchema, z.literal('finish')]) });
 export const hintBody = z.object({ step: stepIndexSchema, hint: z.number().int().min(0).max(50) });
 export const solutionBody = z.object({ step: stepIndexSchema });
+/** The step (0-based) whose snapshot the lab's machines go back to. */
+export const restoreBody = z.object({ step: stepIndexSchema });
 
 export const quizParams = z.object({ slug: slugOf('quiz') });
 /** The ticked choice ids by question id; the quiz itself decides which ids exist. */

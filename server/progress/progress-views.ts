@@ -62,6 +62,16 @@ export interface StepEventView {
   at: string;
 }
 
+/** A pause, resume or restore of the student's lab (server/sessions/session-pauses.ts). */
+export interface LabLifecycleView {
+  kind: 'paused' | 'resumed' | 'restored';
+  /** Who or what did it: student, lifetime (its time was up), idle, instructor. */
+  reason: string;
+  /** The step (0-based) the machines went back to, for a restore. */
+  step: number | null;
+  at: string;
+}
+
 export interface SessionSpanView {
   id: string;
   startedAt: string;
@@ -86,6 +96,8 @@ export interface LabEvidenceView {
   attempts: CheckAttemptView[];
   /** This page's step events, oldest first. */
   events: StepEventView[];
+  /** This page's pauses, resumes and restores, oldest first. */
+  lifecycle: LabLifecycleView[];
   /** Where this page stopped: send it back as `after` for the next page. */
   cursor: string | null;
   /** More attempts or events follow this page. */

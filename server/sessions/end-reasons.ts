@@ -14,7 +14,10 @@ export type EndReason =
   | 'maintenance'
   | 'failed'
   | 'disabled'
-  | 'reset';
+  | 'reset'
+  /** A paused lab kept past the operator's days, or past its student's storage quota (session-pauses.ts). */
+  | 'retention'
+  | 'quota';
 
 const RESTART = 'Relancez le lab : il démarrera sur une machine disponible (ce qui était dans l’ancienne est perdu).';
 
@@ -25,6 +28,12 @@ const MESSAGES: Partial<Record<string, string>> = {
   'machine-down': `Le serveur qui faisait tourner ce lab ne répond plus : la session est terminée. ${RESTART}`,
   maintenance: `Le serveur qui faisait tourner ce lab a été mis en maintenance : la session est terminée. ${RESTART}`,
   disabled: 'Votre compte a été désactivé : la session est terminée.',
+  // Not an end: the lab's machines stopped, everything on them kept (session-pauses.ts).
+  'paused-student': 'Lab mis en pause : ses machines sont arrêtées, tout y est gardé. « Reprendre » les relance.',
+  'paused-lifetime': 'Le temps de ce lab est écoulé : il a été mis en pause, tout y est gardé. « Reprendre » le relance.',
+  'paused-idle': 'Ce lab est resté inactif trop longtemps : il a été mis en pause, tout y est gardé. « Reprendre » le relance.',
+  'paused-instructor': 'Votre enseignant a mis ce lab en pause : tout y est gardé. « Reprendre » le relance.',
+  restored: 'Les machines de ce lab reviennent à une étape passée : le terminal se reconnecte dans un instant.',
 };
 
 /** What the student reads when their session ends without them asking (nothing otherwise). */

@@ -1,10 +1,11 @@
 /**
  * Reconciles the database with what the driver reports. A sandbox is legitimate only if a
- * running session records it; everything else carrying our labels is an orphan (left by a
- * crash, a killed server, a failed start) and is removed — once its machine answers. Sessions
- * past their expiry, idle for too long, whose sandbox vanished, or whose machine is down or in
- * maintenance (a cluster member), are ended. One listing per pass, whatever the number of
- * sessions.
+ * running or paused session records it; everything else carrying our labels is an orphan (left
+ * by a crash, a killed server, a failed start) and is removed — once its machine answers.
+ * Sessions past their expiry or idle for too long are paused (ended when pausing is off);
+ * those whose sandbox vanished, or whose machine is down or in maintenance (a cluster member),
+ * are ended; paused labs past their keeping date (retention, quota) are deleted. One listing
+ * per pass, whatever the number of sessions.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { SandboxDriver, SandboxStatus } from '../../runtime/driver';
@@ -27,7 +28,7 @@ export interface ReaperDeps {
   log?: (message: string) => void;
 }
 
-type EndReason = Extract<SessionEndReason, 'lost' | 'machine-down' | 'maintenance' | 'expired' | 'idle'>;
+type EndReason = Extract<SessionEndReason, 'lost' | 'machine-down' | 'maintenance' | 'expired' | 'idle' | 'retention' | 'quota'>;
 
 /** Three reports missed: the server that wrote them is gone (its students reattach elsewhere in seconds). */
 const PRESENCE_WINDOW_MS = 3 * 60_000;
@@ -35,6 +36,7 @@ const PRESENCE_WINDOW_MS = 3 * 60_000;
 export interface ReapReport {
   orphansRemoved: string[];
   sessionsEnded: Array<{ id: string; reason: EndReason }>;
+  sessionsPaused: Array<{ id: string; reason: 'lifetime' | 'idle' }>;
 }
 
 export class Reaper {
@@ -66,13 +68,14 @@ export class Reaper {
 
   private async pass(): Promise<ReapReport> {
     const { prisma, driver, sessions } = this.deps;
-    const report: ReapReport = { orphansRemoved: [], sessionsEnded: [] };
-    const [sandboxes, running] = await Promise.all([
+    const report: ReapReport = { orphansRemoved: [], sessionsEnded: [], sessionsPaused: [] };
+    const [sandboxes, running, paused] = await Promise.all([
       driver.list(),
       prisma.labSession.findMany({ where: { state: 'running' }, include: { nodes: true } }),
+      prisma.sandboxNode.findMany({ where: { session: { state: 'paused' } }, select: { sandboxId: true } }),
     ]);
 
-    const known = new Set(running.flatMap((s) => s.nodes.map((n) => n.sandboxId)));
+    const known = new Set([...running.flatMap((s) => s.nodes.map((n) => n.sandboxId)), ...paused.map((n) => n.sandboxId)]);
     for (const sandbox of sandboxes) {
       if (known.has(sandbox.id) || this.isBeingCreated(sandbox.sessionId, running)) continue;
       // On a machine that does not answer: removed on a later pass, once it does.
@@ -86,14 +89,29 @@ export class Reaper {
     for (const session of running) {
       const reason = this.endReason(session, statuses, now);
       if (!reason) continue;
+      if (reason === 'expired' || reason === 'idle') {
+        const pauseReason = reason === 'expired' ? 'lifetime' : 'idle';
+        // One lab whose machines do not stop must not keep the others from their turn.
+        const outcome = await sessions.timeUp(session.id, pauseReason).catch((error: Error) => {
+          this.deps.log?.(`reaper : pause de la session ${session.id} : ${error.message}`);
+          return 'failed' as const;
+        });
+        if (outcome === 'paused') report.sessionsPaused.push({ id: session.id, reason: pauseReason });
+        if (outcome === 'ended') report.sessionsEnded.push({ id: session.id, reason });
+        continue;
+      }
       await sessions.endSession(session.id, reason);
       report.sessionsEnded.push({ id: session.id, reason });
     }
+    for (const due of await sessions.pauses.due()) {
+      await sessions.endSession(due.id, due.reason);
+      report.sessionsEnded.push(due);
+    }
 
-    if (report.orphansRemoved.length || report.sessionsEnded.length) {
+    if (report.orphansRemoved.length || report.sessionsEnded.length || report.sessionsPaused.length) {
       this.deps.log?.(
         `reaper : ${report.orphansRemoved.length} bac(s) à sable orphelin(s) supprimé(s), ` +
-          `${report.sessionsEnded.length} session(s) terminée(s)`,
+          `${report.sessionsEnded.length} session(s) terminée(s), ${report.sessionsPaused.length} mise(s) en pause`,
       );
     }
     return report;

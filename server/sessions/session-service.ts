@@ -32,6 +32,7 @@ import {
 } from './lifetime';
 import type { AttemptView, SessionView } from './session-view';
 import { killercodaAliases } from '../content/killercoda-hosts';
+import { SessionPauses, type PauseReason, type PauseSettings, type PausedStorage } from './session-pauses';
 
 /**
  * The part of a lab the session service needs (server/content provides it). Killercoda's
@@ -61,8 +62,14 @@ export interface SessionServiceDeps {
   checkTimeoutMs?: number;
   lifetime?: LifetimeSettings;
   capacity?: CapacitySettings;
-  /** Called when a session ends, so open terminals can be closed and their student told why (end-reasons.ts). */
+  /** Called when a session ends, so open terminals can be closed and their student told why (end-reasons.ts); also at a pause or a restore. */
   onEnded?: (sessionId: string, reason: string) => void;
+  /**
+   * How long paused labs are kept and how much each student may keep (keepDays 0: labs end
+   * instead of pausing); none: no pausing and no step snapshots (lab:test, tests of other things).
+   */
+  pauses?: PauseSettings;
+  log?: (message: string) => void;
   /** Runs Killercoda's assets and page scripts; by default without foreground scripts (no terminal). */
   scripts?: LabScripts;
   /**
@@ -76,6 +83,8 @@ export interface SessionServiceDeps {
 const SESSION_NOT_FOUND = "Cette session de lab n'existe pas ou n'est plus active. Rechargez la page pour en démarrer une.";
 const SESSION_EXPIRED =
   'Le temps de ce lab est écoulé : sa machine a été supprimée. Rechargez la page pour en démarrer une nouvelle.';
+const SESSION_PAUSED_AT_EXPIRY =
+  'Le temps de ce lab est écoulé : il a été mis en pause, tout ce que vous y avez fait est gardé. Rechargez la page pour le reprendre.';
 
 type SessionRow = Awaited<ReturnType<SessionService['requireRunning']>>;
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -95,10 +104,19 @@ export class SessionService {
    */
   private readonly capacityLock = new KeyedLock();
   private readonly scripts: LabScripts;
+  readonly pauses: SessionPauses;
 
   constructor(private readonly deps: SessionServiceDeps) {
     this.scripts = deps.scripts ?? new LabScripts({ driver: deps.driver });
     this.locks = deps.locks ?? localLock();
+    this.pauses = new SessionPauses({
+      prisma: deps.prisma,
+      driver: deps.driver,
+      settings: deps.pauses,
+      now: () => this.now(),
+      onStopped: deps.onEnded,
+      log: deps.log,
+    });
   }
 
   private get prisma() {
@@ -125,8 +143,99 @@ export class SessionService {
     return this.locks.run(`start:${ownerId}/${lab.slug}`, async () => {
       const existing = await this.findRunning(ownerId, lab.slug);
       if (existing) return existing;
+      const paused = await this.findPaused(ownerId, lab.slug);
+      if (paused) return this.wake(ownerId, lab, paused.id);
       return this.create(ownerId, lab, userId);
     });
+  }
+
+  /** The owner's session of this lab the page shows: running, else paused; null when there is none. */
+  async findCurrent(ownerId: string, labSlug: string): Promise<SessionView | null> {
+    const running = await this.findRunning(ownerId, labSlug);
+    if (running) return running;
+    const paused = await this.findPaused(ownerId, labSlug);
+    return paused ? this.toView(paused) : null;
+  }
+
+  /** « Mettre en pause »: the machines stop and keep everything; « Reprendre » brings them back. */
+  async pause(ownerId: string, sessionId: string): Promise<SessionView> {
+    await this.requireRunning(ownerId, sessionId);
+    if (!this.pauses.enabled) throw new ConflictError('La mise en pause des labs est désactivée sur ce serveur : terminez le lab, ou continuez-le.');
+    await this.locks.run(`pages:${sessionId}`, () => this.pauses.pause(sessionId, 'student'));
+    return this.toView(await this.sessionRow(sessionId));
+  }
+
+  /** « Reprendre »: the paused lab's machines start again, with a new lifetime. */
+  async resume(ownerId: string, sessionId: string): Promise<SessionView> {
+    const row = await this.sessionRow(sessionId).catch(() => null);
+    if (!row || row.ownerId !== ownerId) throw new NotFoundError(SESSION_NOT_FOUND);
+    const lab = await this.requireLab(row.lab);
+    return this.locks.run(`start:${ownerId}/${lab.slug}`, async () => {
+      const current = await this.sessionRow(sessionId);
+      if (current.state === 'running') return this.toView(current);
+      if (current.state !== 'paused') throw new NotFoundError(SESSION_NOT_FOUND);
+      return this.wake(ownerId, lab, sessionId);
+    });
+  }
+
+  /** « Revenir à l'étape N » (0-based `step`): every machine as it was when that step was passed. */
+  async restore(ownerId: string, sessionId: string, step: number, instructorId?: string): Promise<SessionView> {
+    await this.requireRunning(ownerId, sessionId);
+    await this.locks.run(`pages:${sessionId}`, () => this.pauses.restore(sessionId, step, instructorId ? 'instructor' : 'student', instructorId));
+    await this.touch(sessionId);
+    return this.toView(await this.sessionRow(sessionId));
+  }
+
+  /** The owner's paused labs and their storage against the quota. */
+  pausedStorage(ownerId: string): Promise<PausedStorage> {
+    return this.pauses.storageOf(ownerId);
+  }
+
+  /**
+   * The lifetime is over or the student left (the reaper, or a request that meets it): the lab
+   * is paused when pausing is on, ended otherwise.
+   */
+  async timeUp(sessionId: string, reason: Extract<PauseReason, 'lifetime' | 'idle'>): Promise<'paused' | 'ended'> {
+    if (!this.pauses.enabled) {
+      await this.endSession(sessionId, reason === 'lifetime' ? 'expired' : 'idle');
+      return 'ended';
+    }
+    await this.locks.run(`pages:${sessionId}`, () => this.pauses.pause(sessionId, reason));
+    return 'paused';
+  }
+
+  private findPaused(ownerId: string, labSlug: string) {
+    return this.prisma.labSession.findFirst({
+      where: { ownerId, lab: labSlug, state: 'paused' },
+      include: { nodes: true },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
+  private sessionRow(sessionId: string) {
+    return this.prisma.labSession.findUniqueOrThrow({ where: { id: sessionId }, include: { nodes: true } });
+  }
+
+  /** A paused session takes a running place again (or is refused like a start), then its machines start. */
+  private async wake(ownerId: string, lab: LabSpec, sessionId: string): Promise<SessionView> {
+    const before = await this.sessionRow(sessionId);
+    await this.reserve(ownerId, (tx, now) =>
+      tx.labSession.update({
+        where: { id: sessionId },
+        data: {
+          state: 'running',
+          runningSince: now,
+          lastActiveAt: now,
+          expiresAt: initialExpiry(now, this.lifetimeOf(before)),
+          pausedAt: null,
+          keepUntil: null,
+          keepReason: null,
+          storageMiB: null,
+        },
+      }),
+    );
+    await this.pauses.wake(before);
+    return this.toView(await this.sessionRow(sessionId));
   }
 
   async findRunning(ownerId: string, labSlug: string): Promise<SessionView | null> {
@@ -137,7 +246,7 @@ export class SessionService {
     });
     if (!row) return null;
     if (this.isExpired(row)) {
-      await this.endSession(row.id, 'expired');
+      await this.timeUp(row.id, 'lifetime');
       return null;
     }
     // A sandbox may have vanished (engine restarted, removed by hand) or its machine be down
@@ -175,7 +284,7 @@ export class SessionService {
   async extend(ownerId: string, sessionId: string): Promise<SessionView> {
     const row = await this.requireRunning(ownerId, sessionId);
     const lifetime = this.lifetimeOf(row);
-    const expiresAt = extendedExpiry(row.expiresAt, row.createdAt, lifetime);
+    const expiresAt = extendedExpiry(row.expiresAt, row.runningSince ?? row.createdAt, lifetime);
     if (!expiresAt) {
       throw new ConflictError(
         `Ce lab a atteint sa durée maximale (${formatMinutes(Math.round(lifetime.maxMs / 60_000))}) : ` +
@@ -232,6 +341,7 @@ export class SessionService {
       },
     });
     await this.touch(sessionId);
+    if (attempt.passed) this.pauses.snapshotPassed(sessionId, stepIndex, row.nodes.map((n) => n.sandboxId));
     return {
       id: attempt.id,
       step: attempt.step,
@@ -303,7 +413,7 @@ export class SessionService {
 
   private async finish(sessionId: string, reason: string): Promise<{ view: SessionView; endedNow: boolean }> {
     const { count } = await this.prisma.labSession.updateMany({
-      where: { id: sessionId, state: 'running' },
+      where: { id: sessionId, state: { in: ['running', 'paused'] } },
       data: { state: 'ended', endReason: reason, endedAt: this.now() },
     });
     const row = await this.prisma.labSession.findUniqueOrThrow({ where: { id: sessionId }, include: { nodes: true } });
@@ -312,11 +422,26 @@ export class SessionService {
       this.deps.onEnded?.(sessionId, reason);
       await Promise.all(row.nodes.map((n) => this.deps.driver.destroy(n.sandboxId)));
     }
-    return { view: this.toView(row), endedNow: count > 0 };
+    return { view: await this.toView(row), endedNow: count > 0 };
   }
 
   private async create(ownerId: string, lab: LabSpec, userId: string | null): Promise<SessionView> {
-    const session = await this.reserve(ownerId, lab, userId);
+    const timeLimitMinutes = lab.timeLimitMinutes ?? null;
+    const session = await this.reserve(ownerId, (tx, now) =>
+      tx.labSession.create({
+        data: {
+          id: randomUUID(),
+          ownerId,
+          userId,
+          lab: lab.slug,
+          createdAt: now,
+          runningSince: now,
+          lastActiveAt: now,
+          timeLimitMinutes,
+          expiresAt: initialExpiry(now, this.lifetimeOf({ timeLimitMinutes })),
+        },
+      }),
+    );
     try {
       // Each node is recorded as soon as it exists, so a crash mid-way leaves nothing unknown.
       const aliases = killercodaAliases(lab.nodes);
@@ -349,19 +474,20 @@ export class SessionService {
   }
 
   /**
-   * Records a new running session if there is room for it, else refuses with the wait until
-   * the soonest expiry. Sessions past their expiry hold no room: the reaper is about to end them.
-   * The row exists before its sandboxes, so starts in progress count against the limits.
+   * Marks a session running (`take`: a new one, or a paused one resumed) if there is room for
+   * it, else refuses with the wait until the soonest expiry. Sessions past their expiry hold no
+   * room: the reaper is about to end them. The row is running before its sandboxes, so starts
+   * in progress count against the limits.
    */
-  private reserve(ownerId: string, lab: LabSpec, userId: string | null) {
+  private reserve<T>(ownerId: string, take: (tx: Transaction, now: Date) => Promise<T>): Promise<T> {
     return this.capacityLock.run('capacity', async () => {
       const { perMachine } = this.deps.capacity ?? DEFAULT_CAPACITY;
       const room = sessionPlaces(perMachine, await this.deps.driver.machines());
-      return this.prisma.$transaction((tx) => this.reserveIn(tx, ownerId, lab, userId, room), CAPACITY_TRANSACTION);
+      return this.prisma.$transaction((tx) => this.reserveIn(tx, ownerId, room, take), CAPACITY_TRANSACTION);
     });
   }
 
-  private async reserveIn(prisma: Transaction, ownerId: string, lab: LabSpec, userId: string | null, room: { places: number; machines: number }) {
+  private async reserveIn<T>(prisma: Transaction, ownerId: string, room: { places: number; machines: number }, take: (tx: Transaction, now: Date) => Promise<T>) {
     // Held until the transaction ends: another server's count waits for this insert.
     const capacity = lockKeys('capacity');
     await prisma.$queryRawUnsafe(`SELECT 1 AS held FROM (SELECT pg_advisory_xact_lock(${capacity.sql})) AS locked`, ...capacity.params);
@@ -385,19 +511,7 @@ export class SessionService {
       });
       throw new CapacityError('machine', minutesUntil(soonest?.expiresAt ?? now, now), room.places, room.machines);
     }
-    const timeLimitMinutes = lab.timeLimitMinutes ?? null;
-    return prisma.labSession.create({
-      data: {
-        id: randomUUID(),
-        ownerId,
-        userId,
-        lab: lab.slug,
-        createdAt: now,
-        lastActiveAt: now,
-        timeLimitMinutes,
-        expiresAt: initialExpiry(now, this.lifetimeOf({ timeLimitMinutes })),
-      },
-    });
+    return take(prisma, now);
   }
 
   private isExpired(row: { expiresAt: Date }): boolean {
@@ -412,8 +526,8 @@ export class SessionService {
     });
     if (!row || row.ownerId !== ownerId || row.state !== 'running') throw new NotFoundError(SESSION_NOT_FOUND);
     if (this.isExpired(row)) {
-      await this.endSession(row.id, 'expired');
-      throw new NotFoundError(SESSION_EXPIRED);
+      const outcome = await this.timeUp(row.id, 'lifetime');
+      throw new NotFoundError(outcome === 'paused' ? SESSION_PAUSED_AT_EXPIRY : SESSION_EXPIRED);
     }
     return row;
   }
@@ -424,15 +538,20 @@ export class SessionService {
     return lab;
   }
 
-  private toView(row: SessionRow | (Omit<SessionRow, 'state'> & { state: string })): SessionView {
+  private async toView(row: SessionRow | (Omit<SessionRow, 'state'> & { state: string })): Promise<SessionView> {
+    const state = row.state === 'running' || row.state === 'paused' ? row.state : 'ended';
     return {
       id: row.id,
       lab: row.lab,
-      state: row.state === 'running' ? 'running' : 'ended',
+      state,
       nodes: [...row.nodes].sort((a, b) => a.name.localeCompare(b.name)).map((n) => n.name),
       startedAt: row.createdAt.toISOString(),
       expiresAt: row.expiresAt.toISOString(),
-      maxExpiresAt: maxExpiry(row.createdAt, this.lifetimeOf(row)).toISOString(),
+      maxExpiresAt: maxExpiry(row.runningSince ?? row.createdAt, this.lifetimeOf(row)).toISOString(),
+      pausedAt: state === 'paused' ? (row.pausedAt?.toISOString() ?? null) : null,
+      keepUntil: state === 'paused' ? (row.keepUntil?.toISOString() ?? null) : null,
+      keepReason: state === 'paused' ? (row.keepReason === 'quota' ? 'quota' : 'retention') : null,
+      restorableSteps: state === 'ended' ? [] : await this.pauses.restorableSteps(row.id),
     };
   }
 }

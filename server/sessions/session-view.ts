@@ -2,9 +2,17 @@
 export interface SessionView {
   id: string;
   lab: string;
-  state: 'running' | 'ended';
+  /** paused: its machines are stopped with everything on them, until « Reprendre » (session-pauses.ts). */
+  state: 'running' | 'paused' | 'ended';
   nodes: string[];
   startedAt: string;
+  /** Paused since then (ISO date), null otherwise. */
+  pausedAt: string | null;
+  /** A paused lab is deleted then unless resumed (ISO date); keepReason says why that date. */
+  keepUntil: string | null;
+  keepReason: 'retention' | 'quota' | null;
+  /** Steps (0-based) whose snapshot the machines can go back to (« Revenir à l'étape N »). */
+  restorableSteps: number[];
   /** When the session ends unless extended (ISO date). */
   expiresAt: string;
   /** The latest « Prolonger » can push expiresAt to (ISO date). */

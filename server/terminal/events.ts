@@ -44,6 +44,11 @@ export const TERMINAL_EVENTS = {
 
 export interface SessionEndedNotice {
   message: string;
+  /**
+   * Not an end: paused (the lab's machines stopped, kept: the page shows « Reprendre »), or
+   * restored (its machines went back to a step: the terminal attaches again).
+   */
+  outcome?: 'paused' | 'restored';
 }
 
 export interface TerminalSize {

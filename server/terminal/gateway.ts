@@ -60,7 +60,8 @@ export function whenSessionEnded(shells: ShellHub, gateway: () => TerminalGatewa
     if (!io) return;
     io.replicas.sessionEnded(sessionId);
     const message = endedMessage(reason);
-    if (message) io.to(sessionRoom(sessionId)).emit(TERMINAL_EVENTS.ended, { message } satisfies SessionEndedNotice);
+    const outcome = reason === 'restored' ? 'restored' : reason.startsWith('paused-') ? 'paused' : undefined;
+    if (message) io.to(sessionRoom(sessionId)).emit(TERMINAL_EVENTS.ended, { message, outcome } satisfies SessionEndedNotice);
   };
 }
 

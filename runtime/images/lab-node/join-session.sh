@@ -32,7 +32,15 @@ if command -v sshd >/dev/null; then
   mkdir -p -m 755 /run/sshd
   pgrep -x sshd >/dev/null || /usr/sbin/sshd
 fi
-# The shell starts after the name is set: bash reads it once, for its prompt.
+# The shell starts after the name is set: bash reads it once, for its prompt. A node that
+# comes back (a paused lab resumed, runtime/incus/node-persistence.ts) opens it where the
+# student's shell was when the node stopped.
 if ! tmux has-session -t dockyard 2>/dev/null; then
-  cd /root && tmux new-session -d -s dockyard -x 80 -y 24 bash -l
+  cwd=/root
+  if [ -r /var/lib/dockyard/cwd ]; then
+    read -r last </var/lib/dockyard/cwd || true
+    [ -d "${last:-}" ] && cwd="$last"
+    rm -f /var/lib/dockyard/cwd
+  fi
+  cd "$cwd" && tmux new-session -d -s dockyard -x 80 -y 24 bash -l
 fi
