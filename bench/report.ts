@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Machine } from './lib/machine';
+import { persistenceSection } from './persistence-report';
 
 export interface Results {
   startMs: { p50: number | null; p95: number | null; pooledP50: number | null; pooledP95: number | null };
@@ -297,5 +298,6 @@ clean-up (waited ${notes.quietWaits.join(', ') || 'nothing'}).
 `;
   // What was learned about the targets not met: written by people, kept across runs.
   const knownLimits = await readFile(new URL('./known-limits.md', import.meta.url), 'utf8');
-  await writeFile(path, `${text}\n${knownLimits}`);
+  // The pause and resume figures keep their own section, written by bench/persistence.ts.
+  await writeFile(path, `${text}\n${knownLimits}\n${await persistenceSection()}`);
 }

@@ -93,10 +93,16 @@ export class NodePersistence {
       });
   }
 
+  /**
+   * The engine (which restarts the containers that have a restart policy before it answers)
+   * and the join (names, sshd, the student's shell) at the same time: neither needs the other,
+   * the node's address is set by Incus at boot.
+   */
   private async cameBack(name: string): Promise<void> {
-    const ready = await this.deps.exec(name, ['start-dockerd'], { timeoutMs: this.deps.readyTimeoutMs });
-    // 3: the engine runs on Dockyard's configuration (the student's daemon.json is broken): the node is usable.
-    if (ready.exitCode !== 0 && ready.exitCode !== 3) throw new SandboxStartError(ready.output);
-    await this.deps.rejoin(name);
+    const engine = this.deps.exec(name, ['start-dockerd'], { timeoutMs: this.deps.readyTimeoutMs }).then((ready) => {
+      // 3: the engine runs on Dockyard's configuration (the student's daemon.json is broken): the node is usable.
+      if (ready.exitCode !== 0 && ready.exitCode !== 3) throw new SandboxStartError(ready.output);
+    });
+    await Promise.all([engine, this.deps.rejoin(name)]);
   }
 }

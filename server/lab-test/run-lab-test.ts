@@ -22,6 +22,8 @@ export interface LabTestDeps {
   solutionTimeoutMs?: number;
   /** Where the labs are (content/ by default); the session service must read the same. */
   content?: ContentOptions;
+  /** Once every step is solved, before the session ends: its machines as a student leaves them (bench/). */
+  afterSolved?: (owner: string, sessionId: string) => Promise<void>;
 }
 
 const DEFAULT_SOLUTION_TIMEOUT_MS = 5 * 60_000;
@@ -107,6 +109,7 @@ export async function runLabTest(slug: string, deps: LabTestDeps): Promise<LabTe
       const finish = await tester.newBackgroundRuns();
       report.stderr = [...(report.stderr ?? []), ...finish.stderr];
       if (finish.failure) report.problem = `${finish.failure.message}\n${finish.failure.output.trim()}`.trim();
+      await deps.afterSolved?.(owner, sessionId);
     }
   } finally {
     await deps.sessions.end(owner, sessionId).catch(() => undefined);

@@ -11,6 +11,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { SandboxDriver, SandboxStatus } from '../../runtime/driver';
 import { endReasonOfNodes, type EndReason as SessionEndReason } from './end-reasons';
 import type { SessionService } from './session-service';
+import { isWaking } from './session-pauses';
 
 export interface ReaperDeps {
   prisma: PrismaClient;
@@ -119,11 +120,12 @@ export class Reaper {
 
   /** Why a running session must end now, if it must. An open terminal does not stop expiry. */
   private endReason(
-    session: { id: string; nodes: Array<{ sandboxId: string }>; lastActiveAt: Date; expiresAt: Date; terminalSeenAt: Date | null },
+    session: { id: string; nodes: Array<{ sandboxId: string }>; lastActiveAt: Date; expiresAt: Date; terminalSeenAt: Date | null; pausedAt: Date | null },
     statuses: Map<string, SandboxStatus>,
     now: number,
   ): EndReason | null {
     const nodesSay = session.nodes.length > 0 ? endReasonOfNodes(session.nodes.map((n) => statuses.get(n.sandboxId))) : null;
+    if (nodesSay === 'lost' && isWaking(session, now)) return null;
     if (nodesSay === 'lost' || nodesSay === 'machine-down' || nodesSay === 'maintenance') return nodesSay;
     if (session.expiresAt.getTime() <= now) return 'expired';
     const seenElsewhere = (session.terminalSeenAt?.getTime() ?? 0) > now - (this.deps.presenceWindowMs ?? PRESENCE_WINDOW_MS);

@@ -33,6 +33,16 @@ export interface PausedStorage {
   labs: Array<{ sessionId: string; lab: string; storageMiB: number; pausedAt: string; keepUntil: string; keepReason: string }>;
 }
 
+/**
+ * A running session whose machines are being started again (resumed, restored) has pausedAt
+ * set meanwhile: its nodes may be stopped then, for up to this long, without being lost.
+ */
+const WAKING_GRACE_MS = 5 * 60_000;
+
+export function isWaking(session: { pausedAt: Date | null }, now: number): boolean {
+  return session.pausedAt !== null && session.pausedAt.getTime() > now - WAKING_GRACE_MS;
+}
+
 /** The snapshot of a step (0-based), as the runtime names it: « step-1 » for the first. */
 export const snapshotLabel = (step: number): string => `step-${step + 1}`;
 
@@ -110,8 +120,12 @@ export class SessionPauses {
     await this.applyQuota(session.ownerId);
   }
 
-  /** At a passed step, every machine of the session is kept as it is now (in the background). */
-  snapshotPassed(sessionId: string, step: number, sandboxIds: string[]): void {
+  /**
+   * At a passed step, every machine of the session is kept as it is now. Awaited by the check
+   * (a few hundred ms): taken later, it could hold what the student did after the pass. A
+   * failure is logged, not the student's problem: that step just cannot be gone back to.
+   */
+  async snapshotPassed(sessionId: string, step: number, sandboxIds: string[]): Promise<void> {
     if (!this.deps.settings) return;
     const previous = this.snapshotting.get(sessionId) ?? Promise.resolve();
     const taking = previous
@@ -126,7 +140,7 @@ export class SessionPauses {
       })
       .catch((error: Error) => this.deps.log?.(`instantané de l’étape ${step + 1} non pris (session ${sessionId}) : ${error.message}`));
     this.snapshotting.set(sessionId, taking);
-    void taking.finally(() => {
+    await taking.finally(() => {
       if (this.snapshotting.get(sessionId) === taking) this.snapshotting.delete(sessionId);
     });
   }
@@ -149,7 +163,11 @@ export class SessionPauses {
     }
     const nodes = await this.prisma.sandboxNode.findMany({ where: { sessionId } });
     this.deps.onStopped?.(sessionId, 'restored');
-    await Promise.all(nodes.map((node) => this.deps.driver.restore(node.sandboxId, snapshotLabel(step))));
+    // The machines stop for a moment: pausedAt tells the reaper they are coming back (not lost).
+    await this.prisma.labSession.update({ where: { id: sessionId }, data: { pausedAt: this.deps.now() } });
+    await Promise.all(nodes.map((node) => this.deps.driver.restore(node.sandboxId, snapshotLabel(step)))).finally(() =>
+      this.prisma.labSession.update({ where: { id: sessionId }, data: { pausedAt: null } }),
+    );
     const later = await this.prisma.stepSnapshot.findMany({ where: { sessionId, step: { gt: step } } });
     await Promise.all(later.flatMap((s) => nodes.map((node) => this.deps.driver.deleteSnapshot(node.sandboxId, snapshotLabel(s.step)))));
     await this.prisma.stepSnapshot.deleteMany({ where: { sessionId, step: { gt: step } } });

@@ -32,7 +32,7 @@ import {
 } from './lifetime';
 import type { AttemptView, SessionView } from './session-view';
 import { killercodaAliases } from '../content/killercoda-hosts';
-import { SessionPauses, type PauseReason, type PauseSettings, type PausedStorage } from './session-pauses';
+import { isWaking, SessionPauses, type PauseReason, type PauseSettings, type PausedStorage } from './session-pauses';
 
 /**
  * The part of a lab the session service needs (server/content provides it). Killercoda's
@@ -227,7 +227,8 @@ export class SessionService {
           runningSince: now,
           lastActiveAt: now,
           expiresAt: initialExpiry(now, this.lifetimeOf(before)),
-          pausedAt: null,
+          // Until its machines answer: the reaper does not take them, still stopped, for lost.
+          pausedAt: now,
           keepUntil: null,
           keepReason: null,
           storageMiB: null,
@@ -235,6 +236,7 @@ export class SessionService {
       }),
     );
     await this.pauses.wake(before);
+    await this.prisma.labSession.update({ where: { id: sessionId }, data: { pausedAt: null } });
     return this.toView(await this.sessionRow(sessionId));
   }
 
@@ -253,7 +255,7 @@ export class SessionService {
     // (a cluster member): say so honestly.
     const statuses = await Promise.all(row.nodes.map((n) => this.deps.driver.status(n.sandboxId)));
     const ended = row.nodes.length === 0 ? 'lost' : endReasonOfNodes(statuses);
-    if (ended) {
+    if (ended && !(ended === 'lost' && isWaking(row, this.now().getTime()))) {
       await this.endSession(row.id, ended);
       return null;
     }
@@ -341,7 +343,7 @@ export class SessionService {
       },
     });
     await this.touch(sessionId);
-    if (attempt.passed) this.pauses.snapshotPassed(sessionId, stepIndex, row.nodes.map((n) => n.sandboxId));
+    if (attempt.passed) await this.pauses.snapshotPassed(sessionId, stepIndex, row.nodes.map((n) => n.sandboxId));
     return {
       id: attempt.id,
       step: attempt.step,

@@ -12,8 +12,12 @@ node="$1" address="$2" gateway="$3" catalog_url="${4:-}"
 hostname "$node"
 echo "$node" >/etc/hostname
 ip link set eth0 up
-ip addr flush dev eth0 scope global
-ip addr add "$address" dev eth0
+# A node started again (resumed) has its address already (Incus sets it at boot): no blip for
+# the engine, which may be starting its containers and its swarm on it at this very moment.
+if ! ip -4 -o addr show dev eth0 scope global | grep -q " inet ${address%/*}/"; then
+  ip addr flush dev eth0 scope global
+  ip addr add "$address" dev eth0
+fi
 ip route replace "$gateway" dev eth0 scope link
 ip route replace default via "$gateway" dev eth0
 # Lookups of outside names are refused at once by the gateway, instead of timing out.

@@ -126,7 +126,6 @@ describe('a paused lab', () => {
     await sh('touch /root/etape2 /root/plus-tard');
     expect((await sessions.check(owner, sessionId, 1)).passed).toBe(true);
     await sh('rm /root/notes.txt');
-    // Snapshots are taken in the background; the restore waits for them.
     await expect(sessions.restore(owner, sessionId, 5)).rejects.toThrow(/Aucun instantané de l’étape 6/);
     const restored = await sessions.restore(owner, sessionId, 0);
     expect(restored.restorableSteps).toEqual([0]);
