@@ -26,7 +26,7 @@ export async function CourseOutline({ chapters }: { chapters: Chapter[] }) {
                   {chapter.lesson ? <Link href={`/lecons/${chapter.lesson}`}>{chapter.title}</Link> : chapter.title}
                 </h3>
                 <p className={styles.summary}>{chapter.summary}</p>
-                <ChapterProgressBadges chapter={chapter.slug} />
+                <ChapterProgressBadges chapter={chapter.slug} lab={chapter.lab ?? null} title={chapter.title} />
               </div>
               <div className={styles.links}>
                 {chapter.lesson && (

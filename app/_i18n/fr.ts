@@ -50,6 +50,20 @@ export const fr = {
     submit: 'Changer le mot de passe',
   },
   copyButton: { copy: 'Copier', copied: 'Copié ✓' },
+  /** Moments by calendar day, in the reader's time zone (app/_lib/format-moment.ts). */
+  dates: {
+    today: (time: string) => `aujourd’hui à ${time}`,
+    yesterday: (time: string) => `hier à ${time}`,
+    tomorrow: (time: string) => `demain à ${time}`,
+    onDay: (day: string, time: string) => `le ${day} à ${time}`,
+    /** « le mardi 1er avril »: what the first day of a month reads as. */
+    firstOfMonth: '1er',
+  },
+  /** Disk sizes (app/_lib/format-storage.ts); a no-break space keeps the unit by its number. */
+  storage: {
+    mebibytes: (size: string) => `${size}\u00a0Mo`,
+    gibibytes: (size: string) => `${size}\u00a0Go`,
+  },
   roles: { student: 'Étudiant', instructor: 'Enseignant', admin: 'Administrateur' },
   home: {
     eyebrow: 'Cours libre · labs en direct',
@@ -84,6 +98,8 @@ export const fr = {
     labScore: (score: number, max: number) => `Lab : ${score}/${max} pts`,
     resumeAt: (step: number) => ` · reprendre à l’étape ${step}`,
     quizScore: (score: number, max: number) => `Quiz : ${score}/${max}`,
+    pausedSince: (moment: string) => `Lab en pause depuis ${moment}`,
+    resumeLab: 'Reprendre',
   },
   auth: {
     email: 'Adresse e-mail',
@@ -137,6 +153,7 @@ export const fr = {
     lessonLink: (title: string) => `Leçon : ${title}`,
     badge: 'Lab',
     startToExec: 'Démarrez le lab pour exécuter cette commande dans le terminal.',
+    resumeToExec: 'Reprenez le lab pour exécuter cette commande dans le terminal.',
     terminalNotReady: 'Le terminal n’est pas encore connecté : patientez un instant, puis réessayez.',
     confirmEnd: 'Terminer le lab ? Votre machine et tout ce qu’elle contient seront supprimés.',
     confirmReset:
@@ -154,6 +171,38 @@ export const fr = {
       signedOutText:
         'Votre machine avec Docker et vos vérifications sont rattachées à votre compte : vous les retrouvez d’un appareil à l’autre, et votre enseignant voit vos progrès.',
       machines: 'Machines du lab',
+      pausing: 'Mise en pause de vos machines…',
+      pausingDetail: 'Docker s’arrête proprement : vos fichiers, images et conteneurs sont gardés.',
+    },
+    /** The sandbox panel of a paused lab. */
+    paused: {
+      title: 'Lab en pause',
+      since: (moment: string) => `En pause depuis ${moment}`,
+      text: 'Vos machines sont arrêtées ; leurs fichiers, images et conteneurs sont gardés. Reprenez le lab pour les retrouver telles que vous les avez laissées.',
+      timeUp: 'Le temps de ce lab est écoulé : il a été mis en pause, tout y est gardé.',
+      resume: 'Reprendre',
+      resuming: 'Reprise…',
+      resumingDetail: 'Vos machines redémarrent avec tout ce qu’elles contenaient : quelques secondes.',
+      keptUntil: (day: string) =>
+        `Gardé jusqu’au ${day} : passé cette date, ses machines et ce qu’elles contiennent seront supprimées.`,
+      quotaTitle: 'Espace de stockage dépassé.',
+      quotaWarning: (moment: string) =>
+        `Vos labs en pause occupent plus que votre quota : ce lab sera supprimé ${moment}, sauf si vous le reprenez ou terminez un autre de vos labs en pause.`,
+      otherLabs: 'Voir vos labs en pause dans le programme',
+      storageUse: (used: string, quota: string) => `Vos labs en pause : ${used} sur ${quota}`,
+    },
+    /** « Revenir à l’étape N »: the machines as they were when that step was passed. */
+    restore: {
+      button: (step: number) => `Revenir à l’étape ${step}`,
+      explain: 'Vos machines peuvent revenir à l’état où elles étaient quand vous avez réussi cette étape.',
+      confirmTitle: (step: number) => `Revenir à l’étape ${step} ?`,
+      confirmText: (step: number) =>
+        `Vos machines redeviendront telles qu’elles étaient quand vous avez réussi l’étape ${step}.`,
+      confirmLoss:
+        'Tout ce que vous avez fait depuis sera perdu : fichiers, images, conteneurs et contenu du terminal. Les étapes validées le restent.',
+      cancel: 'Annuler',
+      restoring: (step: number) => `Retour à l’étape ${step}…`,
+      restoringDetail: 'Vos machines redémarrent dans l’état de cette étape, puis le terminal se reconnecte.',
     },
     preview: {
       label: 'Aperçu d’un port',
@@ -171,6 +220,9 @@ export const fr = {
       extending: 'Prolongation…',
       atMaximum: 'Durée maximale atteinte',
       reset: 'Réinitialiser',
+      pause: 'Mettre en pause',
+      pausing: 'Mise en pause…',
+      pauseTitle: 'Arrêter vos machines en gardant tout ce qu’elles contiennent, pour reprendre plus tard',
       end: 'Terminer le lab',
       ending: 'Arrêt en cours…',
       warningTitle: 'Moins de 5 minutes restantes.',
@@ -201,12 +253,14 @@ export const fr = {
       check: 'Vérifier',
       checking: 'Vérification…',
       startFirst: 'Démarrez le lab pour vérifier cette étape.',
+      resumeFirst: 'Reprenez le lab pour vérifier cette étape.',
       passed: '✓ Étape validée',
       failed: '✗ Étape non validée',
       outputTruncated: 'Sortie tronquée : seul son début est gardé.',
     },
     help: {
       startFirst: 'Démarrez le lab pour demander de l’aide',
+      resumeFirst: 'Reprenez le lab pour demander de l’aide',
       confirmSolution: (step: number) =>
         `Afficher la solution de l’étape ${step} ? Votre enseignant verra que vous l’avez consultée.`,
       hint: (number: number) => `Indice ${number}`,
@@ -372,6 +426,11 @@ export const fr = {
     shownOnce: 'Affiché une seule fois : transmettez-le, il pourra le changer dans « Mon compte ».',
     enable: 'Réactiver',
     disable: 'Désactiver',
+    pausedTitle: 'Labs en pause',
+    pausedLead:
+      'Leurs machines sont arrêtées mais leurs disques sont gardés, jusqu’à la reprise du lab ou sa suppression (durée : DOCKYARD_PAUSED_LAB_DAYS ; quota par étudiant : DOCKYARD_PAUSED_QUOTA_GIB).',
+    pausedNone: 'Aucun lab en pause.',
+    pausedTotal: (labs: number, size: string) => `${plural(labs, 'lab')} en pause, ${labs > 1 ? 'qui occupent' : 'qui occupe'} ${size} de disque.`,
   },
   results: {
     metaTitle: 'Résultats de la classe',

@@ -5,6 +5,7 @@ import { getServices } from '@/server/services';
 import { AccessDenied } from '../_components/access-denied';
 import { PageHeading } from '../_components/page-heading';
 import { serverDictionary } from '../_i18n/server-locale';
+import { formatStorage } from '../_lib/format-storage';
 import { requirePageUser } from '../_lib/page-caller';
 import { ClassesTable } from './_components/classes-table';
 import { UsersTable } from './_components/users-table';
@@ -20,12 +21,18 @@ interface AdminPageProps {
 
 export default async function AdminPage({ searchParams }: AdminPageProps) {
   const user = await requirePageUser('/admin');
-  const { admin: words } = await serverDictionary();
+  const dictionary = await serverDictionary();
+  const { admin: words } = dictionary;
   if (user.role !== 'admin') return <AccessDenied title={words.deniedTitle} message={words.deniedText} />;
   const parsed = userSearch.safeParse({ q: (await searchParams).q });
   const search = parsed.success ? parsed.data.q : '';
-  const { users, classes } = getServices();
-  const [userList, classList, teachers] = await Promise.all([users.list(user, search), classes.listAll(user), classes.listTeachers(user)]);
+  const { users, classes, sessions } = getServices();
+  const [userList, classList, teachers, paused] = await Promise.all([
+    users.list(user, search),
+    classes.listAll(user),
+    classes.listTeachers(user),
+    sessions.pauses.totalPausedMiB(),
+  ]);
 
   return (
     <div className={`container ${styles.page}`}>
@@ -56,6 +63,16 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
         <h2 id="toutes-classes">{words.classesTitle(classList.length)}</h2>
         <p className="panel-lead">{words.classesLead}</p>
         <ClassesTable classes={classList} teachers={teachers} />
+      </section>
+
+      <section className={`panel ${styles.section}`} aria-labelledby="labs-en-pause">
+        <h2 id="labs-en-pause">{words.pausedTitle}</h2>
+        <p className="panel-lead">{words.pausedLead}</p>
+        <p data-testid="paused-total">
+          {paused.labs === 0
+            ? words.pausedNone
+            : words.pausedTotal(paused.labs, formatStorage(paused.storageMiB, dictionary.storage, dictionary.intlLocale))}
+        </p>
       </section>
     </div>
   );

@@ -27,6 +27,15 @@ export async function startLab(page: Page, lab = FIRST_LAB): Promise<void> {
   await expectConnected(page, 90_000);
 }
 
+/** Step 1 of the first lab: its command typed from the page, then « Vérifier » passes. */
+export async function passFirstStep(page: Page): Promise<void> {
+  await expect(page.locator('#titre-etape')).toHaveText('Lancer hello-world');
+  await page.locator('[data-exec]').first().click();
+  await expectOnScreen(page, 'Pour aller plus loin, lancez un shell', 60_000);
+  await page.getByRole('button', { name: 'Vérifier' }).first().click();
+  await expect(page.getByTestId('check-result')).toHaveAttribute('data-passed', 'true');
+}
+
 export async function endLab(page: Page): Promise<void> {
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Terminer le lab' }).click();

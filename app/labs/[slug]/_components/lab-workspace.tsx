@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ExecRequest } from '../../../_components/code-actions';
 import { alertFromError, ErrorAlert } from '../../../_components/error-alert';
 import { useDictionary } from '../../../_i18n/locale-provider';
+import type { SessionView } from '@/server/sessions/session-view';
+import { machinesOf } from '../_lib/lab-session-state';
 import type { LabView } from '../_lib/lab-view';
 import { EXPIRY_WARNING_MS } from '../_lib/countdown';
 import { SessionEndedError, SessionExpiredError, useLabSession } from '../_lib/use-lab-session';
@@ -32,7 +34,7 @@ const CTRL_C = '\x03';
  * What the alert under the toolbar is about, worded at render time: switching the language
  * rewords it, and reportError stays the same function (the session hooks depend on it).
  */
-type LabAlert = { error: unknown } | { notice: 'startToExec' | 'terminalNotReady' };
+type LabAlert = { error: unknown } | { notice: 'startToExec' | 'resumeToExec' | 'terminalNotReady' };
 /** Once time is up, how often to ask the server whether the session is really over. */
 const EXPIRED_RECHECK_MS = 15_000;
 
@@ -50,12 +52,15 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
           : alert.error instanceof SessionEndedError
             ? { message: alert.error.message }
             : alertFromError(alert.error, errors);
-  const { phase, session, start, end, extend, reset, refresh, ended } = useLabSession(lab.slug, reportError);
+  const { state, storage, start, end, extend, reset, refresh, ended, pause, resume: resumeLab, restore, notePassed } = useLabSession(lab.slug, reportError);
+  const { phase, session } = state;
+  // A paused lab's machines are stopped: no scripts, help or checks until « Reprendre ».
+  const running = session?.state === 'running' ? session : null;
   const { byStep, check } = useStepChecks(session?.id ?? null, reportError);
-  const help = useStepHelp(session?.id ?? null, reportError);
+  const help = useStepHelp(running?.id ?? null, reportError);
   const terminalRef = useRef<TerminalHandle>(null);
   const [page, setPage] = useState(0);
-  usePageVisits(session?.id ?? null, page, lab.steps.length, reportError);
+  usePageVisits(running?.id ?? null, page, lab.steps.length, reportError);
 
   // When a session appears (started, or found again after a reload), leave the introduction
   // for the first step not passed yet, once that is known. Adjusted during render, as React
@@ -67,9 +72,10 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
     if (session && page === 0) setPage(resume?.page ?? 1);
   }
 
-  const remaining = useRemainingTime(session?.expiresAt ?? null);
+  const remaining = useRemainingTime(running?.expiresAt ?? null);
+  const busy = phase === 'ending' || phase === 'pausing' || phase === 'restoring' ? phase : null;
   const expired = phase === 'running' && remaining !== null && remaining <= 0;
-  // At zero the server ends the session (or says it was extended from another tab).
+  // At zero the server pauses the lab, or ends it where pausing is off (or says it was extended from another tab).
   useEffect(() => {
     if (!expired) return;
     void refresh();
@@ -78,8 +84,8 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
   }, [expired, refresh]);
 
   const handleExec = ({ command, interrupt }: ExecRequest): boolean => {
-    if (!session) {
-      setAlert({ notice: 'startToExec' });
+    if (!running) {
+      setAlert({ notice: session ? 'resumeToExec' : 'startToExec' });
       return false;
     }
     const sent = terminalRef.current?.sendInput(`${interrupt ? CTRL_C : ''}${command}\n`) ?? false;
@@ -92,18 +98,19 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
     void start();
   };
 
-  const handleEnd = () => {
+  // An action on the session the page shows clears the alert of the one before; those that
+  // delete machines ask first. Each one shows its own progress.
+  const act = (action: (shown: SessionView) => Promise<unknown>, question?: string) => {
     if (!session) return;
-    if (!window.confirm(words.confirmEnd)) return;
+    if (question && !window.confirm(question)) return;
     setAlert(null);
-    void end(session);
+    void action(session);
   };
+  const handleEnd = () => act(end, words.confirmEnd);
 
-  const handleReset = () => {
-    if (!session) return;
-    if (!window.confirm(words.confirmReset)) return;
-    setAlert(null);
-    void reset(session);
+  const handleCheck = async (step: number) => {
+    const attempt = await check(step);
+    if (attempt?.passed && session) notePassed(session.id, step);
   };
 
   return (
@@ -123,13 +130,14 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
             <span className={styles.labBadge}>{words.badge}</span> {lab.title}
           </h1>
         </div>
-        {session && remaining !== null && (
+        {running && remaining !== null && (
           <SessionControls
-            session={session}
+            session={running}
             remaining={remaining}
-            ending={phase === 'ending'}
-            onExtend={() => extend(session)}
-            onReset={handleReset}
+            busy={busy}
+            onExtend={() => extend(running)}
+            onPause={() => act(pause)}
+            onReset={() => act(reset, words.confirmReset)}
             onEnd={handleEnd}
           />
         )}
@@ -137,9 +145,9 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
 
       {notice && <div className={styles.alert}>{notice}</div>}
 
-      {session && remaining !== null && remaining > 0 && remaining <= EXPIRY_WARNING_MS && (
+      {running && remaining !== null && remaining > 0 && remaining <= EXPIRY_WARNING_MS && (
         <div className={styles.alert}>
-          <ExpiryWarning session={session} />
+          <ExpiryWarning session={running} />
         </div>
       )}
 
@@ -156,13 +164,22 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
           onPageChange={setPage}
           checks={byStep}
           passedBefore={resume?.passed}
-          canCheck={phase === 'running'}
-          onCheck={(step) => void check(step)}
+          machines={machinesOf(state)}
+          onCheck={(step) => void handleCheck(step)}
           onExec={handleExec}
           help={help}
           session={session}
+          restore={running && { steps: running.restorableSteps, enabled: phase === 'running', onRestore: (step) => act((shown) => restore(shown, step)) }}
         />
-        <SandboxPanel phase={phase} session={session} onStart={handleStart} terminalRef={terminalRef} onSessionEnded={ended} />
+        <SandboxPanel
+          state={state}
+          storage={storage}
+          onStart={handleStart}
+          onResume={() => act(resumeLab)}
+          onEnd={handleEnd}
+          terminalRef={terminalRef}
+          onSessionEnded={ended}
+        />
       </div>
     </div>
   );

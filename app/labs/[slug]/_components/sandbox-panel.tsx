@@ -3,39 +3,66 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState, type Ref } from 'react';
+import type { PausedStorage } from '@/server/sessions/session-pauses';
+import type { SessionEndedNotice } from '@/server/terminal/events';
 import { useDictionary } from '../../../_i18n/locale-provider';
 import { signInHref } from '../../../_lib/return-path';
-import type { SessionView } from '@/server/sessions/session-view';
-import type { LabPhase } from '../_lib/use-lab-session';
+import type { LabSessionState } from '../_lib/lab-session-state';
 import { NodeTabs, shownNode } from './node-tabs';
+import { PausedLab } from './paused-lab';
 import { PortPreview } from './port-preview';
 import styles from './sandbox-panel.module.css';
 import { Terminal, type TerminalHandle } from './terminal';
 
 interface SandboxPanelProps {
-  phase: LabPhase;
-  session: SessionView | null;
+  state: LabSessionState;
+  storage: PausedStorage | null;
   onStart(): void;
+  onResume(): void;
+  onEnd(): void;
   terminalRef: Ref<TerminalHandle>;
-  /** The server ended the session while it was shown (its machine went down…). */
-  onSessionEnded(message: string): void;
+  /** The server ended, paused or restored the session while it was shown. */
+  onSessionEnded(notice: SessionEndedNotice): void;
 }
 
-/** The right-hand side: what the student's machine is doing, and its terminal once it runs. */
-export function SandboxPanel({ phase, session, onStart, terminalRef, onSessionEnded }: SandboxPanelProps) {
+/**
+ * The right-hand side: what the student's machines are doing, and their terminal once they
+ * run. While they stop, start or go back to a step, a status says so instead of a terminal.
+ */
+export function SandboxPanel({ state, storage, onStart, onResume, onEnd, terminalRef, onSessionEnded }: SandboxPanelProps) {
   const [chosenNode, setChosenNode] = useState<string | null>(null);
   const pathname = usePathname();
   const { lab, account } = useDictionary();
   const words = lab.sandbox;
 
-  if (!session) {
+  // Focus goes to the paused panel when the lab is paused while shown, not when the page opens on it.
+  const [seenPhase, setSeenPhase] = useState(state.phase);
+  const [pausedWhileShown, setPausedWhileShown] = useState(false);
+  if (seenPhase !== state.phase) {
+    setSeenPhase(state.phase);
+    setPausedWhileShown(state.phase === 'paused' && seenPhase !== 'loading');
+  }
+
+  const { session } = state;
+  if (!session || state.phase === 'pausing' || state.phase === 'restoring' || session.state !== 'running') {
     return (
       <div className={styles.placeholder}>
-        {phase === 'loading' && <Waiting title={words.looking} />}
-        {phase === 'starting' && (
-          <Waiting title={words.preparing} detail={words.preparingDetail} />
+        {state.phase === 'loading' && <Waiting title={words.looking} />}
+        {state.phase === 'starting' && <Waiting title={words.preparing} detail={words.preparingDetail} />}
+        {state.phase === 'pausing' && <Waiting title={words.pausing} detail={words.pausingDetail} />}
+        {state.phase === 'restoring' && <Waiting title={lab.restore.restoring(state.step + 1)} detail={lab.restore.restoringDetail} />}
+        {session?.state === 'paused' && (state.phase === 'paused' || state.phase === 'resuming' || state.phase === 'ending') && (
+          <PausedLab
+            session={session}
+            storage={storage}
+            notice={state.phase === 'paused' ? state.notice : null}
+            busy={state.phase === 'paused' ? null : state.phase}
+            takeFocus={pausedWhileShown}
+            onResume={onResume}
+            onEnd={onEnd}
+          />
         )}
-        {phase === 'idle' && (
+        {state.phase === 'idle' && (
           <div className={styles.card}>
             <h2>{words.idleTitle}</h2>
             <p>{words.idleText}</p>
@@ -44,7 +71,7 @@ export function SandboxPanel({ phase, session, onStart, terminalRef, onSessionEn
             </button>
           </div>
         )}
-        {phase === 'signed-out' && (
+        {state.phase === 'signed-out' && (
           <div className={styles.card}>
             <h2>{words.signedOutTitle}</h2>
             <p>{words.signedOutText}</p>

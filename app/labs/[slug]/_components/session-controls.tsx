@@ -10,8 +10,10 @@ interface SessionControlsProps {
   session: SessionView;
   /** Milliseconds left before the machine is deleted. */
   remaining: number;
-  ending: boolean;
+  /** A request on the whole session in flight: every control waits for it. */
+  busy: 'ending' | 'pausing' | 'restoring' | null;
   onExtend(): Promise<void>;
+  onPause(): void;
   onReset(): void;
   onEnd(): void;
 }
@@ -20,8 +22,8 @@ export function isAtMaximum(session: SessionView): boolean {
   return Date.parse(session.expiresAt) >= Date.parse(session.maxExpiresAt);
 }
 
-/** The header's session controls: time left, « Prolonger », « Réinitialiser », « Terminer ». */
-export function SessionControls({ session, remaining, ending, onExtend, onReset, onEnd }: SessionControlsProps) {
+/** The header's session controls: time left, « Prolonger », « Mettre en pause », « Réinitialiser », « Terminer ». */
+export function SessionControls({ session, remaining, busy, onExtend, onPause, onReset, onEnd }: SessionControlsProps) {
   const words = useDictionary().lab.session;
   const [extending, setExtending] = useState(false);
   const atMax = isAtMaximum(session);
@@ -53,7 +55,7 @@ export function SessionControls({ session, remaining, ending, onExtend, onReset,
           type="button"
           className="button button--secondary button--small"
           onClick={() => void handleExtend()}
-          disabled={atMax || extending || ending}
+          disabled={atMax || extending || busy !== null}
           aria-describedby={atMax ? whyDisabled : undefined}
           title={atMax ? undefined : words.extendTitle}
         >
@@ -65,11 +67,21 @@ export function SessionControls({ session, remaining, ending, onExtend, onReset,
           </span>
         )}
       </div>
-      <button type="button" className="button button--secondary button--small" onClick={onReset} disabled={ending}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={onPause}
+        disabled={busy !== null}
+        title={words.pauseTitle}
+      >
+        {busy === 'pausing' && <span className="spinner" aria-hidden="true" />}
+        {busy === 'pausing' ? words.pausing : words.pause}
+      </button>
+      <button type="button" className="button button--secondary button--small" onClick={onReset} disabled={busy !== null}>
         {words.reset}
       </button>
-      <button type="button" className="button button--danger button--small" onClick={onEnd} disabled={ending}>
-        {ending ? words.ending : words.end}
+      <button type="button" className="button button--danger button--small" onClick={onEnd} disabled={busy !== null}>
+        {busy === 'ending' ? words.ending : words.end}
       </button>
     </div>
   );

@@ -1,18 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { useDictionary } from '../../../_i18n/locale-provider';
+import type { MachinesState } from '../_lib/lab-session-state';
 import type { StepCheck as StepCheckState } from '../_lib/use-step-checks';
 import styles from './step-check.module.css';
 
 interface StepCheckProps {
   check: StepCheckState | undefined;
-  /** False until the lab runs: there is no machine to check yet. */
-  enabled: boolean;
+  /** Checks run on the machines: only once they are ready. */
+  machines: MachinesState;
   onCheck(): void;
 }
 
 /** « Vérifier » and the latest result of the step's check, with the script's own explanation. */
-export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
+export function StepCheck({ check, machines, onCheck }: StepCheckProps) {
   const words = useDictionary().lab.check;
+  const enabled = machines === 'ready';
+  const whyNot = machines === 'absent' ? words.startFirst : machines === 'paused' ? words.resumeFirst : null;
   const checking = check?.status === 'checking';
   const attempt = check?.status === 'done' ? check.attempt : null;
   const resultRef = useRef<HTMLDivElement>(null);
@@ -30,7 +33,7 @@ export function StepCheck({ check, enabled, onCheck }: StepCheckProps) {
           {checking && <span className="spinner" aria-hidden="true" />}
           {checking ? words.checking : words.check}
         </button>
-        {!enabled && <p className={styles.hint}>{words.startFirst}</p>}
+        {whyNot && <p className={styles.hint}>{whyNot}</p>}
       </div>
       {attempt && (
         <div

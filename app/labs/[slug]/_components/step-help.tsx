@@ -2,6 +2,7 @@ import type { StepHelpView } from '@/server/sessions/session-view';
 import { CodeActions } from '../../../_components/code-actions';
 import { MarkdownHtml } from '../../../_components/markdown-html';
 import { useDictionary } from '../../../_i18n/locale-provider';
+import type { MachinesState } from '../_lib/lab-session-state';
 import styles from './step-help.module.css';
 
 interface StepHelpProps {
@@ -10,8 +11,8 @@ interface StepHelpProps {
   hasSolution: boolean;
   /** What the student has revealed so far; undefined until the server said. */
   help: StepHelpView | undefined;
-  /** False until the lab runs: help is recorded against the session. */
-  enabled: boolean;
+  /** Help is recorded against the running session: only once its machines are ready. */
+  machines: MachinesState;
   /** A request for this step is in flight. */
   pending: boolean;
   onHint(shown: number): void;
@@ -19,13 +20,14 @@ interface StepHelpProps {
 }
 
 /** « Indice » (one at a time) and « Voir la solution » (after a confirmation), with what was revealed. */
-export function StepHelp({ stepNumber, hintCount, hasSolution, help, enabled, pending, onHint, onSolution }: StepHelpProps) {
+export function StepHelp({ stepNumber, hintCount, hasSolution, help, machines, pending, onHint, onSolution }: StepHelpProps) {
   const words = useDictionary().lab.help;
   if (hintCount === 0 && !hasSolution) return null;
   const hints = help?.hints ?? [];
   const solution = help?.solution ?? null;
   const allShown = hints.length >= hintCount;
-  const disabledWhy = enabled ? undefined : words.startFirst;
+  const enabled = machines === 'ready';
+  const disabledWhy = machines === 'absent' ? words.startFirst : machines === 'paused' ? words.resumeFirst : undefined;
 
   const confirmSolution = () => {
     if (window.confirm(words.confirmSolution(stepNumber))) onSolution();

@@ -5,12 +5,14 @@ import { CodeActions, type ExecRequest } from '../../../_components/code-actions
 import { MarkdownHtml } from '../../../_components/markdown-html';
 import { useDictionary } from '../../../_i18n/locale-provider';
 import { formatRemaining } from '../_lib/countdown';
+import type { MachinesState } from '../_lib/lab-session-state';
 import type { LabView } from '../_lib/lab-view';
 import { withPreviewLinks, type PreviewSession } from '../_lib/preview-links';
 import type { StepCheck as StepCheckState } from '../_lib/use-step-checks';
 import type { useStepHelp } from '../_lib/use-step-help';
 import { StepCheck } from './step-check';
 import { StepHelp } from './step-help';
+import { StepRestore } from './step-restore';
 import styles from './step-panel.module.css';
 
 interface StepPanelProps {
@@ -21,16 +23,19 @@ interface StepPanelProps {
   checks: Partial<Record<number, StepCheckState>>;
   /** Steps passed in any session of the lab (coming back, a new session): marked passed too. */
   passedBefore?: ReadonlySet<number>;
-  canCheck: boolean;
+  /** Checks and help need the machines ready. */
+  machines: MachinesState;
   onCheck(step: number): void;
   onExec(request: ExecRequest): boolean;
   /** Hints and solutions revealed in this session, and how to ask for more. */
   help: ReturnType<typeof useStepHelp>;
   /** Fills `{{TRAFFIC_HOST1_8080}}` with this session's preview URLs. */
   session: PreviewSession | null;
+  /** « Revenir à l'étape N » under the steps the machines can go back to (0-based); null without a running lab. */
+  restore: { steps: readonly number[]; enabled: boolean; onRestore(step: number): void } | null;
 }
 
-export function StepPanel({ lab, page, onPageChange, checks, passedBefore, canCheck, onCheck, onExec, help, session }: StepPanelProps) {
+export function StepPanel({ lab, page, onPageChange, checks, passedBefore, machines, onCheck, onExec, help, session, restore }: StepPanelProps) {
   const words = useDictionary().lab;
   const stepCount = lab.steps.length;
   const lastPage = stepCount + 1;
@@ -112,7 +117,10 @@ export function StepPanel({ lab, page, onPageChange, checks, passedBefore, canCh
           />
         </CodeActions>
         {step?.hasCheck && (
-          <StepCheck check={checks[step.index]} enabled={canCheck} onCheck={() => onCheck(step.index)} />
+          <StepCheck check={checks[step.index]} machines={machines} onCheck={() => onCheck(step.index)} />
+        )}
+        {step && restore?.steps.includes(step.index) && (
+          <StepRestore stepNumber={step.index + 1} enabled={restore.enabled} onRestore={() => restore.onRestore(step.index)} />
         )}
         {step && (
           <StepHelp
@@ -121,7 +129,7 @@ export function StepPanel({ lab, page, onPageChange, checks, passedBefore, canCh
             hintCount={step.hintCount}
             hasSolution={step.hasSolution}
             help={help.byStep[step.index]}
-            enabled={canCheck}
+            machines={machines}
             pending={help.pendingStep === step.index}
             onHint={(shown) => void help.revealHint(step.index, shown)}
             onSolution={() => void help.revealSolution(step.index)}

@@ -2,6 +2,7 @@
 
 import '@xterm/xterm/css/xterm.css';
 import { useImperativeHandle, useRef, type Ref } from 'react';
+import type { SessionEndedNotice } from '@/server/terminal/events';
 import type { Dictionary } from '../../../_i18n/fr';
 import { useDictionary } from '../../../_i18n/locale-provider';
 import type { TerminalNotice } from '../_lib/terminal-connection';
@@ -19,8 +20,8 @@ interface TerminalProps {
   /** An instructor's live view of a student's terminal: read-only. */
   watch?: boolean;
   ref?: Ref<TerminalHandle>;
-  /** The server ended the session (its machine went down…), with its words why. */
-  onSessionEnded?: (message: string) => void;
+  /** The server ended, paused or restored the session (its machine went down…), with its words why. */
+  onSessionEnded?: (notice: SessionEndedNotice) => void;
 }
 
 export function Terminal({ sessionId, node, watch = false, ref, onSessionEnded }: TerminalProps) {

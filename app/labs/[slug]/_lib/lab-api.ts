@@ -1,4 +1,5 @@
 import type { LabProgressView } from '@/server/progress/progress-views';
+import type { PausedStorage } from '@/server/sessions/session-pauses';
 import type { AttemptView, SessionView, StepHelpView } from '@/server/sessions/session-view';
 import { requestJson } from '../../../_lib/request-json';
 
@@ -8,10 +9,15 @@ const jsonPost = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
+/** A change of the session's machines (pause, resume, restore): the session as it is afterwards. */
+const sessionAction = (sessionId: string, action: string, init: RequestInit = { method: 'POST' }) =>
+  requestJson<{ session: SessionView }>(`/api/sessions/${encodeURIComponent(sessionId)}/${action}`, init);
+
 /** The lab session API, as served by app/api (see server/sessions for its behaviour). */
 export const labApi = {
+  /** The running session of the lab, else the paused one, with what the student's paused labs hold. */
   findSession: (lab: string) =>
-    requestJson<{ session: SessionView | null }>(`/api/labs/${encodeURIComponent(lab)}/session`),
+    requestJson<{ session: SessionView | null; storage: PausedStorage }>(`/api/labs/${encodeURIComponent(lab)}/session`),
 
   /** The signed-in student's progress over all their sessions of this lab (null for a visitor). */
   progress: (lab: string) =>
@@ -23,11 +29,18 @@ export const labApi = {
   endSession: (sessionId: string) =>
     requestJson<unknown>(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
 
-  extendSession: (sessionId: string) =>
-    requestJson<{ session: SessionView }>(`/api/sessions/${encodeURIComponent(sessionId)}/extend`, { method: 'POST' }),
+  extendSession: (sessionId: string) => sessionAction(sessionId, 'extend'),
 
-  resetSession: (sessionId: string) =>
-    requestJson<{ session: SessionView }>(`/api/sessions/${encodeURIComponent(sessionId)}/reset`, { method: 'POST' }),
+  resetSession: (sessionId: string) => sessionAction(sessionId, 'reset'),
+
+  /** « Mettre en pause »: answers once the machines are stopped (a few seconds). */
+  pauseSession: (sessionId: string) => sessionAction(sessionId, 'pause'),
+
+  /** « Reprendre »: answers once the machines run again (a few seconds). */
+  resumeSession: (sessionId: string) => sessionAction(sessionId, 'resume'),
+
+  /** « Revenir à l'étape N » (`step` 0-based): answers once the machines are back as they were then. */
+  restoreSession: (sessionId: string, step: number) => sessionAction(sessionId, 'restore', jsonPost({ step })),
 
   checkStep: (sessionId: string, step: number) =>
     requestJson<{ attempt: AttemptView }>(`/api/sessions/${encodeURIComponent(sessionId)}/checks`, jsonPost({ step })),

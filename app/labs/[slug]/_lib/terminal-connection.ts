@@ -37,8 +37,11 @@ export interface ConnectionCallbacks {
   onNotice(notice: TerminalNotice | null): void;
   /** Who watches this terminal now (the student's side); empty when nobody does. */
   onWatchers?(names: string[]): void;
-  /** The session ended without the student asking (its machine went down…): the server's words why. */
-  onSessionEnded?(message: string): void;
+  /**
+   * The session stopped without this terminal asking: ended (its machine went down…), paused,
+   * or its machines went back to a step (this terminal then attaches again by itself).
+   */
+  onSessionEnded?(notice: SessionEndedNotice): void;
 }
 
 export interface TerminalConnection {
@@ -50,6 +53,15 @@ export interface TerminalConnection {
 }
 
 const sameSize = (a: TerminalSize, b: TerminalSize) => a.cols === b.cols && a.rows === b.rows;
+
+/**
+ * After the machines went back to a step (another tab, an instructor), nothing says when they
+ * are up again: the terminal attaches again every few seconds, for as long as a restore may
+ * take, until a shell answers. The first try waits for the machines to have stopped.
+ */
+const REATTACH_FIRST_MS = 5_000;
+const REATTACH_EVERY_MS = 3_000;
+const REATTACH_FOR_MS = 3 * 60_000;
 
 /**
  * One xterm.js terminal wired to one node's shell through socket.io (protocol in
@@ -133,21 +145,45 @@ export async function openTerminalConnection(
   });
   socket.on(TERMINAL_EVENTS.size, ({ cols, rows }: TerminalSize) => terminal.resize(cols, rows));
   socket.on(TERMINAL_EVENTS.watchers, ({ names }: WatchersNotice) => callbacks.onWatchers?.(names));
+  // While the machines come back from a restore (until reattachUntil), a failed attach or the
+  // old shell's exit is that restore going on, not news for the student.
+  let reattachUntil = 0;
+  let reattachTimer: ReturnType<typeof setTimeout> | undefined;
+  const reattachLater = (delay = REATTACH_EVERY_MS): boolean => {
+    clearTimeout(reattachTimer);
+    if (Date.now() > reattachUntil) {
+      reattachUntil = 0;
+      return false;
+    }
+    callbacks.onState('connecting');
+    reattachTimer = setTimeout(() => socket.connected && attach(), delay);
+    return true;
+  };
+
   socket.on(TERMINAL_EVENTS.error, (envelope: ErrorEnvelope) => {
+    if (!ready && reattachUntil && reattachLater()) return;
     if (!ready) callbacks.onState('disconnected');
     callbacks.onNotice({ kind: 'message', text: envelope.message });
   });
   // Once the session is over, its shell's exit says nothing more than why it ended.
   let endedBecause: string | undefined;
-  socket.on(TERMINAL_EVENTS.ended, ({ message }: SessionEndedNotice) => {
-    endedBecause = message;
+  socket.on(TERMINAL_EVENTS.ended, (notice: SessionEndedNotice) => {
     setReady(false);
+    callbacks.onNotice({ kind: 'message', text: notice.message });
+    callbacks.onSessionEnded?.(notice);
+    if (notice.outcome === 'restored') {
+      reattachUntil = Date.now() + REATTACH_FOR_MS;
+      reattachLater(REATTACH_FIRST_MS);
+      return;
+    }
+    endedBecause = notice.message;
     callbacks.onState('disconnected');
-    callbacks.onNotice({ kind: 'message', text: message });
-    callbacks.onSessionEnded?.(message);
   });
   socket.on(TERMINAL_EVENTS.status, (status: TerminalStatus) => {
+    if (status.state === 'exited' && reattachUntil) return;
     if (status.state === 'ready') {
+      reattachUntil = 0;
+      clearTimeout(reattachTimer);
       setReady(true);
       callbacks.onState('ready');
       callbacks.onNotice(null);
@@ -192,6 +228,7 @@ export async function openTerminalConnection(
     },
     dispose() {
       cancelAnimationFrame(frame);
+      clearTimeout(reattachTimer);
       observer.disconnect();
       for (const disposable of disposables) disposable.dispose();
       socket.removeAllListeners();

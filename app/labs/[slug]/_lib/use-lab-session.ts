@@ -1,20 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { PausedStorage } from '@/server/sessions/session-pauses';
 import type { SessionView } from '@/server/sessions/session-view';
+import type { SessionEndedNotice } from '@/server/terminal/events';
 import { ApiError } from '../../../_lib/request-json';
 import { labApi } from './lab-api';
-
-/**
- * loading: asking the server for a running session; starting/ending: a request is in flight;
- * signed-out: labs need an account here (the server answered 401).
- */
-export type LabPhase = 'loading' | 'idle' | 'signed-out' | 'starting' | 'running' | 'ending';
-
-type LabSessionState =
-  | { phase: 'loading' | 'idle' | 'signed-out' | 'starting'; session: null }
-  | { phase: 'running' | 'ending'; session: SessionView };
-
-const IDLE: LabSessionState = { phase: 'idle', session: null };
-const SIGNED_OUT: LabSessionState = { phase: 'signed-out', session: null };
+import { IDLE, restingState, SIGNED_OUT, type LabSessionState, type PausedNotice } from './lab-session-state';
+import { usePauseActions } from './use-pause-actions';
 
 /** No account (or signed out since): the panel offers « Se connecter » instead of an error. */
 const isSignedOut = (error: unknown) => error instanceof ApiError && error.status === 401;
@@ -30,17 +21,21 @@ export class SessionEndedError extends Error {
 }
 
 /**
- * The student's session of one lab. On mount it looks for a running session, which is how a
- * reload finds its sandbox (and its terminal) again.
+ * The student's session of one lab. On mount it looks for a running session, else a paused
+ * one, which is how a reload finds its sandbox (and its terminal) again. `storage`: what the
+ * student's paused labs hold against their quota, as of the latest look.
  */
 export function useLabSession(lab: string, onError: (error: unknown) => void) {
   const [state, setState] = useState<LabSessionState>({ phase: 'loading', session: null });
+  const [storage, setStorage] = useState<PausedStorage | null>(null);
 
   useEffect(() => {
     let ignore = false;
     labApi.findSession(lab).then(
-      ({ session }) => {
-        if (!ignore) setState(session?.state === 'running' ? { phase: 'running', session } : IDLE);
+      (found) => {
+        if (ignore) return;
+        setStorage(found.storage);
+        setState(restingState(found.session));
       },
       (error: unknown) => {
         if (ignore) return;
@@ -54,11 +49,23 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
     };
   }, [lab, onError]);
 
+  /** Shows the session as the server has it now; `notice` says why, should it be paused. */
+  const show = useCallback(
+    async (notice: PausedNotice | null = null): Promise<LabSessionState> => {
+      const found = await labApi.findSession(lab);
+      const shown = restingState(found.session, notice);
+      setStorage(found.storage);
+      setState(shown);
+      return shown;
+    },
+    [lab],
+  );
+
   const start = useCallback(async () => {
     setState({ phase: 'starting', session: null });
     try {
       const { session } = await labApi.startSession(lab);
-      setState({ phase: 'running', session });
+      setState(restingState(session));
     } catch (error) {
       if (isSignedOut(error)) return setState(SIGNED_OUT);
       setState(IDLE);
@@ -66,6 +73,7 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
     }
   }, [lab, onError]);
 
+  /** « Terminer le lab », running or paused: its machines and everything on them are deleted. */
   const end = useCallback(
     async (session: SessionView) => {
       setState({ phase: 'ending', session });
@@ -75,7 +83,7 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
       } catch (error) {
         // Already gone (ended by the reaper, say): the outcome the student asked for.
         if (error instanceof ApiError && error.status === 404) return setState(IDLE);
-        setState({ phase: 'running', session });
+        setState(restingState(session));
         onError(error);
       }
     },
@@ -111,26 +119,37 @@ export function useLabSession(lab: string, onError: (error: unknown) => void) {
     [onError],
   );
 
-  /** Asks the server again once the countdown reaches zero: the session is over, or was extended elsewhere. */
+  /**
+   * Asks the server again once the countdown reaches zero: the lab was paused (or ended where
+   * pausing is off), or extended from another tab.
+   */
   const refresh = useCallback(async () => {
     try {
-      const { session: current } = await labApi.findSession(lab);
-      if (current?.state === 'running') return setState({ phase: 'running', session: current });
-      setState(IDLE);
-      onError(new SessionExpiredError('lab session expired'));
+      const shown = await show({ kind: 'time-up' });
+      if (shown.phase === 'idle') onError(new SessionExpiredError('lab session expired'));
     } catch (error) {
       onError(error);
     }
-  }, [lab, onError]);
+  }, [show, onError]);
 
-  /** The server says the session is over: back to « Démarrer », with its reason shown. */
+  /**
+   * The server stopped the session without this tab asking. Paused (another tab, the reaper,
+   * an instructor): the paused panel, with the server's words why. Restored to a step: the
+   * terminal attaches again by itself. Ended: back to « Démarrer », with its reason shown.
+   */
   const ended = useCallback(
-    (message: string) => {
+    (notice: SessionEndedNotice) => {
+      if (notice.outcome === 'restored') return;
+      if (notice.outcome === 'paused') {
+        show({ kind: 'server', message: notice.message }).catch(onError);
+        return;
+      }
       setState(IDLE);
-      onError(new SessionEndedError(message));
+      onError(new SessionEndedError(notice.message));
     },
-    [onError],
+    [show, onError],
   );
 
-  return { ...state, start, end, extend, reset, refresh, ended };
+  const pauses = usePauseActions(setState, show, onError);
+  return { state, storage, start, end, extend, reset, refresh, ended, ...pauses };
 }

@@ -17,9 +17,10 @@ export function useStepChecks(sessionId: string | null, onError: (error: unknown
   const [state, setState] = useState<ChecksState>({ sessionId: null, byStep: {} });
   const byStep = state.sessionId === sessionId ? state.byStep : {};
 
+  /** Resolves to the attempt (undefined when the check could not run). */
   const check = useCallback(
-    async (step: number) => {
-      if (!sessionId) return;
+    async (step: number): Promise<AttemptView | undefined> => {
+      if (!sessionId) return undefined;
       const record = (value: StepCheck | undefined) =>
         setState((previous) => ({
           sessionId,
@@ -29,9 +30,11 @@ export function useStepChecks(sessionId: string | null, onError: (error: unknown
       try {
         const { attempt } = await labApi.checkStep(sessionId, step);
         record({ status: 'done', attempt });
+        return attempt;
       } catch (error) {
         record(undefined);
         onError(error);
+        return undefined;
       }
     },
     [sessionId, onError],

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { SessionEndedNotice } from '@/server/terminal/events';
 import {
   openTerminalConnection,
   type ConnectionState,
@@ -9,12 +10,12 @@ import {
 
 /**
  * React face of a terminal connection: opened on mount, disposed on unmount or target change.
- * `onSessionEnded`: the server ended the session (see terminal-connection.ts).
+ * `onSessionEnded`: the server ended, paused or restored the session (see terminal-connection.ts).
  */
 export function useTerminalConnection(
   containerRef: RefObject<HTMLElement | null>,
   { sessionId, node, watch = false }: TerminalTarget,
-  onSessionEnded?: (message: string) => void,
+  onSessionEnded?: (notice: SessionEndedNotice) => void,
 ) {
   const [state, setState] = useState<ConnectionState>('connecting');
   const [notice, setNotice] = useState<TerminalNotice | null>(null);
@@ -34,7 +35,7 @@ export function useTerminalConnection(
       onState: setState,
       onNotice: setNotice,
       onWatchers: setWatchers,
-      onSessionEnded: (message) => endedRef.current?.(message),
+      onSessionEnded: (notice) => endedRef.current?.(notice),
     }).then(
       (opened) => {
         // Unmounted while xterm was loading (React's development double mount does this).
