@@ -443,6 +443,11 @@ export const en = {
         `Step ${step}: “Check” — ${passed ? 'passed' : `failed (code ${exitCode})`}`,
       event: (step: number) => `Step ${step}:`,
       events: { started: 'opened the step', hint: 'showed hint', solution: 'showed the solution' },
+      // A pause, resume or restore of the lab, and who or what did it (`why`: lifecycleReasons).
+      paused: (why: string) => `Lab paused (${why})`,
+      resumed: (why: string) => `Lab resumed (${why})`,
+      restored: (step: number, why: string) => `Machines taken back to step ${step} (${why})`,
+      lifecycleReasons: { student: 'by the student', lifetime: 'time was up', idle: 'idle', instructor: 'by the instructor' } as Record<string, string>,
       outputTruncated: 'output truncated',
       olderSessions: (listed: number, count: number) => `The latest ${listed} sessions are listed, out of ${count}.`,
       historyPage: (page: number) => `Page ${page} of the history, oldest first`,
@@ -470,6 +475,12 @@ export const en = {
     eyebrow: 'Live · read-only',
     lead: 'You see the student’s terminal as they see it, as they type. You cannot write in it, and a banner tells them you are watching.',
     terminalLabel: 'Student’s terminal',
+    restoreTitle: 'Take their machines back to a step',
+    restoreText: 'If the student broke their machines, put them back as they were when they passed a step.',
+    restoreStep: (step: number) => `Back to step ${step}`,
+    restoreConfirm: (step: number) =>
+      `Put the student’s machines back as they were when step ${step} was passed? Everything done since will be lost, and their terminal will reconnect.`,
+    noRestore: 'No step passed in this session: nothing to go back to.',
   },
   lesson: {
     breadcrumb: 'Breadcrumb',

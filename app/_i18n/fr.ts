@@ -469,6 +469,11 @@ export const fr = {
         `Étape ${step} : « Vérifier » — ${passed ? 'réussi' : `échec (code ${exitCode})`}`,
       event: (step: number) => `Étape ${step} :`,
       events: { started: 'a ouvert l’étape', hint: 'a affiché l’indice', solution: 'a affiché la solution' },
+      // A pause, resume or restore of the lab, and who or what did it (`why`: lifecycleReasons).
+      paused: (why: string) => `Lab mis en pause (${why})`,
+      resumed: (why: string) => `Lab repris (${why})`,
+      restored: (step: number, why: string) => `Machines remises à l’étape ${step} (${why})`,
+      lifecycleReasons: { student: 'par l’étudiant', lifetime: 'temps écoulé', idle: 'inactivité', instructor: 'par l’enseignant' } as Record<string, string>,
       outputTruncated: 'sortie tronquée',
       olderSessions: (listed: number, count: number) => `Les ${listed} dernières sessions sont listées, sur ${count}.`,
       historyPage: (page: number) => `Page ${page} de l’historique, du plus ancien au plus récent`,
@@ -496,6 +501,12 @@ export const fr = {
     eyebrow: 'En direct · lecture seule',
     lead: 'Vous voyez le terminal de l’étudiant tel qu’il le voit, au moment où il tape. Vous ne pouvez rien y écrire, et un bandeau lui indique que vous regardez.',
     terminalLabel: 'Terminal de l’étudiant',
+    restoreTitle: 'Remettre ses machines à une étape',
+    restoreText: 'Si l’étudiant a cassé ses machines, remettez-les comme elles étaient quand il a réussi une étape.',
+    restoreStep: (step: number) => `Revenir à l’étape ${step}`,
+    restoreConfirm: (step: number) =>
+      `Remettre les machines de l’étudiant comme à la réussite de l’étape ${step} ? Tout ce qu’il a fait depuis sera perdu, et son terminal se reconnectera.`,
+    noRestore: 'Aucune étape réussie dans cette session : rien à quoi revenir.',
   },
   lesson: {
     breadcrumb: 'Fil d’Ariane',

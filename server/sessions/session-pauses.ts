@@ -28,6 +28,8 @@ const MIB = 1024 * 1024;
 
 /** A student's paused labs and what they hold. */
 export interface PausedStorage {
+  /** Labs pause here (the operator did not turn it off): the page offers « Mettre en pause ». */
+  pausing: boolean;
   usedMiB: number;
   quotaMiB: number;
   labs: Array<{ sessionId: string; lab: string; storageMiB: number; pausedAt: string; keepUntil: string; keepReason: string }>;
@@ -90,14 +92,18 @@ export class SessionPauses {
     await this.snapshotting.get(sessionId);
     const nodes = await this.prisma.sandboxNode.findMany({ where: { sessionId } });
     // The terminals close once the machines are stopped: closing them ends the student's
-    // shell, whose directory the machine keeps for the next one as it stops.
-    const bytes = await Promise.all(nodes.map(async (node) => (await this.deps.driver.pause(node.sandboxId)).addedBytes)).finally(() =>
-      this.deps.onStopped?.(sessionId, `paused-${reason}`),
-    );
-    const row = await this.prisma.labSession.update({
-      where: { id: sessionId },
-      data: { storageMiB: Math.ceil(bytes.reduce((sum, n) => sum + n, 0) / MIB) },
-    });
+    // shell, whose directory the machine keeps for the next one as it stops; and once the
+    // storage is written, which the page asks for as soon as it is told.
+    let row;
+    try {
+      const bytes = await Promise.all(nodes.map(async (node) => (await this.deps.driver.pause(node.sandboxId)).addedBytes));
+      row = await this.prisma.labSession.update({
+        where: { id: sessionId },
+        data: { storageMiB: Math.ceil(bytes.reduce((sum, n) => sum + n, 0) / MIB) },
+      });
+    } finally {
+      this.deps.onStopped?.(sessionId, `paused-${reason}`);
+    }
     await this.record(sessionId, 'paused', reason, actorId);
     await this.applyQuota(row.ownerId);
     return true;
@@ -178,6 +184,7 @@ export class SessionPauses {
   async storageOf(ownerId: string): Promise<PausedStorage> {
     const paused = await this.pausedOf(ownerId);
     return {
+      pausing: this.enabled,
       usedMiB: paused.reduce((sum, row) => sum + (row.storageMiB ?? 0), 0),
       quotaMiB: this.settings.quotaMiB,
       labs: paused.map((row) => ({

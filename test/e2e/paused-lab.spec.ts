@@ -118,7 +118,7 @@ test('past the storage quota, the paused panel warns the lab will be deleted unl
               expiresAt: pausedAt.toISOString(),
               maxExpiresAt: pausedAt.toISOString(),
             },
-            storage: { usedMiB: 11 * 1024 + 205, quotaMiB: 10 * 1024, labs: [] },
+            storage: { pausing: true, usedMiB: 11 * 1024 + 205, quotaMiB: 10 * 1024, labs: [] },
           },
         })
       : route.fallback(),

@@ -12,7 +12,8 @@ export type ClassAction =
   | { kind: 'renew-code'; classId: string }
   | { kind: 'delete-class'; classId: string }
   | { kind: 'leave-class'; classId: string }
-  | { kind: 'revoke-token'; classId: string; tokenId: string };
+  | { kind: 'revoke-token'; classId: string; tokenId: string }
+  | { kind: 'restore-step'; classId: string; sessionId: string; step: number };
 
 function runAction(action: ClassAction): Promise<unknown> {
   switch (action.kind) {
@@ -28,6 +29,8 @@ function runAction(action: ClassAction): Promise<unknown> {
       return classesApi.leave(action.classId);
     case 'revoke-token':
       return classesApi.revokeToken(action.classId, action.tokenId);
+    case 'restore-step':
+      return classesApi.restoreStep(action.classId, action.sessionId, action.step);
   }
 }
 

@@ -24,4 +24,7 @@ export const classesApi = {
     send('DELETE', `${classUrl(classId)}/members/${encodeURIComponent(userId)}`),
   createToken: (classId: string, name: string) => send<{ token: string }>('POST', `${classUrl(classId)}/tokens`, { name }),
   revokeToken: (classId: string, tokenId: string) => send('DELETE', `${classUrl(classId)}/tokens/${encodeURIComponent(tokenId)}`),
+  /** A student's lab machines back to a step they passed (0-based). */
+  restoreStep: (classId: string, sessionId: string, step: number) =>
+    send('POST', `${classUrl(classId)}/sessions/${encodeURIComponent(sessionId)}/restore`, { step }),
 };

@@ -136,7 +136,7 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
             remaining={remaining}
             busy={busy}
             onExtend={() => extend(running)}
-            onPause={() => act(pause)}
+            onPause={storage?.pausing === false ? undefined : () => act(pause)}
             onReset={() => act(reset, words.confirmReset)}
             onEnd={handleEnd}
           />

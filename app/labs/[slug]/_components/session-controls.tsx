@@ -13,7 +13,8 @@ interface SessionControlsProps {
   /** A request on the whole session in flight: every control waits for it. */
   busy: 'ending' | 'pausing' | 'restoring' | null;
   onExtend(): Promise<void>;
-  onPause(): void;
+  /** Absent where the operator turned pausing off. */
+  onPause?: () => void;
   onReset(): void;
   onEnd(): void;
 }
@@ -67,16 +68,18 @@ export function SessionControls({ session, remaining, busy, onExtend, onPause, o
           </span>
         )}
       </div>
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        onClick={onPause}
-        disabled={busy !== null}
-        title={words.pauseTitle}
-      >
-        {busy === 'pausing' && <span className="spinner" aria-hidden="true" />}
-        {busy === 'pausing' ? words.pausing : words.pause}
-      </button>
+      {onPause && (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={onPause}
+          disabled={busy !== null}
+          title={words.pauseTitle}
+        >
+          {busy === 'pausing' && <span className="spinner" aria-hidden="true" />}
+          {busy === 'pausing' ? words.pausing : words.pause}
+        </button>
+      )}
       <button type="button" className="button button--secondary button--small" onClick={onReset} disabled={busy !== null}>
         {words.reset}
       </button>

@@ -9,6 +9,7 @@ import { serverDictionary } from '../../../../_i18n/server-locale';
 import { isUuid } from '../../../../_lib/is-uuid';
 import { isServiceNotFound } from '../../../../_lib/or-not-found';
 import { requirePageUser } from '../../../../_lib/page-caller';
+import { ClassActionButton } from '../../../_components/class-action-button';
 import { LiveView } from './_components/live-view';
 import styles from './live-view.module.css';
 
@@ -46,6 +47,7 @@ export default async function LiveViewPage({ params }: LiveViewPageProps) {
     );
   }
   const labTitle = await loadLab(supervised.lab).then((lab) => lab.title, () => supervised.lab);
+  const restorable = await getServices().sessions.pauses.restorableSteps(supervised.sessionId);
   return (
     <div className={`container ${styles.page}`}>
       <p>
@@ -57,6 +59,28 @@ export default async function LiveViewPage({ params }: LiveViewPageProps) {
         lead={words.lead}
       />
       <LiveView sessionId={supervised.sessionId} nodes={supervised.nodes} />
+      <section className={styles.restore} aria-labelledby="restore-title">
+        <h2 id="restore-title">{words.restoreTitle}</h2>
+        {restorable.length === 0 ? (
+          <p className="empty-state">{words.noRestore}</p>
+        ) : (
+          <>
+            <p>{words.restoreText}</p>
+            <ul className={styles.bar}>
+              {restorable.map((step) => (
+                <li key={step}>
+                  <ClassActionButton
+                    action={{ kind: 'restore-step', classId: id, sessionId: supervised.sessionId, step }}
+                    label={words.restoreStep(step + 1)}
+                    confirm={words.restoreConfirm(step + 1)}
+                    variant="danger"
+                  />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
     </div>
   );
 }

@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { LocalDate } from '../../../../_components/local-date';
+import type { Dictionary } from '../../../../_i18n/fr';
 import { useDictionary } from '../../../../_i18n/locale-provider';
+import type { LabLifecycleView } from '@/server/progress/progress-views';
 import { formatDuration } from '../_lib/format-duration';
 import { resultsApi } from '../_lib/results-api';
 import { useEvidence } from '../_lib/use-evidence';
@@ -94,7 +96,7 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
               )}
             </nav>
           )}
-          {evidence.attempts.length === 0 && evidence.events.length === 0 ? (
+          {evidence.attempts.length === 0 && evidence.events.length === 0 && evidence.lifecycle.length === 0 ? (
             <p className="empty-state">{words.nothingYet}</p>
           ) : (
             <ol>
@@ -127,6 +129,11 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
                       </>
                     ),
                   })),
+                ...evidence.lifecycle.map((change) => ({
+                  at: change.at,
+                  key: `l-${change.at}-${change.kind}`,
+                  body: <>{lifecycleText(words, change)}</>,
+                })),
               ]
                 .sort((a, b) => a.at.localeCompare(b.at))
                 .map((entry) => (
@@ -143,4 +150,12 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
       )}
     </EvidencePanel>
   );
+}
+
+/** A pause, resume or restore of the lab, in the reader's words. */
+function lifecycleText(words: Dictionary['results']['evidence'], change: LabLifecycleView): string {
+  const why = words.lifecycleReasons[change.reason] ?? change.reason;
+  if (change.kind === 'paused') return words.paused(why);
+  if (change.kind === 'resumed') return words.resumed(why);
+  return words.restored((change.step ?? 0) + 1, why);
 }
