@@ -15,7 +15,7 @@ import { writePersistenceSection } from './persistence-report';
 import { growImages, pauseAndResume, type PauseResumeSample } from './measures/pause-resume';
 
 const INSTANCE = 'bench-persist';
-const LABS = ['premiers-pas', 'pile-data-science'];
+const LABS = process.env.BENCH_LABS?.split(',') ?? ['premiers-pas', 'pile-data-science'];
 /** The figure: a node holding this much of images resumes in 10 s or less. */
 const BIG_IMAGES_MIB = 500;
 

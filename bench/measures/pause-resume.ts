@@ -18,6 +18,8 @@ export interface PauseResumeSample {
   resumeMs: number;
   /** The file and the containers were there after the resume. */
   intact: boolean;
+  /** When not intact: what was seen before and after. */
+  seen?: { before: string; after: string };
 }
 
 const UNITS: Record<string, number> = { B: 1 / 2 ** 20, kB: 1e3 / 2 ** 20, MB: 1e6 / 2 ** 20, GB: 1e9 / 2 ** 20 };
@@ -49,7 +51,8 @@ export async function pauseAndResume(sessions: SessionService, driver: SandboxDr
   await sessions.resume(owner, sessionId);
   const resumeMs = performance.now() - started;
   const after = (await sh(FINGERPRINT)).output;
-  return { lab, imagesMiB: images, storageMiB, pauseMs, resumeMs, intact: after === before };
+  const intact = after === before;
+  return { lab, imagesMiB: images, storageMiB, pauseMs, resumeMs, intact, ...(!intact && { seen: { before, after } }) };
 }
 
 /** Catalog images pulled until the node holds at least `mib` of them (from the offline mirror). */
