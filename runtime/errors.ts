@@ -85,6 +85,17 @@ export class SandboxStartError extends RuntimeError {
   }
 }
 
+/** A stopped sandbox cannot start again for now: its machine is down, or no machine online may take it. */
+export class MachineUnavailableError extends RuntimeError {
+  constructor(detail: string) {
+    super(
+      'engine_unavailable',
+      "Le serveur qui garde ce lab ne peut pas le reprendre pour l'instant, et aucun autre ne peut le prendre : réessayez plus tard, rien n'est perdu.",
+      { detail },
+    );
+  }
+}
+
 export class RuntimeTimeoutError extends RuntimeError {
   readonly timeoutMs: number;
   /** What the command printed before it was stopped. */

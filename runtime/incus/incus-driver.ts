@@ -21,7 +21,7 @@ import {
   type Shell,
   type ShellSize,
 } from '../driver';
-import { ImageMissingError, RuntimeError, SandboxNotFoundError, SandboxNotRunningError, SandboxStartError } from '../errors';
+import { ImageMissingError, MachineUnavailableError, RuntimeError, SandboxNotFoundError, SandboxNotRunningError, SandboxStartError } from '../errors';
 import { WarmPool } from '../warm-pool';
 import { IncusClient } from './incus-client';
 import { incusMessage, isNotFound, toRuntimeError } from './incus-errors';
@@ -356,7 +356,26 @@ export class IncusSandboxDriver implements SandboxDriver {
   }
 
   resume(id: string): Promise<void> {
-    return this.persisting(id, () => this.persistence.resume(id));
+    return this.persisting(id, async () => {
+      await this.ontoMemberOnline(id);
+      await this.persistence.resume(id);
+    });
+  }
+
+  /**
+   * A stopped node whose member is in maintenance (evacuated) moves to a member online first:
+   * Incus copies its disk, snapshots included, and it keeps its name and address (the host
+   * firewall's rules are the same on every member). From a member that is down, nothing can
+   * be copied: the lab waits for it.
+   */
+  private async ontoMemberOnline(id: string): Promise<void> {
+    const [instance, machines] = await Promise.all([this.instance(id), runtimeMachines(this.client)]);
+    const here = machines.find((machine) => machine.name === instance.location);
+    if (!here || here.state === 'online') return;
+    const target = machines.find((machine) => machine.state === 'online');
+    if (here.state === 'down' || !target) throw new MachineUnavailableError(`${id} sur ${here.name} (${here.state})`);
+    await this.client.run('POST', `/1.0/instances/${id}?target=${encodeURIComponent(target.name)}`, { name: id, migration: true, live: false });
+    this.opts.logger.info('paused node moved off a member in maintenance', { name: id, from: here.name, to: target.name });
   }
 
   async snapshot(id: string, label: string): Promise<void> {

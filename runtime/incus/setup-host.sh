@@ -73,6 +73,7 @@ if ! incus storage show "$POOL" >/dev/null 2>&1; then
   # terminal, and waits for it forever when a caller's pipe stays open (a test's execFile).
   incus storage create "$POOL" btrfs size="${POOL_GIB}GiB" >/dev/null </dev/null
 fi
+bash runtime/incus/pool-quotas.sh "$POOL"
 
 incus profile show "$PROFILE" >/dev/null 2>&1 || incus profile create "$PROFILE" >/dev/null </dev/null
 if [ "$(incus profile show "$PROFILE" | sed '/^name:/,$d')" != "$profile" ]; then

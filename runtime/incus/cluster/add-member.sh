@@ -126,6 +126,8 @@ fi
 
 incus storage show "$POOL" >/dev/null 2>&1 || die "le pool « $POOL » manque dans le cluster : lancez ./dockyard start sur la première machine."
 incus profile show "$PROFILE" >/dev/null 2>&1 || die "le profil « $PROFILE » manque dans le cluster : lancez ./dockyard start sur la première machine."
+# This member's part of the pool: its disk quotas counted (pool-quotas.sh says why).
+bash runtime/incus/pool-quotas.sh "$POOL"
 # The profile is the cluster's, written for the first machine's cgroups (v1 needs raw.lxc).
 bash runtime/incus/setup-host.sh --check-profile \
   || say "Attention : le profil « $PROFILE » a été écrit pour une machine dont les cgroups diffèrent de ceux-ci (v1/v2) : les moteurs Docker des nœuds peuvent ne pas démarrer ici. Donnez aux machines du cluster le même système."

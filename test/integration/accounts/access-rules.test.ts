@@ -50,7 +50,8 @@ describe('labs without an account', () => {
     const browser = anonymousBrowser();
     const found = await call(findSessionRoute, `/api/labs/${LAB}/session`, { as: browser, params: { slug: LAB } });
     expect(found.status).toBe(200);
-    expect(await found.json()).toEqual({ session: null });
+    // No lab yet, and nothing paused.
+    expect(await found.json()).toMatchObject({ session: null, storage: { usedMiB: 0, labs: [] } });
     // Past the identity check: a lab that does not exist is the next refusal.
     const start = await call(startRoute, '/api/labs/pas-de-lab/session', { as: browser, method: 'POST', params: { slug: 'pas-de-lab' } });
     expect(start.status).toBe(404);

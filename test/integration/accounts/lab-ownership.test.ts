@@ -10,6 +10,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { GET as findSessionRoute, POST as startRoute } from '@/app/api/labs/[slug]/session/route';
 import { DELETE as endRoute } from '@/app/api/sessions/[id]/route';
 import { POST as checkRoute } from '@/app/api/sessions/[id]/checks/route';
+import { POST as pauseRoute } from '@/app/api/sessions/[id]/pause/route';
+import { POST as restoreRoute } from '@/app/api/sessions/[id]/restore/route';
 import { attachTerminalGateway } from '@/server/terminal/gateway';
 import { ShellHub } from '@/server/terminal/shell-hub';
 import { TERMINAL_EVENTS, type ErrorEnvelope } from '@/server/terminal/events';
@@ -81,11 +83,16 @@ describe('a signed-in student’s lab', () => {
 
   it('is out of reach of another student: HTTP and terminal answer as if it did not exist', async () => {
     const theirs = await platform.call(findSessionRoute, `/api/labs/${LAB}/session`, { as: mallory, params: { slug: LAB } });
-    expect(await theirs.json()).toEqual({ session: null });
+    // Nor among their paused labs.
+    expect(await theirs.json()).toMatchObject({ session: null, storage: { labs: [] } });
     const check = await platform.call(checkRoute, `/api/sessions/${sessionId}/checks`, { as: mallory, body: { step: 0 }, params: { id: sessionId } });
     expect(check.status).toBe(404);
     const end = await platform.call(endRoute, `/api/sessions/${sessionId}`, { as: mallory, method: 'DELETE', params: { id: sessionId } });
     expect(end.status).toBe(404);
+    const pause = await platform.call(pauseRoute, `/api/sessions/${sessionId}/pause`, { as: mallory, method: 'POST', params: { id: sessionId } });
+    expect(pause.status).toBe(404);
+    const restore = await platform.call(restoreRoute, `/api/sessions/${sessionId}/restore`, { as: mallory, body: { step: 0 }, params: { id: sessionId } });
+    expect(restore.status).toBe(404);
 
     const { outcome } = await openTerminal(mallory.cookie);
     expect(outcome).toMatchObject({ message: "Cette session de lab n'existe pas ou n'est plus active. Rechargez la page pour en démarrer une." });

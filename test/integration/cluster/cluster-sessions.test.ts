@@ -8,7 +8,8 @@
  * take labs. m2's incusd killed with SIGKILL: its sessions end as « machine-down » within
  * 60 s, their students told why; m1's go on; new labs start on m1, and capacity shrinks to
  * m1's places. m2 back: the nodes it kept are removed (nothing left). m2 evacuated for
- * maintenance (`incus cluster evacuate`): its sessions end as « maintenance »; restored. m2
+ * maintenance (`incus cluster evacuate`): its sessions end as « maintenance »; restored; a
+ * paused lab of m2 resumes on m1 while m2 is in maintenance. m2
  * cut off from m1 (every packet on its cluster link dropped): its session ends as
  * « machine-down » too, and its node is removed once the link is back.
  */
@@ -112,6 +113,7 @@ beforeAll(async () => {
     driver,
     findLab: findLabSpec,
     capacity: { perOwner: 3, perMachine: PER_MACHINE },
+    pauses: { keepDays: 14, quotaMiB: 10 * 1024 },
     onEnded: (sessionId, reason) => {
       const message = endedMessage(reason);
       if (message) told.set(sessionId, message);
@@ -217,6 +219,28 @@ describe('lab sessions on a two-member cluster', () => {
     } finally {
       await incus('cluster', 'restore', 'm2', '--force');
     }
+  }, 300_000);
+
+  it('resumes a paused lab on m1 when its own member, m2, is in maintenance: its files come along', async () => {
+    const [paused] = await startOnM2(['premiers-pas']);
+    if (!paused) throw new Error('pas de session sur m2');
+    const owner = ownerOf(paused);
+    const { sandboxId } = await sessions.sandboxFor(owner, paused.id);
+    await driver.exec(sandboxId, ['bash', '-c', 'echo "gardé sur m2" >/root/travail.txt']);
+    await sessions.pause(owner, paused.id);
+    await incus('cluster', 'evacuate', 'm2', '--force');
+    try {
+      // Still paused: evacuation moves no stopped node, and ends no paused lab.
+      expect(await stateOf(paused.id)).toEqual({ state: 'paused', endReason: null });
+      const resumed = await sessions.resume(owner, paused.id);
+      expect(resumed.state).toBe('running');
+      expect(await memberOf(paused)).toBe('m1');
+      const file = await driver.exec(sandboxId, ['cat', '/root/travail.txt']);
+      expect(file.output).toBe('gardé sur m2\n');
+    } finally {
+      await incus('cluster', 'restore', 'm2', '--force');
+    }
+    await sessions.end(owner, paused.id);
   }, 300_000);
 
   it('ends the sessions of a member cut off from the network the same way, and removes its nodes once it is back', async () => {

@@ -9,7 +9,7 @@ import { createTestDatabase, TEST_ENGINES, type TestDatabaseHome } from '../test
 
 /** The models the tests below write and read: a new model in schema.prisma belongs here. */
 const EXERCISED = ['LabSession', 'SandboxNode', 'CheckAttempt', 'StepEvent', 'User', 'Session', 'Account', 'Verification',
-  'QuizAttempt', 'Classroom', 'ClassMember', 'Assignment', 'GraderToken'];
+  'QuizAttempt', 'Classroom', 'ClassMember', 'Assignment', 'GraderToken', 'StepSnapshot', 'SessionEvent'];
 
 it('exercises every model of schema.prisma', () => {
   expect([...EXERCISED].sort()).toEqual(Object.values(Prisma.ModelName).sort());
@@ -60,6 +60,34 @@ describe.each(TEST_ENGINES)('the database (%s) after migrations', (engine) => {
     expect(await db.prisma.sandboxNode.count()).toBe(0);
     expect(await db.prisma.checkAttempt.count()).toBe(0);
     expect(await db.prisma.stepEvent.count()).toBe(0);
+  });
+
+  it('keeps a paused session with its step snapshots and events, and cascades on delete', async () => {
+    const pausedAt = new Date();
+    const session = await db.prisma.labSession.create({
+      data: {
+        id: 'sess-4',
+        ownerId: 'owner-4',
+        lab: 'premiers-pas',
+        state: 'paused',
+        expiresAt: pausedAt,
+        pausedAt,
+        keepUntil: new Date(pausedAt.getTime() + 14 * 86_400_000),
+        keepReason: 'retention',
+        storageMiB: 566,
+        snapshots: { create: [{ step: 0 }, { step: 2 }] },
+        events: { create: [{ kind: 'paused', reason: 'lifetime' }, { kind: 'restored', reason: 'instructor', step: 0, actorId: 'user-9' }] },
+      },
+      include: { snapshots: true, events: true },
+    });
+    expect(session.snapshots.map((s) => s.step).sort()).toEqual([0, 2]);
+    expect(session.events.find((e) => e.kind === 'restored')).toMatchObject({ step: 0, actorId: 'user-9' });
+    // One snapshot per step, and only the event kinds the code writes.
+    await expect(db.prisma.stepSnapshot.create({ data: { sessionId: 'sess-4', step: 0 } })).rejects.toThrow();
+    await expect(db.prisma.sessionEvent.create({ data: { sessionId: 'sess-4', kind: 'effacé', reason: 'student' } })).rejects.toThrow();
+    await db.prisma.labSession.delete({ where: { id: 'sess-4' } });
+    expect(await db.prisma.stepSnapshot.count()).toBe(0);
+    expect(await db.prisma.sessionEvent.count()).toBe(0);
   });
 
   it('refuses a step event of an unknown kind, and the same event twice', async () => {

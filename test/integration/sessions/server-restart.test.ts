@@ -117,6 +117,14 @@ describe('a server killed with SIGKILL and started again', () => {
       await new Promise((r) => setTimeout(r, 1_500));
       expect(seen()).toBeGreaterThan(first);
       after.type('\x03');
+      // Ctrl-C also flushes the input the terminal holds: type once the loop has stopped counting.
+      let last = -1;
+      await expect.poll(async () => {
+        const now = seen();
+        const stopped = now === last;
+        last = now;
+        return stopped;
+      }, { timeout: 15_000, interval: 1_200 }).toBe(true);
       after.type('echo "marque=$MARQUE"; jobs; cat /root/preuve\r');
       await after.waitForText('marque=42');
       await after.waitForText('sleep 4242');
