@@ -37,6 +37,9 @@ export interface NodePersistenceDeps {
   readyTimeoutMs: number;
 }
 
+/** Tries of a start or stop while Incus ends another operation on the node, every 0.5 s. */
+const BUSY_ATTEMPTS = 120;
+
 /** Snapshot names are Incus's: letters, digits and dashes keep them valid everywhere. */
 const SNAPSHOT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -85,12 +88,19 @@ export class NodePersistence {
   }
 
   private async setState(name: string, action: 'start' | 'stop', graceful: boolean): Promise<void> {
-    await this.deps.client
-      .run('PUT', `/1.0/instances/${name}/state`, { action, force: !graceful, timeout: graceful ? 30 : -1 })
-      .catch((err: unknown) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.deps.client.run('PUT', `/1.0/instances/${name}/state`, { action, force: !graceful, timeout: graceful ? 30 : -1 });
+        return;
+      } catch (err) {
+        const message = incusMessage(err);
         // Already in that state: a second click, or the node's own doing.
-        if (!/already (running|stopped)|not running|is running/i.test(incusMessage(err))) throw err;
-      });
+        if (/already (running|stopped)|not running|is running/i.test(message)) return;
+        // Incus still finishing another operation on it (a move's clean-up on the old member).
+        if (!/is busy running/i.test(message) || attempt >= BUSY_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   }
 
   /**

@@ -46,7 +46,7 @@ export function endedMessage(reason: string): string | undefined {
  * A node whose machine does not answer yet (`unreachable`) ends nothing: the runtime decides
  * when a machine is down.
  */
-export function endReasonOfNodes(statuses: Array<SandboxStatus | undefined>): EndReason | null {
+export function endReasonOfNodes(statuses: Array<SandboxStatus | undefined>): Extract<EndReason, 'machine-down' | 'maintenance' | 'lost'> | null {
   if (statuses.includes('machine-down')) return 'machine-down';
   if (statuses.includes('maintenance')) return 'maintenance';
   if (statuses.some((status) => status === undefined || status === 'stopped')) return 'lost';

@@ -125,8 +125,8 @@ export class Reaper {
     now: number,
   ): EndReason | null {
     const nodesSay = session.nodes.length > 0 ? endReasonOfNodes(session.nodes.map((n) => statuses.get(n.sandboxId))) : null;
-    if (nodesSay === 'lost' && isWaking(session, now)) return null;
-    if (nodesSay === 'lost' || nodesSay === 'machine-down' || nodesSay === 'maintenance') return nodesSay;
+    // Machines starting again (or moving off a member in maintenance): stopped for a while.
+    if (nodesSay && !isWaking(session, now)) return nodesSay;
     if (session.expiresAt.getTime() <= now) return 'expired';
     const seenElsewhere = (session.terminalSeenAt?.getTime() ?? 0) > now - (this.deps.presenceWindowMs ?? PRESENCE_WINDOW_MS);
     if (session.lastActiveAt.getTime() < now - this.deps.idleTimeoutMs && !this.deps.isAttached(session.id) && !seenElsewhere) return 'idle';

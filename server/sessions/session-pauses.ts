@@ -37,7 +37,8 @@ export interface PausedStorage {
 
 /**
  * A running session whose machines are being started again (resumed, restored) has pausedAt
- * set meanwhile: its nodes may be stopped then, for up to this long, without being lost.
+ * set meanwhile: its nodes may be stopped then (or on a member in maintenance, about to move
+ * off it), for up to this long, without the session being ended for it.
  */
 const WAKING_GRACE_MS = 5 * 60_000;
 

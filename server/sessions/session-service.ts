@@ -255,7 +255,7 @@ export class SessionService {
     // (a cluster member): say so honestly.
     const statuses = await Promise.all(row.nodes.map((n) => this.deps.driver.status(n.sandboxId)));
     const ended = row.nodes.length === 0 ? 'lost' : endReasonOfNodes(statuses);
-    if (ended && !(ended === 'lost' && isWaking(row, this.now().getTime()))) {
+    if (ended && !isWaking(row, this.now().getTime())) {
       await this.endSession(row.id, ended);
       return null;
     }

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { readFile, statfs } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { SandboxRef } from '@/runtime/driver';
-import { requireImages, testSpec } from '../integration/runtime/fixtures';
+import { quotasCounted, requireImages, testSpec } from '../integration/runtime/fixtures';
 import { testDriver } from '../integration/runtime/test-driver';
 
 const run = promisify(execFile);
@@ -81,6 +81,7 @@ describe('resource bombs stay inside the sandbox', () => {
   it('filling the disk stops at the node’s own disk size, inside and from its containers', async () => {
     if (attacker) await driver.destroy(attacker.id);
     attacker = await driver.create({ ...testSpec('node1'), limits: { diskGiB: 1 } });
+    await quotasCounted();
     const hostFreeBefore = (await statfs('/')).bavail * (await statfs('/')).bsize;
     const fill = inAttacker(
       'dd if=/dev/zero of=/root/plein bs=1M count=2500 2>&1 | grep -m1 -E "No space|quota"; rm -f /root/plein; docker run --rm busybox dd if=/dev/zero of=/plein bs=1M count=2500 2>&1 | grep -m1 -E "No space|quota"',

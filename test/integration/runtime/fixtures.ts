@@ -89,3 +89,19 @@ export function recordShell(shell: Shell): { text: () => string; waitFor: (re: R
  * other's nodes (a test's reaper removes every node of its instance it does not know).
  */
 export const TEST_INSTANCE = `integration-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`;
+
+/**
+ * Waits until btrfs counts the pools' usage again (no quota group marked inconsistent), as
+ * runtime/incus/pool-quotas.sh's watcher sees to within seconds: a node's disk quota holds
+ * only then. Fails saying so when it does not come back.
+ */
+export async function quotasCounted(timeoutMs = 30_000): Promise<void> {
+  const flags = async () => (await cli('bash', ['-c', 'cat /sys/fs/btrfs/*/qgroups/inconsistent 2>/dev/null'])).out;
+  const deadline = Date.now() + timeoutMs;
+  while ((await flags()).includes('1')) {
+    if (Date.now() > deadline) {
+      throw new Error('Les quotas btrfs du pool restent incohérents : lancez « bash runtime/incus/pool-quotas.sh dockyard » (son surveillant les recompte).');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

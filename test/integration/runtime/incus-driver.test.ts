@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { SandboxRef, Shell } from '@/runtime/driver';
 import { RuntimeTimeoutError } from '@/runtime/errors';
-import { incusCli, recordShell, requireImages, TEST_INSTANCE, testSpec } from './fixtures';
+import { incusCli, quotasCounted, recordShell, requireImages, TEST_INSTANCE, testSpec } from './fixtures';
 import { testDriver } from './test-driver';
 
 // An instance label of this file's own: whatever another test file does meanwhile (its
@@ -109,6 +109,7 @@ describe('limits hold inside the node', () => {
     expect(await cgroupLimit(limited.id, 'memory/memory.limit_in_bytes', 'memory.max')).toBe(String(512 * 1024 * 1024));
     expect(await cgroupLimit(limited.id, 'pids/pids.max', 'pids.max')).toBe('256');
     expect(await cpuQuota(limited.id)).toBe('50000 100000');
+    await quotasCounted();
     // 3 GiB into a 1 GiB allowance: the student gets the gigabyte, then the write stops with
     // the error they would read (df shows the whole pool, not the quota: the write is the proof).
     const filled = await sh('dd if=/dev/zero of=/root/remplissage bs=1M count=3072 2>&1; echo "code=$?"; rm -f /root/remplissage', limited.id);
