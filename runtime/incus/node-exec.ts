@@ -12,6 +12,12 @@ import { toRuntimeError } from './incus-errors';
 
 /** The in-node `timeout` gets this long to kill the command before we give up ourselves. */
 const TIMEOUT_BACKSTOP_MS = 2_000;
+/**
+ * Output still in flight when Incus reports the end of the command gets this long to arrive.
+ * Its sockets close as soon as it has; 1 s was too little while a neighbour's memory bomb
+ * kept the machine busy (an `echo` came back empty in CI).
+ */
+const DRAIN_MS = 10_000;
 /** What every command finds in its environment, as in a login on the node. */
 export const NODE_ENV = { HOME: '/root', LANG: 'C.UTF-8', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
 
@@ -65,7 +71,7 @@ export async function execInNode(
     clearTimeout(timer);
     const what = `La commande ${command[0]}`;
     if (outcome === 'late') throw new RuntimeTimeoutError(what, timeoutMs ?? 0, output.text());
-    await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
     const exitCode = Number(outcome.metadata?.return ?? -1);
     // 137 = killed by SIGKILL: ours if the deadline had passed.
     if (timeoutMs !== undefined && exitCode === 137 && Date.now() - started >= timeoutMs) {
