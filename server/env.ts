@@ -3,6 +3,7 @@
  * Validated once with zod so a typo fails at start-up with a message that says what to fix.
  */
 import { z } from 'zod';
+import { DEFAULT_STUCK_IDLE_MINUTES } from './progress/stuck-students';
 
 const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
 /** "true"/"1" or "false"/"0"/unset: z.coerce.boolean() would read "false" as true. */
@@ -33,6 +34,8 @@ const envSchema = z.object({
   DOCKYARD_INSTANCE: z.string().regex(/^[a-z0-9-]{1,32}$/).default('default'),
   /** A sandbox with no terminal attached and no check for this long is destroyed. */
   DOCKYARD_IDLE_TIMEOUT_MINUTES: minutes(30),
+  /** The class dashboard flags a student whose running lab saw no activity (typing, check, step opened) for this long. */
+  DOCKYARD_STUCK_IDLE_MINUTES: minutes(DEFAULT_STUCK_IDLE_MINUTES),
   /** Also how soon the sessions of a cluster member declared down (by Incus, after 20 s) end: 20 + 15 s. */
   DOCKYARD_REAPER_INTERVAL_SECONDS: z.coerce.number().positive().default(15),
   /** How long a shell whose browser left is kept, so that a reload finds it again. */

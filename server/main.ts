@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     auth,
     callers,
     classes,
-    ...createProgressServices(db.prisma, classes),
+    ...createProgressServices(db.prisma, classes, { stuckIdleMinutes: env.DOCKYARD_STUCK_IDLE_MINUTES }),
     supervision,
     site,
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),

@@ -11,6 +11,7 @@ import { NotFoundError } from '../errors';
 import { assignmentStatus, type AssignmentStatus } from './assignment-status';
 import type { HistoryQuery } from './lab-history';
 import type { ProgressService } from './progress-service';
+import type { StuckFlagView, StuckStudentFinder } from './stuck-student-finder';
 import type { LabEvidenceView, LabProgressView, QuizEvidenceView, QuizProgressView } from './progress-views';
 
 export interface ResultColumn {
@@ -48,9 +49,16 @@ export interface ClassResultsView {
   generatedAt: string;
 }
 
+/** What the dashboard polls: the matrix and, in the same answer, the students who look stuck. */
+export interface ClassDashboardView {
+  results: ClassResultsView;
+  stuck: StuckFlagView[];
+}
+
 export interface ClassResultsDeps {
   classes: ClassService;
   progress: ProgressService;
+  stuck: Pick<StuckStudentFinder, 'flagsOf'>;
   now?: () => Date;
 }
 
@@ -63,6 +71,13 @@ export class ClassResults {
 
   async results(actor: SignedInUser, classId: string): Promise<ClassResultsView> {
     return this.resultsOf(await this.managed(actor, classId));
+  }
+
+  /** The instructor's dashboard: one poll brings the matrix and the flags, under one access check. */
+  async dashboard(actor: SignedInUser, classId: string): Promise<ClassDashboardView> {
+    const managed = await this.managed(actor, classId);
+    const [results, stuck] = await Promise.all([this.resultsOf(managed), this.deps.stuck.flagsOf(managed)]);
+    return { results, stuck };
   }
 
   /** For the grader API: its token grants this class (checked before). */

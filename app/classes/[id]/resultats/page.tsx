@@ -23,14 +23,15 @@ export default async function ResultsPage({ params }: ResultsPageProps) {
   const { id } = await params;
   const user = await requirePageUser(`/classes/${id}/resultats`);
   if (!isUuid(id)) notFound();
-  const [results, words] = await Promise.all([orNotFoundPage(getServices().results.results(user, id)), serverDictionary()]);
+  const [dashboard, words] = await Promise.all([orNotFoundPage(getServices().results.dashboard(user, id)), serverDictionary()]);
+  const { results } = dashboard;
   return (
     <div className={`container ${styles.page}`}>
       <p>
         <Link href={`/classes/${id}`}>← {results.className}</Link>
       </p>
       <PageHeading eyebrow={words.classes.eyebrow} title={words.results.title(results.className)} lead={words.results.lead} />
-      <ResultsDashboard initial={results} />
+      <ResultsDashboard initial={dashboard} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
-import { useCallback, useState } from 'react';
-import type { ClassResultsView, ResultCell, ResultColumn } from '@/server/progress/class-results';
+import { useCallback, useMemo, useState } from 'react';
+import type { ClassDashboardView, ResultCell, ResultColumn } from '@/server/progress/class-results';
 import { InlineError } from '../../../../_components/inline-error';
 import { LocalDate } from '../../../../_components/local-date';
 import { useDictionary } from '../../../../_i18n/locale-provider';
@@ -11,8 +11,9 @@ import styles from '../results.module.css';
 import { LabEvidencePanel } from './lab-evidence-panel';
 import { QuizEvidencePanel } from './quiz-evidence-panel';
 import { StatusBadge } from './status-badge';
+import { StuckStudentsPanel } from './stuck-students-panel';
 
-/** A check a student runs shows up within this delay. */
+/** A check a student runs (and a flag it raises) shows up within this delay. */
 const POLL_MS = 3000;
 
 /** One cell of the matrix, opened for its detail. */
@@ -24,12 +25,15 @@ export interface SelectedCell {
   title: string;
 }
 
-/** Students × graded assignments, refreshed every few seconds; a cell opens its detail. */
-export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
+/** The students who look stuck, then students × graded assignments, refreshed every few seconds; a cell opens its detail. */
+export function ResultsDashboard({ initial }: { initial: ClassDashboardView }) {
   const { results: words } = useDictionary();
-  const classId = initial.classId;
-  const load = useCallback(() => resultsApi.results(classId).then(({ results }) => results), [classId]);
-  const { value: results, error } = usePolling(load, initial, POLL_MS);
+  const classId = initial.results.classId;
+  const load = useCallback(() => resultsApi.dashboard(classId), [classId]);
+  const { value: dashboard, error } = usePolling(load, initial, POLL_MS);
+  const { results, stuck } = dashboard;
+  // « userId/lab » of each flagged cell: the matrix marks it too.
+  const stuckCells = useMemo(() => new Set(stuck.map((flag) => `${flag.userId}/${flag.lab}`)), [stuck]);
   const [selected, setSelected] = useState<SelectedCell | null>(null);
 
   return (
@@ -46,6 +50,7 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
         </span>
         <InlineError error={error === null ? null : words.pollFailed} />
       </div>
+      <StuckStudentsPanel classId={classId} flags={stuck} />
       {results.students.length === 0 || results.columns.length === 0 ? (
         <p className="empty-state">
           {results.students.length === 0
@@ -87,7 +92,7 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
                     return (
                       <td key={column.assignmentId}>
                         <button type="button" className={styles.cellButton} onClick={open} aria-label={words.cellDetail(column.kind, column.title, student.name)}>
-                          <CellContent cell={cell} column={column} />
+                          <CellContent cell={cell} column={column} stuck={column.kind === 'lab' && stuckCells.has(`${student.userId}/${column.slug}`)} />
                         </button>
                       </td>
                     );
@@ -110,7 +115,7 @@ export function ResultsDashboard({ initial }: { initial: ClassResultsView }) {
   );
 }
 
-function CellContent({ cell, column }: { cell: ResultCell; column: ResultColumn }) {
+function CellContent({ cell, column, stuck }: { cell: ResultCell; column: ResultColumn; stuck: boolean }) {
   const { results: words } = useDictionary();
   return (
     <span className={styles.cell}>
@@ -124,6 +129,7 @@ function CellContent({ cell, column }: { cell: ResultCell; column: ResultColumn 
           {words.stepsAfterSolution(cell.solutionsRevealed)}
         </span>
       )}
+      {stuck && <span className={styles.stuck}>{words.stuck.cellMarker}</span>}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import type { ClassResultsView } from '@/server/progress/class-results';
+import type { ClassDashboardView } from '@/server/progress/class-results';
 import type { CsvFormat } from '@/server/progress/results-csv';
 import type { LabEvidenceView, QuizEvidenceView } from '@/server/progress/progress-views';
 import { requestJson } from '../../../../_lib/request-json';
@@ -8,7 +8,8 @@ const studentUrl = (classId: string, userId: string) => `${classUrl(classId)}/st
 
 /** The class results API (rules in server/progress/class-results.ts). */
 export const resultsApi = {
-  results: (classId: string) => requestJson<{ results: ClassResultsView }>(`${classUrl(classId)}/results`),
+  /** The matrix and the students who look stuck, in one answer: the dashboard polls it. */
+  dashboard: (classId: string) => requestJson<ClassDashboardView>(`${classUrl(classId)}/results`),
   /** One page of the student's history on the lab: the first, or the one after `after` (a page's `cursor`). */
   labEvidence: (classId: string, userId: string, lab: string, after?: string) =>
     requestJson<{ evidence: LabEvidenceView }>(
