@@ -48,6 +48,11 @@ const envSchema = z.object({
   DOCKYARD_MAX_LIFETIME_MINUTES: minutes(120),
   /** Days a paused lab is kept (its machines stopped, their disks kept) before it is deleted; 0: labs end at their time instead of pausing. */
   DOCKYARD_PAUSED_LAB_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /**
+   * Days a lab terminal's recording (what the student typed and saw, server/recordings) is kept
+   * after its last activity, for instructors and graders to replay; 0: terminals are not recorded.
+   */
+  DOCKYARD_RECORDING_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Disk one student's paused labs may hold; past it, the oldest is deleted a day after they are told. */
   DOCKYARD_PAUSED_QUOTA_GIB: z.coerce.number().positive().max(10_000).default(10),
   /** Running sessions one student may hold at once, across all labs. */

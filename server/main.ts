@@ -40,6 +40,7 @@ import { courseContent } from './classes/course-content';
 import { assignClientIp } from './http/client-ip';
 import { createRateLimits } from './http/rate-limits';
 import { createProgressServices } from './progress/create-progress-services';
+import { setUpRecordings } from './recordings/recording-setup';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
 
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   await driver.prepare();
 
   const owners = new OwnerTokens(secret);
-  const shells = new ShellHub(driver, env.DOCKYARD_SHELL_GRACE_MINUTES * 60_000);
+  const recordings = setUpRecordings({ prisma: db.prisma, keepDays: env.DOCKYARD_RECORDING_DAYS, log });
+  const shells = new ShellHub(driver, env.DOCKYARD_SHELL_GRACE_MINUTES * 60_000, recordings.recorder);
   /** Known once the gateway exists: a session ended here closes its terminals on every server. */
   const terminals: { gateway?: TerminalGateway } = {};
   const sessions = new SessionService({
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     sessions,
     idleTimeoutMs: env.DOCKYARD_IDLE_TIMEOUT_MINUTES * 60_000,
     isAttached: (id) => shells.isAttached(id),
+    expireRecordings: recordings.sweep,
     log,
   });
   // The reaper and the warm pool run on one server only: the holder of their lease (all of
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
     classes,
     ...createProgressServices(db.prisma, classes, { stuckIdleMinutes: env.DOCKYARD_STUCK_IDLE_MINUTES }),
     supervision,
+    recordings: recordings.service(classes),
     site,
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR, checksPerMinute: env.DOCKYARD_CHECKS_PER_MINUTE }, rateWindows),
@@ -196,6 +200,8 @@ async function main(): Promise<void> {
     reaper.stop();
     presence?.stop();
     shells.detachAll();
+    // The terminals' last seconds, before the database closes.
+    await recordings.recorder?.drain();
     await io.close();
     server.close();
     await driver.stop().catch((err: unknown) => log(`nœuds de réserve non supprimés : ${(err as Error).message}`));

@@ -15,6 +15,7 @@ import type { AttemptLimiter } from './http/rate-limiter';
 import type { ClassResults } from './progress/class-results';
 import type { ProgressService } from './progress/progress-service';
 import type { QuizService } from './quizzes/quiz-service';
+import type { RecordingService } from './recordings/recording-service';
 import type { SessionService } from './sessions/session-service';
 import type { StepHelpService } from './sessions/step-help';
 import type { SupervisionService } from './supervision/supervision-service';
@@ -34,6 +35,8 @@ export interface Services {
   /** The grader API's bulk read of a class's attempts. */
   graderAttempts: ClassAttempts;
   users: UserAdminService;
+  /** Replays of students' lab terminals, for their instructors and the grader API. */
+  recordings: RecordingService;
   /** Instructors' live view, watch page and previews of their students' sessions. */
   supervision: SupervisionService;
   /** What « this server » is, for the routes' cross-site check (http/csrf.ts). */

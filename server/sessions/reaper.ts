@@ -25,6 +25,8 @@ export interface ReaperDeps {
    * (LabSession.terminalSeenAt, written every minute by terminal/terminal-presence.ts).
    */
   presenceWindowMs?: number;
+  /** Deletes terminal recordings kept long enough (server/recordings/recording-setup.ts). */
+  expireRecordings?: (now: Date) => Promise<number>;
   now?: () => Date;
   log?: (message: string) => void;
 }
@@ -108,6 +110,8 @@ export class Reaper {
       await sessions.endSession(due.id, due.reason);
       report.sessionsEnded.push(due);
     }
+    const recordingPieces = await this.deps.expireRecordings?.(new Date(now));
+    if (recordingPieces) this.deps.log?.(`reaper : ${recordingPieces} morceau(x) d'enregistrement de terminal supprimé(s) (durée de conservation dépassée)`);
 
     if (report.orphansRemoved.length || report.sessionsEnded.length || report.sessionsPaused.length) {
       this.deps.log?.(

@@ -225,7 +225,7 @@ function handleTerminal(socket: Socket, deps: GatewayDeps, admit: AttachAdmissio
   socket.on(TERMINAL_EVENTS.input, (raw: unknown) => {
     const data = inputSchema.safeParse(raw);
     if (!data.success || !channel || channel.exited) return;
-    channel.shell.write(data.data);
+    channel.typed(data.data);
     if (Date.now() - lastTouch > TOUCH_EVERY_MS) {
       lastTouch = Date.now();
       void deps.sessions.touch(channel.key.sessionId).catch(fail);

@@ -6,6 +6,7 @@
  * node redraws the screen). A shell that exits is reopened fresh.
  */
 import type { SandboxDriver, Shell, ShellSize } from '../../runtime/driver';
+import type { TerminalRecorder, TerminalRecording } from '../recordings/terminal-recorder';
 import { Scrollback } from './scrollback';
 
 export interface ShellKey {
@@ -50,10 +51,14 @@ export class TerminalChannel {
     initialSize: ShellSize,
     private readonly graceMs: number,
     private readonly onIdle: () => void,
+    /** Records what the student sees and types (server/recordings), while a student's terminal is attached. */
+    private readonly recording: TerminalRecording | null = null,
   ) {
     this.size = { cols: initialSize.cols, rows: initialSize.rows };
     shell.onData((chunk) => {
       this.scrollback.append(chunk);
+      // Only what a student saw: a channel only an instructor watches (another server's) records nothing.
+      if (this.viewers.size > 0) this.recording?.output(chunk);
       for (const viewer of this.viewers) viewer(chunk);
       for (const observer of this.observers) observer.output(chunk);
     });
@@ -100,9 +105,16 @@ export class TerminalChannel {
     return [...this.observers].map((observer) => observer.name);
   }
 
+  /** What the student types. */
+  typed(text: string): void {
+    this.recording?.input(text);
+    this.shell.write(text);
+  }
+
   /** Resizes the shell (the student's terminal did) and tells the watchers, who follow its size. */
   async resize(size: ShellSize): Promise<void> {
     this.size = { cols: size.cols, rows: size.rows };
+    this.recording?.resize(this.size);
     for (const observer of this.observers) observer.resized(this.size);
     await this.shell.resize(size);
   }
@@ -132,6 +144,7 @@ export class TerminalChannel {
   /** `end`: the shell itself ends (its session is over); `detach`: it goes on in the node. */
   close(how: 'end' | 'detach'): void {
     clearTimeout(this.graceTimer);
+    this.recording?.close();
     if (how === 'end') this.shell.kill();
     else this.shell.detach();
   }
@@ -150,6 +163,7 @@ export class ShellHub {
   constructor(
     private readonly driver: SandboxDriver,
     private readonly graceMs: number,
+    private readonly recorder?: TerminalRecorder,
   ) {}
 
   /** The node's live shell, opened on first use. */
@@ -166,7 +180,8 @@ export class ShellHub {
     const opening = this.driver
       .attachShell(key.sandboxId, size)
       .then((shell) => {
-        const channel = new TerminalChannel(key, shell, size, this.graceMs, () => this.drop(id, channel));
+        const recording = this.recorder?.start(key, size) ?? null;
+        const channel = new TerminalChannel(key, shell, size, this.graceMs, () => this.drop(id, channel), recording);
         this.channels.set(id, channel);
         return channel;
       })

@@ -27,6 +27,7 @@ import { findLabSpec } from '@/server/sessions/find-lab-spec';
 import { SessionService } from '@/server/sessions/session-service';
 import { TEST_INSTANCE } from './runtime/fixtures';
 import { SupervisionService } from '@/server/supervision/supervision-service';
+import { setUpRecordings } from '@/server/recordings/recording-setup';
 import { publishServices, type Services } from '@/server/services';
 
 export const ORIGIN = 'http://127.0.0.1:3999';
@@ -94,6 +95,7 @@ export function buildServices(deps: {
     classes,
     ...createProgressServices(deps.prisma, classes),
     supervision: new SupervisionService({ prisma: deps.prisma }),
+    recordings: setUpRecordings({ prisma: deps.prisma, keepDays: 30 }).service(classes),
     site: { trustProxy: false },
     users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: deps.labStartsPerHour ?? 1000 }),
