@@ -7,24 +7,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as createRoute } from '@/app/api/classes/route';
-import { GET as viewRoute } from '@/app/api/classes/[id]/route';
-import { POST as assignRoute } from '@/app/api/classes/[id]/assignments/route';
-import { POST as joinRoute } from '@/app/api/classes/join/route';
 import { GET as resultsRoute } from '@/app/api/classes/[id]/results/route';
 import type { StuckFlagView } from '@/server/progress/stuck-student-finder';
 import { openPlatform, type Person, type Platform } from '../platform-fixture';
+import { assign, setUpClass, signUpInTurn } from './class-setup';
 
 const LAB = 'premiers-pas';
 let platform: Platform;
-let teacher: Person;
-let otherTeacher: Person;
-let admin: Person;
-let alice: Person;
-let bob: Person;
-let chloe: Person;
-let outsider: Person;
 let classId: string;
+let teacher: Person, otherTeacher: Person, admin: Person, alice: Person, bob: Person, chloe: Person, outsider: Person;
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
@@ -82,19 +73,16 @@ let aliceSession: string;
 
 beforeAll(async () => {
   platform = await openPlatform();
-  // One at a time: password hashing in parallel can outlast better-auth's transaction on a busy machine.
-  teacher = await platform.signUp({ role: 'instructor', name: 'M. Leroy' });
-  otherTeacher = await platform.signUp({ role: 'instructor', name: 'Mme Petit' });
-  admin = await platform.signUp({ role: 'admin' });
-  alice = await platform.signUp({ name: 'Alice Durand' });
-  bob = await platform.signUp({ name: 'Bob Moreau' });
-  chloe = await platform.signUp({ name: 'Chloé Bernard' });
-  outsider = await platform.signUp({ name: 'Hors Classe' });
-  const created = await platform.call(createRoute, '/api/classes', { as: teacher, body: { name: 'BTS SIO 1' } });
-  classId = (await created.json()).class.id;
-  const managed = (await (await platform.call(viewRoute, `/api/classes/${classId}`, { as: teacher, params: { id: classId } })).json()).view.managed;
-  for (const student of [alice, bob, chloe]) await platform.call(joinRoute, '/api/classes/join', { as: student, body: { code: managed.joinCode } });
-  await platform.call(assignRoute, `/api/classes/${classId}/assignments`, { as: teacher, body: { kind: 'lab', slug: LAB, dueAt: null }, params: { id: classId } });
+  ({ teacher, otherTeacher, admin, alice, bob, chloe, outsider } = await signUpInTurn(platform, {
+    teacher: { role: 'instructor', name: 'M. Leroy' },
+    otherTeacher: { role: 'instructor', name: 'Mme Petit' },
+    admin: { role: 'admin' },
+    alice: { name: 'Alice Durand' },
+    bob: { name: 'Bob Moreau' },
+    chloe: { name: 'Chloé Bernard' },
+    outsider: { name: 'Hors Classe' },
+  }));
+  classId = await setUpClass(platform, { name: 'BTS SIO 1', teacher, students: [alice, bob, chloe], assignments: [{ kind: 'lab', slug: LAB, dueAt: null }] });
 });
 
 afterAll(async () => platform?.close());
@@ -132,7 +120,7 @@ describe('students who are stuck, on the class dashboard', () => {
 
   it('keeps a lab paused a moment ago (without a live view), forgets one paused long ago or ended', async () => {
     const failing: SessionSetup = { checks: [[2, false], [2, false], [2, false]] };
-    await platform.call(assignRoute, `/api/classes/${classId}/assignments`, { as: teacher, body: { kind: 'lab', slug: 'couches', dueAt: null }, params: { id: classId } });
+    await assign(platform, teacher, classId, { kind: 'lab', slug: 'couches', dueAt: null });
     const before = (await flags()).length;
     const paused = await labSession(alice, { ...failing, lab: 'couches', state: 'paused', pausedMinutesAgo: 2 });
     await labSession(bob, { ...failing, lab: 'couches', state: 'paused', pausedMinutesAgo: 60 });
