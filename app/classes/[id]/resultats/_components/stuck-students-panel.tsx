@@ -3,19 +3,10 @@
 import Link from 'next/link';
 import type { StuckFlagView } from '@/server/progress/stuck-student-finder';
 import { useDictionary } from '../../../../_i18n/locale-provider';
-import type { Dictionary } from '../../../../_i18n/fr';
 import { liveViewHref, recordingHref } from '../_lib/session-links';
+import { stuckLabel } from '../_lib/stuck-label';
 import { useNewAlerts } from '../_lib/use-new-alerts';
 import styles from './stuck-students-panel.module.css';
-
-type StuckWords = Dictionary['results']['stuck'];
-
-/** « 3 échecs de suite à l'étape 2 »: the flag in words, never a colour alone. */
-export function stuckLabel(words: StuckWords, flag: StuckFlagView): string {
-  if (flag.reason === 'failures') return words.failures(flag.count, flag.stepNumber);
-  if (flag.reason === 'idle') return words.idle(flag.count, flag.stepNumber);
-  return words.solution(flag.stepNumber);
-}
 
 /**
  * « Élèves en difficulté »: the flags of the dashboard's last poll (rules in

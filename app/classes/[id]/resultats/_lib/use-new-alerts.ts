@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 
+/** The items whose key `previous` lacks; none while there is no previous value (the page just opened). */
+export function freshAlerts<T extends { key: string }>(previous: ReadonlySet<string> | null, items: T[]): T[] {
+  return previous === null ? [] : items.filter((item) => !previous.has(item.key));
+}
+
 /**
  * What a polite live region should say about `items`: only those whose key the previous
  * value did not have. The first value (what the page opened with) and every poll that brings
@@ -16,8 +21,7 @@ export function useNewAlerts<T extends { key: string }>(items: T[], describe: (f
   useEffect(() => {
     const previous = seen.current;
     seen.current = new Set(items.map((item) => item.key));
-    if (previous === null) return;
-    const fresh = items.filter((item) => !previous.has(item.key));
+    const fresh = freshAlerts(previous, items);
     if (fresh.length > 0) setMessage(describeRef.current(fresh));
   }, [items]);
 
