@@ -159,6 +159,8 @@ export const en = {
       machines: 'Lab machines',
       pausing: 'Pausing your machines…',
       pausingDetail: 'Docker stops cleanly: your files, images and containers are kept.',
+      recordedNote:
+        'This terminal is recorded (what you type and what it shows): your instructor can replay your work with your checks. The recording is deleted after a time set by your school.',
     },
     paused: {
       title: 'Lab paused',
@@ -444,6 +446,9 @@ export const en = {
       close: 'Close the detail',
       inLabNow: 'In the lab right now',
       watchLive: 'Watch their terminal live',
+      recordingsTitle: 'Terminal recordings',
+      watchRecording: 'Watch the recording',
+      recordingOf: 'session of',
       summary: (score: number, max: number, stepsPassed: number, time: string, sessions: number) =>
         `${score}/${max} points · ${plural(stepsPassed, 'step')} passed · time spent: ${time} in ${plural(sessions, 'session')}`,
       columns: { step: 'Step', result: 'Result', attempts: 'Attempts', help: 'Help' },
@@ -496,6 +501,26 @@ export const en = {
     restoreConfirm: (step: number) =>
       `Put the student’s machines back as they were when step ${step} was passed? Everything done since will be lost, and their terminal will reconnect.`,
     noRestore: 'No step passed in this session: nothing to go back to.',
+  },
+  recording: {
+    metaTitle: 'Terminal recording',
+    eyebrow: 'Recording · replay',
+    lead: (days: number) =>
+      `The student’s terminal as they saw it, and what they typed, at the speed you choose. Marks show their checks, hints, solutions and pauses. The recording is kept ${days} days after the last activity.`,
+    backToDashboard: '← Class dashboard',
+    playerLabel: 'Terminal recording player',
+    loading: 'Loading the recording…',
+    loadFailed: 'The recording could not be loaded: reload the page.',
+    speed: 'Playback speed',
+    idleNote: 'Silences longer than 2 seconds are shortened to 2 seconds.',
+    position: (time: string) => `Playback position: ${time}`,
+    download: 'Download the .cast file',
+    marksTitle: 'Marks',
+    marksLead: 'Choose a mark to move playback there ([ and ] keys in the player: previous, next mark).',
+    noMarks: 'No check, hint, solution or pause in this session.',
+    seeked: (label: string) => `Playback moved to the mark: ${label}`,
+    dropped: (events: number) =>
+      `${events} event(s) could not be recorded (the database was too slow at the time): the replay may skip in places.`,
   },
   lesson: {
     breadcrumb: 'Breadcrumb',

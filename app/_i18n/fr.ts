@@ -173,6 +173,8 @@ export const fr = {
       machines: 'Machines du lab',
       pausing: 'Mise en pause de vos machines…',
       pausingDetail: 'Docker s’arrête proprement : vos fichiers, images et conteneurs sont gardés.',
+      recordedNote:
+        'Ce terminal est enregistré (ce que vous tapez et ce qui s’affiche) : votre enseignant peut revoir votre travail avec vos vérifications. L’enregistrement est supprimé après un temps fixé par votre établissement.',
     },
     /** The sandbox panel of a paused lab. */
     paused: {
@@ -470,6 +472,9 @@ export const fr = {
       close: 'Fermer le détail',
       inLabNow: 'Dans le lab en ce moment',
       watchLive: 'Regarder son terminal en direct',
+      recordingsTitle: 'Enregistrements du terminal',
+      watchRecording: 'Voir l’enregistrement',
+      recordingOf: 'session du',
       summary: (score: number, max: number, stepsPassed: number, time: string, sessions: number) =>
         `${score}/${max} points · ${stepsPassed} étape(s) réussie(s) · temps passé : ${time} en ${sessions} session(s)`,
       columns: { step: 'Étape', result: 'Résultat', attempts: 'Essais', help: 'Aide' },
@@ -522,6 +527,27 @@ export const fr = {
     restoreConfirm: (step: number) =>
       `Remettre les machines de l’étudiant comme à la réussite de l’étape ${step} ? Tout ce qu’il a fait depuis sera perdu, et son terminal se reconnectera.`,
     noRestore: 'Aucune étape réussie dans cette session : rien à quoi revenir.',
+  },
+  /** The replay of a student's lab terminal (server/recordings). */
+  recording: {
+    metaTitle: 'Enregistrement du terminal',
+    eyebrow: 'Enregistrement · relecture',
+    lead: (days: number) =>
+      `Le terminal de l’étudiant tel qu’il l’a vu, et ce qu’il a tapé, à la vitesse de votre choix. Les repères marquent ses vérifications, indices, solutions et pauses. L’enregistrement est gardé ${days} jours après la dernière activité.`,
+    backToDashboard: '← Tableau de bord de la classe',
+    playerLabel: 'Lecteur de l’enregistrement du terminal',
+    loading: 'Chargement de l’enregistrement…',
+    loadFailed: 'L’enregistrement n’a pas pu être chargé : rechargez la page.',
+    speed: 'Vitesse de lecture',
+    idleNote: 'Les silences de plus de 2 secondes sont raccourcis à 2 secondes.',
+    position: (time: string) => `Position de lecture : ${time}`,
+    download: 'Télécharger le fichier .cast',
+    marksTitle: 'Repères',
+    marksLead: 'Choisissez un repère pour y placer la lecture (touches [ et ] dans le lecteur : repère précédent, suivant).',
+    noMarks: 'Aucune vérification, aucun indice, aucune solution ni aucune pause dans cette session.',
+    seeked: (label: string) => `Lecture placée au repère : ${label}`,
+    dropped: (events: number) =>
+      `${events} événement(s) n’ont pas pu être enregistrés (la base de données était trop lente à ce moment) : la relecture peut sauter par endroits.`,
   },
   lesson: {
     breadcrumb: 'Fil d’Ariane',

@@ -98,6 +98,9 @@ export function SandboxPanel({ state, storage, onStart, onResume, onEnd, termina
         <PortPreview sessionId={session.id} node={node} />
       </div>
       <Terminal key={`${session.id}/${node}`} ref={terminalRef} sessionId={session.id} node={node} onSessionEnded={onSessionEnded} />
+      <p className={styles.recordedNote} data-testid="recording-note">
+        {words.recordedNote}
+      </p>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { LocalDate } from '../../../../_components/local-date';
+import { RecordingLinks } from '../../enregistrement/_components/recording-links';
 import type { Dictionary } from '../../../../_i18n/fr';
 import { useDictionary } from '../../../../_i18n/locale-provider';
 import type { LabLifecycleView } from '@/server/progress/progress-views';
@@ -80,6 +81,7 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
               ))}
             </tbody>
           </table>
+          <RecordingLinks classId={classId} sessions={evidence.sessions} />
           <h3>{words.history}</h3>
           {(trail.length > 0 || next) && (
             <nav className={styles.pager} aria-label={words.history} data-testid="history-pager">
