@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@/server/env';
 import { stuckFlags, type StuckSessionRecords } from '@/server/progress/stuck-students';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 9, minute));
@@ -122,5 +123,13 @@ describe('stuckFlags: which sessions count', () => {
     const bob = session({ id: 'session-b', userId: 'bob', events: [{ step: 0, kind: 'solution', createdAt: at(2) }] });
     const alice = session({ attempts: [fail(1, 5), fail(1, 6), fail(1, 7), fail(1, 8)] });
     expect(stuckFlags([alice, bob], RULES).map((flag) => flag.key)).toEqual(['session-b/solution/0', 'session-a/failures/1']);
+  });
+});
+
+describe('DOCKYARD_STUCK_IDLE_MINUTES', () => {
+  it('flags idle labs after 10 minutes unless set, and refuses a delay that is not one', () => {
+    expect(parseEnv({}).DOCKYARD_STUCK_IDLE_MINUTES).toBe(10);
+    expect(parseEnv({ DOCKYARD_STUCK_IDLE_MINUTES: '15' }).DOCKYARD_STUCK_IDLE_MINUTES).toBe(15);
+    expect(() => parseEnv({ DOCKYARD_STUCK_IDLE_MINUTES: '0' })).toThrow(/DOCKYARD_STUCK_IDLE_MINUTES/);
   });
 });
