@@ -61,14 +61,13 @@ export class StuckStudentFinder {
         stepEvents: { where: { kind: { in: ['started', 'solution'] } }, select: { step: true, kind: true, createdAt: true } },
       },
     });
-    const specs = new Map(await Promise.all(labs.map(async (slug) => [slug, await this.deps.findLab(slug)] as const)));
-    const sessions = rows.map((row) => ({
-      ...row,
-      // Workshop sessions have no user; the query only asked for the class's students.
-      userId: row.userId ?? '',
-      stepCount: specs.get(row.lab)?.steps.length ?? null,
-      events: row.stepEvents,
-    }));
+    // Only the labs someone is in: most polls of a class between labs load none.
+    const running = [...new Set(rows.map((row) => row.lab))];
+    const specs = new Map(await Promise.all(running.map(async (slug) => [slug, await this.deps.findLab(slug)] as const)));
+    // userId is never null here (the query asked for the class's students): the guard says so to the types.
+    const sessions = rows.flatMap(({ userId, stepEvents, ...row }) =>
+      userId === null ? [] : [{ ...row, userId, stepCount: specs.get(row.lab)?.steps.length ?? null, events: stepEvents }],
+    );
     return stuckFlags(sessions, { now, idleMs }).map((flag) => ({
       key: flag.key,
       userId: flag.userId,
