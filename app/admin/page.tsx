@@ -8,6 +8,7 @@ import { serverDictionary } from '../_i18n/server-locale';
 import { formatStorage } from '../_lib/format-storage';
 import { requirePageUser } from '../_lib/page-caller';
 import { ClassesTable } from './_components/classes-table';
+import { LtiPlatformsPanel } from './_components/lti-platforms-panel';
 import { UsersTable } from './_components/users-table';
 import styles from './admin.module.css';
 
@@ -64,6 +65,10 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
         <p className="panel-lead">{words.classesLead}</p>
         <ClassesTable classes={classList} teachers={teachers} />
       </section>
+
+      <div className={styles.section}>
+        <LtiPlatformsPanel />
+      </div>
 
       <section className={`panel ${styles.section}`} aria-labelledby="labs-en-pause">
         <h2 id="labs-en-pause">{words.pausedTitle}</h2>

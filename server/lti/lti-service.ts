@@ -112,6 +112,12 @@ export class LtiService {
     return { ticket: await this.signIn.issue(user.id, target) };
   }
 
+  /** Whether the class came from an LMS course, and whether that course shares its roster (NRPS). */
+  async courseOf(classroomId: string): Promise<{ rosterShared: boolean } | null> {
+    const context = await this.deps.prisma.ltiContext.findUnique({ where: { classroomId }, select: { membershipsUrl: true } });
+    return context && { rosterShared: context.membershipsUrl !== null };
+  }
+
   /** The instructor's roster button, and their launches: the class follows the LMS. */
   async syncRosterQuietly(actor: SignedInUser, classroomId: string): Promise<void> {
     await this.roster.sync(actor, classroomId).catch((error: unknown) => this.deps.log(`LTI : liste de la classe ${classroomId} non synchronisée : ${(error as Error).message}`));

@@ -12,6 +12,7 @@ import { AssignForm } from './assign-form';
 import { AssignmentsTable } from './assignments-table';
 import { GraderTokensPanel } from './grader-tokens-panel';
 import { JoinCodePanel } from './join-code-panel';
+import { LtiScoresPanel } from './lti-scores-panel';
 import { RosterTable } from './roster-table';
 
 /** The instructor's page of a class: its code and link, its assignments, its roster, its grader tokens. */
@@ -63,6 +64,8 @@ export async function ManagedClass({ managed, assignable, tokens }: { managed: M
           </section>
 
           <GraderTokensPanel classId={classId} tokens={tokens} />
+
+          <LtiScoresPanel classId={classId} />
         </div>
 
         <JoinCodePanel classId={classId} code={managed.joinCode} formattedCode={formatJoinCode(managed.joinCode)} />

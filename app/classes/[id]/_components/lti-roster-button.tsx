@@ -1,0 +1,29 @@
+'use client';
+
+import { useState } from 'react';
+import { requestJson } from '../../../_lib/request-json';
+import { useApiAction } from '../../../_lib/use-api-action';
+
+/** « Synchroniser avec le cours »: the LMS's active learners join the class (NRPS). */
+export function LtiRosterButton({ classId }: { classId: string }) {
+  const { busy, error, run } = useApiAction();
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const sync = () =>
+    run(async () => {
+      const { listed, added } = await requestJson<{ listed: number; added: number }>(`/api/lti/classes/${classId}/roster`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      setOutcome(`${listed} étudiant(s) dans le cours, ${added} ajouté(s) à la classe.`);
+    });
+  return (
+    <p>
+      <button type="button" className="button button--secondary" disabled={busy} onClick={() => void sync()}>
+        Synchroniser avec le cours
+      </button>{' '}
+      {outcome && <span role="status">{outcome}</span>}
+      {error && <span role="alert">{error}</span>}
+    </p>
+  );
+}
