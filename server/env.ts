@@ -69,6 +69,10 @@ const envSchema = z.object({
   DOCKYARD_ADMIN_PASSWORD: z.string().min(8, 'DOCKYARD_ADMIN_PASSWORD doit faire au moins 8 caractères').max(128).optional(),
   /** The address students use (https://dockyard.example.org) when Dockyard is behind a TLS proxy: sign-in cookies are then Secure. */
   DOCKYARD_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'DOCKYARD_PUBLIC_URL doit être une adresse http(s)://…' }).optional(),
+  /** Days Dockyard's LTI signing key is used before a new one replaces it (the old one stays published one more round; docs/lti.md). */
+  DOCKYARD_LTI_KEY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Seconds between two rounds of sending LMS scores that are due (new ones go at once; failures retry later and later, up to an hour). */
+  DOCKYARD_LTI_SCORE_ROUND_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** Behind a reverse proxy: the client's address is the last one it adds to X-Forwarded-For. */
   DOCKYARD_TRUST_PROXY: flag,
   /** Sign-in and sign-up requests per minute from one address (a classroom behind one NAT counts once). */

@@ -40,6 +40,7 @@ import { courseContent } from './classes/course-content';
 import { assignClientIp } from './http/client-ip';
 import { createRateLimits } from './http/rate-limits';
 import { createProgressServices } from './progress/create-progress-services';
+import { LtiService } from './lti/lti-service';
 import { setUpRecordings } from './recordings/recording-setup';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
@@ -79,12 +80,15 @@ async function main(): Promise<void> {
   const shells = new ShellHub(driver, env.DOCKYARD_SHELL_GRACE_MINUTES * 60_000, recordings.recorder);
   /** Known once the gateway exists: a session ended here closes its terminals on every server. */
   const terminals: { gateway?: TerminalGateway } = {};
+  /** Known once the services exist: a check or an end sends the student's score to their LMS. */
+  const lms: { lti?: LtiService } = {};
   const sessions = new SessionService({
     prisma: db.prisma,
     driver,
     findLab: findLabSpec,
     locks: cluster.locks,
     onEnded: whenSessionEnded(shells, () => terminals.gateway),
+    onGradeChanged: (sessionId) => lms.lti?.grades.gradeChanged(sessionId),
     scripts: new LabScripts({ driver, typeIntoTerminal: (target, text) => shells.type(target, text), log }),
     lifetime: {
       initialMs: env.DOCKYARD_LIFETIME_MINUTES * 60_000,
@@ -142,6 +146,22 @@ async function main(): Promise<void> {
   const classes = new ClassService({ prisma: db.prisma, content: courseContent });
   const supervision = new SupervisionService({ prisma: db.prisma });
   const site = { publicUrl: env.DOCKYARD_PUBLIC_URL, trustProxy: env.DOCKYARD_TRUST_PROXY };
+  const progressServices = createProgressServices(db.prisma, classes, { stuckIdleMinutes: env.DOCKYARD_STUCK_IDLE_MINUTES });
+  const lti = new LtiService({
+    prisma: db.prisma,
+    auth,
+    classes,
+    content: courseContent,
+    progress: progressServices.progress,
+    secret,
+    publicUrl: env.DOCKYARD_PUBLIC_URL,
+    keyRotationDays: env.DOCKYARD_LTI_KEY_DAYS,
+    log,
+  });
+  lms.lti = lti;
+  // Every server sends what is due: a score posted twice by two replicas is the same score
+  // (the outbox marks a row sent only for the version it posted).
+  lti.outbox.start(env.DOCKYARD_LTI_SCORE_ROUND_SECONDS * 1000);
   publishServices({
     sessions,
     quizzes,
@@ -149,7 +169,8 @@ async function main(): Promise<void> {
     auth,
     callers,
     classes,
-    ...createProgressServices(db.prisma, classes, { stuckIdleMinutes: env.DOCKYARD_STUCK_IDLE_MINUTES }),
+    ...progressServices,
+    lti,
     supervision,
     recordings: recordings.service(classes),
     site,

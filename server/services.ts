@@ -15,6 +15,7 @@ import type { AttemptLimiter } from './http/rate-limiter';
 import type { ClassResults } from './progress/class-results';
 import type { ProgressService } from './progress/progress-service';
 import type { QuizService } from './quizzes/quiz-service';
+import type { LtiService } from './lti/lti-service';
 import type { RecordingService } from './recordings/recording-service';
 import type { SessionService } from './sessions/session-service';
 import type { StepHelpService } from './sessions/step-help';
@@ -39,6 +40,8 @@ export interface Services {
   recordings: RecordingService;
   /** Instructors' live view, watch page and previews of their students' sessions. */
   supervision: SupervisionService;
+  /** LTI 1.3 with Dockyard as the tool: platforms, launches, deep linking, scores to the LMS, rosters (docs/lti.md). */
+  lti: LtiService;
   /** What « this server » is, for the routes' cross-site check (http/csrf.ts). */
   site: SiteAddress;
   limits: {

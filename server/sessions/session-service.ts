@@ -64,6 +64,8 @@ export interface SessionServiceDeps {
   capacity?: CapacitySettings;
   /** Called when a session ends, so open terminals can be closed and their student told why (end-reasons.ts); also at a pause or a restore. */
   onEnded?: (sessionId: string, reason: string) => void;
+  /** Called when the session's score may have changed (a check recorded, the session ended): LTI sends it to the LMS. */
+  onGradeChanged?: (sessionId: string) => void;
   /**
    * How long paused labs are kept and how much each student may keep (keepDays 0: labs end
    * instead of pausing); none: no pausing and no step snapshots (lab:test, tests of other things).
@@ -343,6 +345,7 @@ export class SessionService {
       },
     });
     await this.touch(sessionId);
+    this.deps.onGradeChanged?.(sessionId);
     if (attempt.passed) await this.pauses.snapshotPassed(sessionId, stepIndex, row.nodes.map((n) => n.sandboxId));
     return {
       id: attempt.id,
@@ -422,6 +425,7 @@ export class SessionService {
     if (count > 0) {
       this.scripts.forget(sessionId);
       this.deps.onEnded?.(sessionId, reason);
+      this.deps.onGradeChanged?.(sessionId);
       await Promise.all(row.nodes.map((n) => this.deps.driver.destroy(n.sandboxId)));
     }
     return { view: await this.toView(row), endedNow: count > 0 };

@@ -29,6 +29,7 @@ import { TEST_INSTANCE } from './runtime/fixtures';
 import { SupervisionService } from '@/server/supervision/supervision-service';
 import { setUpRecordings } from '@/server/recordings/recording-setup';
 import { publishServices, type Services } from '@/server/services';
+import { LtiService } from '@/server/lti/lti-service';
 
 export const ORIGIN = 'http://127.0.0.1:3999';
 const SECRET = 'secret-de-test-de-la-plateforme-'.repeat(2);
@@ -86,6 +87,7 @@ export function buildServices(deps: {
 }): Services {
   const auth = createAuth({ prisma: deps.prisma, secret: SECRET, requestsPerMinute: 1000, ...deps.auth });
   const classes = new ClassService({ prisma: deps.prisma, content: courseContent });
+  const progressServices = createProgressServices(deps.prisma, classes);
   return {
     sessions: deps.sessions,
     quizzes: deps.quizzes ?? new QuizService({ prisma: deps.prisma, findQuiz: loadQuiz }),
@@ -93,7 +95,8 @@ export function buildServices(deps: {
     auth,
     callers: new CallerResolver({ findUser: findUserWith(auth), owners: deps.owners, anonymousLabs: deps.anonymousLabs ?? false }),
     classes,
-    ...createProgressServices(deps.prisma, classes),
+    ...progressServices,
+    lti: new LtiService({ prisma: deps.prisma, auth, classes, content: courseContent, progress: progressServices.progress, secret: SECRET, keyRotationDays: 90, log: () => undefined }),
     supervision: new SupervisionService({ prisma: deps.prisma }),
     recordings: setUpRecordings({ prisma: deps.prisma, keepDays: 30 }).service(classes),
     site: { trustProxy: false },
