@@ -62,7 +62,8 @@ export function terminalRecorder(options: RecorderOptions): WritingRecorder {
     void write.finally(() => writing.delete(write));
   };
   return {
-    start: (terminal, size) => new BufferedRecording(terminal, size, { ...DEFAULTS, ...options }, track),
+    // Only these two: the channel's key carries more (its sandbox), which the piece does not keep.
+    start: ({ sessionId, node }, size) => new BufferedRecording({ sessionId, node }, size, { ...DEFAULTS, ...options }, track),
     drain: async () => {
       await Promise.allSettled([...writing]);
     },
