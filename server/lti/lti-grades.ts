@@ -6,9 +6,9 @@
  */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { SignedInUser } from '../auth/caller';
-import { ForbiddenError, NotFoundError } from '../errors';
 import type { ProgressService } from '../progress/progress-service';
 import type { LabProgressView } from '../progress/progress-views';
+import { requireClassTeacher } from './class-access';
 import type { Score, ScoreOutbox } from './score-outbox';
 
 export interface GradeLinkInput {
@@ -74,9 +74,7 @@ export class LtiGrades {
 
   /** Where each score of the class stands, for its instructor (or an admin). */
   async classStatus(actor: SignedInUser, classroomId: string): Promise<ScoreStatusView[]> {
-    const classroom = await this.deps.prisma.classroom.findUnique({ where: { id: classroomId }, select: { instructorId: true } });
-    if (!classroom) throw new NotFoundError("Cette classe n'existe pas, ou vous n'y avez pas accès.");
-    if (classroom.instructorId !== actor.id && actor.role !== 'admin') throw new ForbiddenError('Seul l’enseignant de la classe voit l’envoi de ses notes.');
+    await requireClassTeacher(this.deps.prisma, actor, classroomId, 'Seul l’enseignant de la classe voit l’envoi de ses notes.');
     const links = await this.deps.prisma.ltiGradeLink.findMany({ where: { classroomId }, orderBy: { createdAt: 'asc' } });
     const [rows, users] = await Promise.all([
       this.deps.prisma.ltiScoreOutbox.findMany({ where: { gradeLinkId: { in: links.map((link) => link.id) } } }),

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { SignedInUser } from '../auth/caller';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError } from '../errors';
+import { requireClassTeacher } from './class-access';
 import { SCOPE, teachesIn } from './lti-claims';
 import type { LtiAccounts } from './lti-accounts';
 import type { LtiClasses } from './lti-classes';
@@ -44,9 +45,7 @@ export class RosterSync {
   ) {}
 
   async sync(actor: SignedInUser, classroomId: string): Promise<RosterSyncResult> {
-    const classroom = await this.deps.prisma.classroom.findUnique({ where: { id: classroomId }, select: { instructorId: true } });
-    if (!classroom) throw new NotFoundError("Cette classe n'existe pas, ou vous n'y avez pas accès.");
-    if (classroom.instructorId !== actor.id && actor.role !== 'admin') throw new ForbiddenError('Seul l’enseignant de la classe synchronise sa liste.');
+    await requireClassTeacher(this.deps.prisma, actor, classroomId, 'Seul l’enseignant de la classe synchronise sa liste.');
     const context = await this.deps.prisma.ltiContext.findUnique({ where: { classroomId } });
     if (!context?.membershipsUrl) {
       throw new ConflictError('Cette classe ne vient pas d’un cours LTI qui partage sa liste (NRPS) : lancez Dockyard depuis le cours en tant qu’enseignant.');
