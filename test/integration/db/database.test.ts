@@ -9,7 +9,8 @@ import { createTestDatabase, TEST_ENGINES, type TestDatabaseHome } from '../test
 
 /** The models the tests below write and read: a new model in schema.prisma belongs here. */
 const EXERCISED = ['LabSession', 'SandboxNode', 'CheckAttempt', 'StepEvent', 'User', 'Session', 'Account', 'Verification',
-  'QuizAttempt', 'Classroom', 'ClassMember', 'Assignment', 'GraderToken', 'StepSnapshot', 'SessionEvent'];
+  'QuizAttempt', 'Classroom', 'ClassMember', 'Assignment', 'GraderToken', 'StepSnapshot', 'SessionEvent',
+  'LtiPlatform', 'LtiKey', 'LtiLaunchState', 'LtiIdentity', 'LtiContext', 'LtiTicket', 'LtiDeepLink', 'LtiGradeLink', 'LtiScoreOutbox'];
 
 it('exercises every model of schema.prisma', () => {
   expect([...EXERCISED].sort()).toEqual(Object.values(Prisma.ModelName).sort());
@@ -145,6 +146,45 @@ describe.each(TEST_ENGINES)('the database (%s) after migrations', (engine) => {
     await db.prisma.classroom.delete({ where: { id: classroom.id } });
     expect(await db.prisma.assignment.count()).toBe(0);
     expect(await db.prisma.graderToken.count()).toBe(0);
+  });
+
+  it('stores LTI platforms and what hangs on them, with the deletes their foreign keys allow', async () => {
+    const prisma = db.prisma;
+    const student = await prisma.user.create({ data: { id: 'lti-user', name: 'Lin', email: 'lin@lti.invalid' } });
+    const teacher = await prisma.user.create({ data: { id: 'lti-teacher', name: 'Ada', email: 'ada@lti.invalid', role: 'instructor' } });
+    const classroom = await prisma.classroom.create({ data: { name: 'Cours LTI', joinCode: 'LTIABCDE', instructorId: teacher.id } });
+    const platform = await prisma.ltiPlatform.create({
+      data: { name: 'Moodle', issuer: 'https://moodle.exemple', clientId: 'c1', deploymentIds: ['1', '2'], authUrl: 'https://a', tokenUrl: 'https://t', jwksUrl: 'https://j' },
+    });
+    expect(platform.deploymentIds).toEqual(['1', '2']);
+    await expect(prisma.ltiPlatform.create({ data: { ...platform, id: undefined } })).rejects.toThrow();
+    await prisma.ltiKey.create({ data: { kid: 'k1', publicJwk: { kty: 'RSA', n: 'x', e: 'AQAB' }, privateJwkSealed: 'scelle' } });
+    expect((await prisma.ltiKey.findUniqueOrThrow({ where: { kid: 'k1' } })).publicJwk).toMatchObject({ kty: 'RSA' });
+    await prisma.ltiLaunchState.create({ data: { state: 's1', nonce: 'n1', platformId: platform.id, expiresAt: new Date() } });
+    await expect(prisma.ltiLaunchState.create({ data: { state: 's2', nonce: 'n1', platformId: platform.id, expiresAt: new Date() } })).rejects.toThrow();
+    await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: 'sub-1', userId: student.id } });
+    await prisma.ltiContext.create({ data: { platformId: platform.id, contextId: 'cours-1', classroomId: classroom.id, membershipsUrl: 'https://m' } });
+    await prisma.ltiTicket.create({ data: { tokenHash: 'h1', userId: student.id, target: '/labs/premiers-pas', expiresAt: new Date() } });
+    await prisma.ltiDeepLink.create({ data: { id: 'dl1', platformId: platform.id, deploymentId: '1', userId: teacher.id, returnUrl: 'https://r', expiresAt: new Date() } });
+    const link = await prisma.ltiGradeLink.create({
+      data: { platformId: platform.id, userId: student.id, sub: 'sub-1', lab: 'premiers-pas', lineItemUrl: 'https://li/1', classroomId: classroom.id },
+    });
+    await prisma.ltiScoreOutbox.create({
+      data: { gradeLinkId: link.id, scoreGiven: 2, scoreMaximum: 4, activityProgress: 'InProgress', gradingProgress: 'FullyGraded', comment: 'c', scoredAt: new Date(), status: 'pending', nextTryAt: new Date() },
+    });
+    // A platform must exist for what names it.
+    await expect(prisma.ltiIdentity.create({ data: { platformId: 'inconnue', sub: 'x', userId: student.id } })).rejects.toThrow();
+
+    // The class goes: its course link too; the scores stay, without a class.
+    await prisma.classroom.delete({ where: { id: classroom.id } });
+    expect(await prisma.ltiContext.count()).toBe(0);
+    expect((await prisma.ltiGradeLink.findUniqueOrThrow({ where: { id: link.id } })).classroomId).toBeNull();
+    // The platform goes: everything that named it.
+    await prisma.ltiPlatform.delete({ where: { id: platform.id } });
+    expect(await Promise.all([prisma.ltiLaunchState.count(), prisma.ltiIdentity.count(), prisma.ltiDeepLink.count(), prisma.ltiGradeLink.count(), prisma.ltiScoreOutbox.count()])).toEqual([0, 0, 0, 0, 0]);
+    // The student goes: their tickets too.
+    await prisma.user.delete({ where: { id: student.id } });
+    expect(await prisma.ltiTicket.count()).toBe(0);
   });
 
   it('keeps data across restarts', async () => {
