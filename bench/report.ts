@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Machine } from './lib/machine';
 import { persistenceSection } from './persistence-report';
+import { recordingSection } from './recording/report';
 
 export interface Results {
   startMs: { p50: number | null; p95: number | null; pooledP50: number | null; pooledP95: number | null };
@@ -298,6 +299,7 @@ clean-up (waited ${notes.quietWaits.join(', ') || 'nothing'}).
 `;
   // What was learned about the targets not met: written by people, kept across runs.
   const knownLimits = await readFile(new URL('./known-limits.md', import.meta.url), 'utf8');
-  // The pause and resume figures keep their own section, written by bench/persistence.ts.
-  await writeFile(path, `${text}\n${knownLimits}\n${await persistenceSection()}`);
+  // The pause and resume figures keep their own section, written by bench/persistence.ts, and so
+  // do the terminal recordings', written by bench/recording.ts.
+  await writeFile(path, `${text}\n${knownLimits}\n${await persistenceSection()}\n${await recordingSection()}`);
 }

@@ -12,7 +12,7 @@ import type { SessionSpanView } from '@/server/progress/progress-views';
  * recording (asked of the server: recordings go after their days, and sessions of a lab whose
  * terminal was never opened have none). Nothing shows while it asks, or if it cannot.
  */
-export function RecordingLinks({ classId, sessions }: { classId: string; sessions: SessionSpanView[] }) {
+export function RecordingLinks({ classId, sessions, refreshedAt }: { classId: string; sessions: SessionSpanView[]; refreshedAt: string }) {
   const { results } = useDictionary();
   const words = results.evidence;
   const [recorded, setRecorded] = useState<string[]>([]);
@@ -27,7 +27,8 @@ export function RecordingLinks({ classId, sessions }: { classId: string; session
     return () => {
       current = false;
     };
-  }, [classId, ids]);
+    // Asked again with the dashboard: a session's first piece is written a few seconds in.
+  }, [classId, ids, refreshedAt]);
 
   const shown = sessions.filter((session) => recorded.includes(session.id));
   if (shown.length === 0) return null;

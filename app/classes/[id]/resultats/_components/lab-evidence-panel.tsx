@@ -81,7 +81,7 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
               ))}
             </tbody>
           </table>
-          <RecordingLinks classId={classId} sessions={evidence.sessions} />
+          <RecordingLinks classId={classId} sessions={evidence.sessions} refreshedAt={refreshedAt} />
           <h3>{words.history}</h3>
           {(trail.length > 0 || next) && (
             <nav className={styles.pager} aria-label={words.history} data-testid="history-pager">
