@@ -3,8 +3,8 @@
  * section at the end of docs/benchmarks.md, between markers, so that either bench run
  * rewrites its own part and keeps the other's (report.ts appends this section as it is).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import type { Machine } from './lib/machine';
+import { readSection, writeSection, type ReportSection } from './lib/report-section';
 import type { PauseResumeSample } from './measures/pause-resume';
 
 export interface PersistenceResults {
@@ -17,10 +17,6 @@ export interface PersistenceResults {
   conditions: { loadAtStart: number; loadAtEnd: number; otherWork: string[] };
 }
 
-const RESULTS = new URL('./persistence.json', import.meta.url);
-const REPORT = new URL('../docs/benchmarks.md', import.meta.url);
-const BEGIN = '<!-- bench:persistence -->';
-const END = '<!-- /bench:persistence -->';
 /** Issue 14's target: a node holding 500 MB of images resumes in 10 s or less. */
 const RESUME_TARGET_MS = 10_000;
 
@@ -34,8 +30,7 @@ function render(r: PersistenceResults): string {
     big.length === 0
       ? 'No sample held 500 MB of images: the target of issue 14 was not measured in this run.'
       : `Target of issue 14 (a node holding 500 MB of images resumes in ≤ ${RESUME_TARGET_MS / 1000} s): ${big.every((s) => s.resumeMs <= RESUME_TARGET_MS) ? 'met' : '**not met**'} (${big.map((s) => `${Math.round(s.resumeMs)} ms`).join(', ')}).`;
-  return `${BEGIN}
-## Labs that last: pause and resume
+  return `## Labs that last: pause and resume
 
 Measured ${r.date} by \`npm run bench:persistence\` (also run by \`npm run bench\`), on ${r.machine.cores} cores, ${r.machine.memory}, Incus ${r.machine.incus}, pool ${r.machine.pool}.
 Each lab is solved as \`lab:test\` solves it (its solutions, in a real session), then paused and
@@ -51,23 +46,12 @@ ${rows.join('\n')}
 Conditions: load average ${r.conditions.loadAtStart} at the start, ${r.conditions.loadAtEnd} at the end, on ${r.machine.cores} cores${r.conditions.otherWork.length > 0 ? `; other work running: ${r.conditions.otherWork.join(', ')} (read the figures as upper bounds)` : ''}.
 
 ${verdict}${r.problems.length > 0 ? `\n\nNot measured: ${r.problems.join('; ')}.` : ''}
-${END}
 `;
 }
 
-/** The section as last measured (empty when bench:persistence never ran). */
-export async function persistenceSection(): Promise<string> {
-  try {
-    return render(JSON.parse(await readFile(RESULTS, 'utf8')) as PersistenceResults);
-  } catch {
-    return '';
-  }
-}
+const SECTION: ReportSection<PersistenceResults> = { results: new URL('./persistence.json', import.meta.url), name: 'persistence', render };
 
-export async function writePersistenceSection(results: PersistenceResults): Promise<void> {
-  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  const report = await readFile(REPORT, 'utf8').catch(() => '');
-  const start = report.indexOf(BEGIN);
-  const kept = start === -1 ? report : report.slice(0, start) + report.slice(report.indexOf(END) + END.length).replace(/^\n/, '');
-  await writeFile(REPORT, `${kept.trimEnd()}\n\n${render(results)}`);
-}
+/** The section as last measured (empty when bench:persistence never ran). */
+export const persistenceSection = () => readSection(SECTION);
+
+export const writePersistenceSection = (results: PersistenceResults) => writeSection(SECTION, results);

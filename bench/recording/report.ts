@@ -2,8 +2,8 @@
  * The terminal recording figures (bench/recording.ts): bench/recording.json, and their section
  * of docs/benchmarks.md between markers, which either bench run keeps (report.ts appends it).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import type { Machine } from '../lib/machine';
+import { readSection, writeSection, type ReportSection } from '../lib/report-section';
 import type { EchoFigures } from './echo';
 import type { StorageFigures } from './storage';
 
@@ -17,10 +17,6 @@ export interface RecordingResults {
   conditions: { loadAtStart: number; loadAtEnd: number; otherWork: string[] };
 }
 
-const RESULTS = new URL('../recording.json', import.meta.url);
-const REPORT = new URL('../../docs/benchmarks.md', import.meta.url);
-const BEGIN = '<!-- bench:recording -->';
-const END = '<!-- /bench:recording -->';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const ms = (value: number | null) => (value === null ? '–' : `${value} ms`);
@@ -32,8 +28,7 @@ function render(r: RecordingResults): string {
     ? `| with the recorder | ${ms(r.echo.withRecorder.p50)} | ${ms(r.echo.withRecorder.p99)} |
 | without | ${ms(r.echo.withoutRecorder.p50)} | ${ms(r.echo.withoutRecorder.p99)} |`
     : `| not measured | ${r.echoProblem ?? ''} | |`;
-  return `${BEGIN}
-## Terminal recordings
+  return `## Terminal recordings
 
 Measured ${r.date} by \`npx tsx bench/recording.ts\`, on ${r.machine.cores} cores, ${r.machine.memory}, Incus ${r.machine.incus}.
 
@@ -60,23 +55,12 @@ into a real node through the real gateway, ${r.echo?.samples ?? 0} keys, alterna
 ${echo}
 
 Conditions: load average ${r.conditions.loadAtStart} at the start, ${r.conditions.loadAtEnd} at the end${r.conditions.otherWork.length > 0 ? `; other work running: ${r.conditions.otherWork.join(', ')} (read the figures as upper bounds)` : ''}.
-${END}
 `;
 }
 
-/** The section as last measured (empty when bench/recording.ts never ran). */
-export async function recordingSection(): Promise<string> {
-  try {
-    return render(JSON.parse(await readFile(RESULTS, 'utf8')) as RecordingResults);
-  } catch {
-    return '';
-  }
-}
+const SECTION: ReportSection<RecordingResults> = { results: new URL('../recording.json', import.meta.url), name: 'recording', render };
 
-export async function writeRecordingSection(results: RecordingResults): Promise<void> {
-  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  const report = await readFile(REPORT, 'utf8').catch(() => '');
-  const start = report.indexOf(BEGIN);
-  const kept = start === -1 ? report : report.slice(0, start) + report.slice(report.indexOf(END) + END.length).replace(/^\n/, '');
-  await writeFile(REPORT, `${kept.trimEnd()}\n\n${render(results)}`);
-}
+/** The section as last measured (empty when bench/recording.ts never ran). */
+export const recordingSection = () => readSection(SECTION);
+
+export const writeRecordingSection = (results: RecordingResults) => writeSection(SECTION, results);
