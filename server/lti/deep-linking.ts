@@ -1,9 +1,8 @@
 /**
  * Deep Linking 2.0: the instructor, sent by the LMS's activity picker, chooses a lab, a quiz or
  * a lesson from Dockyard's catalog; Dockyard answers the platform with a signed
- * LtiDeepLinkingResponse holding one LtiResourceLink. Labs and quizzes carry a line item whose
- * maximum is what one can score (the lab's points, one point a quiz question), so the platform
- * creates the gradebook column that AGS scores go to.
+ * LtiDeepLinkingResponse holding one LtiResourceLink. A lab's carries a line item worth the
+ * lab's points, so the platform creates the gradebook column that AGS scores go to.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client';
@@ -89,7 +88,8 @@ export class DeepLinking {
 
   private async resourceLink(item: AssignableItem, launchUrl: string) {
     const title = `${KIND_LABEL[item.kind]} — ${item.title}`;
-    const maxScore = item.kind === 'lesson' ? null : await this.deps.progress.maxScore(item.kind, item.slug);
+    // Only labs send scores (after each check): a quiz's column would stay empty in the gradebook.
+    const maxScore = item.kind === 'lab' ? await this.deps.progress.maxScore('lab', item.slug) : null;
     return {
       type: 'ltiResourceLink',
       title,

@@ -7,7 +7,7 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { Auth } from '../auth/better-auth';
 import type { SignedInUser } from '../auth/caller';
-import type { CourseContent } from '../classes/assignable-content';
+import type { AssignableItem, CourseContent } from '../classes/assignable-content';
 import type { ClassService } from '../classes/class-service';
 import type { ProgressService } from '../progress/progress-service';
 import { DeepLinking } from './deep-linking';
@@ -21,7 +21,8 @@ import { LtiKeys } from './lti-keys';
 import { initiateLogin, type LoginInput, type LoginRedirect } from './lti-login';
 import { LtiPlatforms, type PlatformRow } from './lti-platforms';
 import { LtiSignIn } from './lti-sign-in';
-import { resolveTarget } from './lti-targets';
+import { findOrCreateLineItem } from './line-items';
+import { resolveTarget, targetParameter } from './lti-targets';
 import { PlatformTokens } from './platform-tokens';
 import { RosterSync } from './roster-sync';
 import { ScoreOutbox } from './score-outbox';
@@ -58,6 +59,7 @@ export class LtiService {
   private readonly verifier: IdTokenVerifier;
   private readonly accounts: LtiAccounts;
   private readonly ltiClasses: LtiClasses;
+  private readonly tokens: PlatformTokens;
   private lastOrigin: string | undefined;
 
   constructor(private readonly deps: LtiServiceDeps) {
@@ -66,6 +68,7 @@ export class LtiService {
     this.platforms = new LtiPlatforms(prisma);
     this.keys = new LtiKeys({ prisma, secret: deps.secret, rotateAfterDays: deps.keyRotationDays, now });
     const tokens = new PlatformTokens({ keys: this.keys, now });
+    this.tokens = tokens;
     this.verifier = new IdTokenVerifier({ prisma, platforms: this.platforms, now });
     this.accounts = new LtiAccounts({ prisma, auth: deps.auth });
     this.ltiClasses = new LtiClasses({ prisma, classes: deps.classes });
@@ -127,12 +130,36 @@ export class LtiService {
     const item = await resolveTarget(this.deps.content, { custom: claims[CLAIM.custom]?.[TARGET_PARAMETER], targetLinkUri: claims[CLAIM.targetLinkUri] });
     if (classroomId && item) await this.ltiClasses.assign(classroomId, item);
     if (classroomId && teaches && claims[CLAIM.nrps]) await this.syncRosterQuietly(user, classroomId);
-    const ags = claims[CLAIM.ags];
-    if (item?.kind === 'lab' && !teaches && ags?.lineitem && ags.scope.includes(SCOPE.score)) {
-      await this.grades.link({ platformId: platform.id, userId: user.id, sub: claims.sub, lab: item.slug, lineItemUrl: ags.lineitem, classroomId });
+    if (item?.kind === 'lab' && !teaches) {
+      const lineItemUrl = await this.lineItemOf(platform, claims, item);
+      if (lineItemUrl) await this.grades.link({ platformId: platform.id, userId: user.id, sub: claims.sub, lab: item.slug, lineItemUrl, classroomId });
     }
     if (item) return item.href;
     return classroomId ? `/classes/${classroomId}` : '/';
+  }
+
+  /**
+   * Where this launch's lab score goes: the link's own line item, or — a link made by hand, with
+   * the line-item scope — one Dockyard finds or creates. None (no AGS, or the platform refused):
+   * the lab works, ungraded in the LMS, and the log says why.
+   */
+  private async lineItemOf(platform: PlatformRow, claims: ResourceLinkLaunch, item: AssignableItem): Promise<string | null> {
+    const ags = claims[CLAIM.ags];
+    if (!ags?.scope.includes(SCOPE.score)) return null;
+    if (ags.lineitem) return ags.lineitem;
+    if (!ags.lineitems || !ags.scope.includes(SCOPE.lineItem)) return null;
+    try {
+      return await findOrCreateLineItem(this.tokens, platform, {
+        lineItemsUrl: ags.lineitems,
+        resourceLinkId: claims[CLAIM.resourceLink].id,
+        resourceId: targetParameter(item),
+        label: `Lab — ${item.title}`,
+        scoreMaximum: (await this.deps.progress.maxScore('lab', item.slug)) ?? 0,
+      });
+    } catch (error) {
+      this.deps.log(`LTI : pas de colonne de notes pour « ${item.slug} » sur « ${platform.name} » : ${(error as Error).message}`);
+      return null;
+    }
   }
 
   private origin(): string {

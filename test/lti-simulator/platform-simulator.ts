@@ -21,6 +21,10 @@ export interface SimulatedLaunch {
   custom?: Record<string, string>;
   /** A line item of this platform the link grades into (AGS). */
   lineItem?: string;
+  /** No line item, but the container and the scope to make one (a link made by hand). */
+  lineItemContainer?: boolean;
+  /** The link's id in the course (the same link launched twice keeps it). */
+  resourceLinkId?: string;
   context?: { id: string; title: string };
   /** Changes to the signed claims, for the negative tests (wrong aud, expired…). */
   tamper?: Record<string, unknown>;
@@ -57,6 +61,8 @@ export class PlatformSimulator {
   readonly deploymentId: string;
   readonly scores: ReceivedScore[] = [];
   readonly deepLinkResponses: Array<Record<string, unknown>> = [];
+  /** Line items a tool created (AGS), with what it said of them. */
+  readonly lineItems: Array<{ id: string; scoreMaximum: number; label: string; resourceId?: string; resourceLinkId?: string }> = [];
   /** Who the course lists (NRPS). */
   members: Array<{ user_id: string; name: string; roles: string[]; status?: string; email?: string }> = [];
   /** Answer score posts with this status instead of accepting them (a platform down). */
@@ -160,6 +166,17 @@ export class PlatformSimulator {
       this.scores.push({ lineItem: this.lineItemUrl(scoreMatch[1] ?? ''), ...(JSON.parse(body) as Omit<ReceivedScore, 'lineItem'>) });
       return send(res, 200, '');
     }
+    if (url.pathname === '/lineitems') {
+      if (!scopes.includes('https://purl.imsglobal.org/spec/lti-ags/scope/lineitem')) return send(res, 403, 'portée lineitem absente');
+      if (req.method === 'POST') {
+        const created = { ...(JSON.parse(body) as Omit<PlatformSimulator['lineItems'][number], 'id'>), id: this.lineItemUrl(randomUUID()) };
+        this.lineItems.push(created);
+        return sendJson(res, 201, created);
+      }
+      const wanted = (name: 'resourceLinkId' | 'resourceId', parameter: string) => (item: PlatformSimulator['lineItems'][number]) =>
+        !url.searchParams.has(parameter) || item[name] === url.searchParams.get(parameter);
+      return sendJson(res, 200, this.lineItems.filter(wanted('resourceLinkId', 'resource_link_id')).filter(wanted('resourceId', 'resource_id')));
+    }
     if (url.pathname === '/memberships') {
       if (!scopes.includes('https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly')) return send(res, 403, 'portée NRPS absente');
       return sendJson(res, 200, { id: url.href, context: { id: 'cours-1' }, members: this.members });
@@ -210,11 +227,12 @@ export class PlatformSimulator {
               data: 'donnees-opaques',
             },
           }
-        : { [`${LTI}resource_link`]: { id: randomUUID(), title: 'Activité Dockyard' } }),
-      ...(launch.lineItem && {
+        : { [`${LTI}resource_link`]: { id: launch.resourceLinkId ?? 'lien-1', title: 'Activité Dockyard' } }),
+      ...((launch.lineItem || launch.lineItemContainer) && {
         'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint': {
           scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/lineitem', 'https://purl.imsglobal.org/spec/lti-ags/scope/score'],
-          lineitem: launch.lineItem,
+          lineitems: `${this.origin}/lineitems`,
+          ...(launch.lineItem && { lineitem: launch.lineItem }),
         },
       }),
     };

@@ -43,6 +43,17 @@ describe('deep linking', () => {
     expect(again.status).toBe(404);
   });
 
+  it('links a quiz without a gradebook column (only labs send scores)', async () => {
+    const landed = await launch(world, { sub: 'prof-dl', name: 'Prof Choix', roles: [ROLE.instructor], messageType: 'LtiDeepLinkingRequest' });
+    const id = landed.target.split('/').at(-1) ?? '';
+    const chosen = await world.dockyard.call(choiceRoute.POST, `/api/lti/deep-links/${id}`, { as: { cookie: landed.cookie }, params: { id }, body: { kind: 'quiz', slug: 'premiers-pas' } });
+    const { returnUrl, jwt } = (await chosen.json()) as { returnUrl: string; jwt: string };
+    await fetch(returnUrl, { method: 'POST', body: new URLSearchParams({ JWT: jwt }) });
+    const [item] = world.lms.deepLinkResponses.at(-1)?.[CONTENT_ITEMS] as Array<Record<string, unknown>>;
+    expect(item).toMatchObject({ type: 'ltiResourceLink', custom: { dockyard: 'quiz/premiers-pas' } });
+    expect(item).not.toHaveProperty('lineItem');
+  });
+
   it('refuses a deep-linking request from a learner', async () => {
     await expect(launch(world, { sub: 'eleve-dl', name: 'Élève', roles: [ROLE.learner], messageType: 'LtiDeepLinkingRequest' })).rejects.toThrow(
       /Seuls les enseignants ajoutent des activités/,

@@ -89,6 +89,17 @@ describe('scores', () => {
     expect((await status()).find((row) => row.student === 'Élève eleve-panne')).toMatchObject({ status: 'sent', lastError: null });
   });
 
+  it('makes one column of its own for a link the LMS gave none, and grades into it', async () => {
+    const hand = { roles: [ROLE.learner], context: course, custom: { dockyard: 'lab/premiers-pas' }, lineItemContainer: true, resourceLinkId: 'lien-a-la-main' };
+    const first = await whoIs(world, (await launch(world, { sub: 'eleve-main-1', name: 'Élève main 1', ...hand })).cookie);
+    await launch(world, { sub: 'eleve-main-2', name: 'Élève main 2', ...hand });
+    const made = world.lms.lineItems.filter((item) => item.resourceLinkId === 'lien-a-la-main');
+    expect(made).toEqual([expect.objectContaining({ resourceId: 'lab/premiers-pas', scoreMaximum: 4, label: 'Lab — Premiers pas avec Docker' })]);
+
+    await world.dockyard.services.lti.grades.recompute(await labSession(first?.id ?? '', [{ step: 0, passed: true }]));
+    expect(world.lms.scores.at(-1)).toMatchObject({ lineItem: made[0]?.id, userId: 'eleve-main-1', scoreGiven: 1, scoreMaximum: 4 });
+  });
+
   it('shows the status to the class’s instructor only', async () => {
     const classroom = await world.dockyard.db.prisma.ltiContext.findFirstOrThrow({ where: { contextId: course.id } });
     const otherTeacher = await world.dockyard.signUp({ role: 'instructor' });

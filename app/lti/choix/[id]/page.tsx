@@ -22,7 +22,7 @@ export default async function DeepLinkChoicePage({ params }: { params: Promise<{
     <div className="container">
       <section className="panel">
         <h1>Ajouter une activité Dockyard</h1>
-        <p className="panel-lead">Choisissez ce que l’activité ouvrira dans {platformName}. Les labs et les quiz y créent une colonne de notes.</p>
+        <p className="panel-lead">Choisissez ce que l’activité ouvrira dans {platformName}. Un lab y crée une colonne de notes, remplie après chaque vérification.</p>
         <DeepLinkPicker requestId={id} items={items} />
       </section>
     </div>
