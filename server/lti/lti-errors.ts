@@ -32,3 +32,10 @@ export class LtiPlatformCallError extends AppError {
     super(`La plateforme de cours n’a pas accepté ${what} : Dockyard réessaiera ; vérifiez l’enregistrement de la plateforme si cela dure.`, 502, detail);
   }
 }
+
+/** For the operator's log: the message, and the detail that names what the platform answered. */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const detail = 'detail' in error && typeof error.detail === 'string' ? error.detail : undefined;
+  return detail ? `${error.message} (${detail})` : error.message;
+}

@@ -9,6 +9,7 @@ import type { SignedInUser } from '../auth/caller';
 import type { ProgressService } from '../progress/progress-service';
 import type { LabProgressView } from '../progress/progress-views';
 import { requireClassTeacher } from './class-access';
+import { describeFailure } from './lti-errors';
 import type { Score, ScoreOutbox } from './score-outbox';
 
 export interface GradeLinkInput {
@@ -58,7 +59,7 @@ export class LtiGrades {
 
   /** The hook of the session service (a check recorded, a session ended): never throws, it logs. */
   gradeChanged = (sessionId: string): void => {
-    this.recompute(sessionId).catch((error: unknown) => this.deps.log(`LTI : note de la session ${sessionId} non calculée : ${(error as Error).message}`));
+    this.recompute(sessionId).catch((error: unknown) => this.deps.log(`LTI : note de la session ${sessionId} non calculée : ${describeFailure(error)}`));
   };
 
   async recompute(sessionId: string): Promise<void> {

@@ -15,7 +15,7 @@ import { IdTokenVerifier } from './id-token-verifier';
 import { LtiAccounts } from './lti-accounts';
 import { CLAIM, isDeepLinking, SCOPE, teachesIn, TARGET_PARAMETER, type ResourceLinkLaunch } from './lti-claims';
 import { LtiClasses } from './lti-classes';
-import { LtiLaunchError } from './lti-errors';
+import { describeFailure, LtiLaunchError } from './lti-errors';
 import { LtiGrades } from './lti-grades';
 import { LtiKeys } from './lti-keys';
 import { initiateLogin, type LoginInput, type LoginRedirect } from './lti-login';
@@ -123,7 +123,7 @@ export class LtiService {
 
   /** The instructor's roster button, and their launches: the class follows the LMS. */
   async syncRosterQuietly(actor: SignedInUser, classroomId: string): Promise<void> {
-    await this.roster.sync(actor, classroomId).catch((error: unknown) => this.deps.log(`LTI : liste de la classe ${classroomId} non synchronisée : ${(error as Error).message}`));
+    await this.roster.sync(actor, classroomId).catch((error: unknown) => this.deps.log(`LTI : liste de la classe ${classroomId} non synchronisée : ${describeFailure(error)}`));
   }
 
   private async resourceLinkTarget(platform: PlatformRow, claims: ResourceLinkLaunch, user: SignedInUser, classroomId: string | null, teaches: boolean): Promise<string> {
@@ -157,7 +157,7 @@ export class LtiService {
         scoreMaximum: (await this.deps.progress.maxScore('lab', item.slug)) ?? 0,
       });
     } catch (error) {
-      this.deps.log(`LTI : pas de colonne de notes pour « ${item.slug} » sur « ${platform.name} » : ${(error as Error).message}`);
+      this.deps.log(`LTI : pas de colonne de notes pour « ${item.slug} » sur « ${platform.name} » : ${describeFailure(error)}`);
       return null;
     }
   }

@@ -7,7 +7,7 @@
  */
 import type { PrismaClient } from '../../generated/prisma/client';
 import { SCOPE } from './lti-claims';
-import { LtiPlatformCallError } from './lti-errors';
+import { describeFailure, LtiPlatformCallError } from './lti-errors';
 import { CALL_TIMEOUT_MS, type PlatformTokens } from './platform-tokens';
 
 export interface Score {
@@ -92,7 +92,8 @@ export class ScoreOutbox {
         await this.deps.prisma.ltiScoreOutbox.updateMany({ where: same, data: { status: 'sent', sentAt: this.deps.now(), lastError: null } });
       } catch (error) {
         const tries = row.tries + 1;
-        const message = error instanceof LtiPlatformCallError && error.detail ? error.detail : (error as Error).message;
+        // The platform's answer is what the instructor needs to read on the class page.
+        const message = error instanceof LtiPlatformCallError && error.detail ? error.detail : describeFailure(error);
         this.deps.log(`LTI : note non transmise à « ${platform.name} » (essai ${tries}) : ${message}`);
         await this.deps.prisma.ltiScoreOutbox.updateMany({
           where: same,

@@ -16,6 +16,18 @@ test.beforeAll(async ({ baseURL }) => {
 });
 test.afterAll(async () => lms?.close());
 
+/** The admin registers the simulated platform (once: a second time is refused with 409) and reads Dockyard's login address. */
+async function registerPlatform(browser: Browser): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, E2E_ADMIN);
+  const registered = await page.request.post('/api/lti/platforms', { data: lms.registration });
+  expect([200, 409]).toContain(registered.status());
+  const { tool } = (await (await page.request.get('/api/lti/platforms')).json()) as { tool: { login: string; launch: string } };
+  await context.close();
+  return tool.login;
+}
+
 /** A person clicks the activity in their course: the LMS's page starts the launch in their browser. */
 async function launchFrom(browser: Browser, loginUrl: string, targetUrl: string, launch: SimulatedLaunch): Promise<Page> {
   const context = await browser.newContext();
@@ -96,4 +108,26 @@ test('an LMS registers Dockyard, adds a lab by deep linking, and receives 2/4 wh
   await expect.poll(() => lms.scores.at(-1)?.activityProgress, { timeout: 30_000 }).toBe('Submitted');
   expect(lms.scores.at(-1)?.scoreGiven).toBe(2);
   await student.context().close();
+});
+
+test('inside the course page’s frame over plain HTTP, the launch opens Dockyard in a new window, signed in on the lab', async ({ browser, baseURL }) => {
+  const loginUrl = await registerPlatform(browser);
+  const context = await browser.newContext();
+  const course = await context.newPage();
+  await course.goto(
+    lms.framedLaunchPageUrl(
+      lms.prepare({ sub: 'eleve-cadre', name: 'Noa Cadre', roles: [ROLE.learner], custom: { dockyard: 'lab/premiers-pas' } }),
+      loginUrl,
+      `${baseURL}/api/lti/launch`,
+    ),
+  );
+  const frame = course.frameLocator('iframe[title="Dockyard"]');
+  // A cookie set inside the frame would not come back there: the frame says so and offers a window.
+  const opening = context.waitForEvent('page');
+  await frame.getByRole('link', { name: 'Ouvrir dans une nouvelle fenêtre' }).click();
+  await expect(frame.getByText('Dockyard est ouvert dans une nouvelle fenêtre')).toBeVisible();
+  const window = await opening;
+  await expect(window).toHaveURL(/\/labs\/premiers-pas$/);
+  await expect(window.getByTestId('signed-in-user')).toContainText('Noa Cadre');
+  await context.close();
 });

@@ -143,6 +143,11 @@ export class PlatformSimulator {
     return `${this.origin}/start?${new URLSearchParams({ hint, login: toolLoginUrl, target: targetLinkUri })}`;
   }
 
+  /** The same, with the tool inside the course page's iframe (as Moodle's « embed » shows it). */
+  framedLaunchPageUrl(hint: string, toolLoginUrl: string, targetLinkUri: string): string {
+    return `${this.origin}/cours?${new URLSearchParams({ hint, login: toolLoginUrl, target: targetLinkUri })}`;
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -153,6 +158,10 @@ export class PlatformSimulator {
     const body = req.method === 'POST' ? await readBody(req) : '';
     if (url.pathname === '/jwks') return sendJson(res, 200, { keys: [this.key.publicJwk] });
     if (url.pathname === '/start') return this.start(url, res);
+    if (url.pathname === '/cours') {
+      const frame = `/start?${url.searchParams}`;
+      return send(res, 200, `<!doctype html><meta charset="utf-8"><h1>Cours simulé</h1><iframe title="Dockyard" src="${escape(frame)}" width="900" height="600"></iframe>`, 'text/html; charset=utf-8');
+    }
     if (url.pathname === '/auth') return this.authorize(new URLSearchParams(req.method === 'POST' ? body : url.search), res);
     if (url.pathname === '/token') return this.token(new URLSearchParams(body), res);
     if (url.pathname === '/deep-link-return') return this.deepLinkReturn(new URLSearchParams(body), res);

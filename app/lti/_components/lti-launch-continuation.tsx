@@ -4,14 +4,16 @@ import { useEffect, useState } from 'react';
 
 /**
  * A window of its own signs in at once. In the LMS's iframe, Dockyard's cookie is only kept
- * when the browser allows it there (HTTPS, a partitioned cookie): a test cookie says whether
- * it does; if not, the person opens Dockyard in a new window (the ticket works once, anywhere).
+ * over HTTPS and when the browser allows it there (a partitioned cookie): a test cookie says
+ * whether it does; if not, the person opens Dockyard in a new window (the ticket works once,
+ * in any window).
  */
 export function LaunchContinuation({ redeemUrl }: { redeemUrl: string }) {
   const [mode, setMode] = useState<'checking' | 'new-window' | 'opened'>('checking');
 
   useEffect(() => {
-    if (window.self === window.top || framedCookiesWork()) window.location.replace(redeemUrl);
+    // Over plain HTTP the server cannot make a cookie a frame keeps (SameSite=None needs Secure).
+    if (window.self === window.top || (window.location.protocol === 'https:' && framedCookiesWork())) window.location.replace(redeemUrl);
     else setMode('new-window');
   }, [redeemUrl]);
 
