@@ -511,6 +511,7 @@ export const en = {
     playerLabel: 'Terminal recording player',
     loading: 'Loading the recording…',
     loadFailed: 'The recording could not be loaded: reload the page.',
+    none: 'No terminal recording for this session: the student has not opened their terminal (yet), or the recording was deleted (past its keeping time). Reload the page in a few seconds if the lab has just started.',
     speed: 'Playback speed',
     idleNote: 'Silences longer than 2 seconds are shortened to 2 seconds.',
     position: (time: string) => `Playback position: ${time}`,

@@ -538,6 +538,7 @@ export const fr = {
     playerLabel: 'Lecteur de l’enregistrement du terminal',
     loading: 'Chargement de l’enregistrement…',
     loadFailed: 'L’enregistrement n’a pas pu être chargé : rechargez la page.',
+    none: 'Aucun enregistrement de terminal pour cette session : l’étudiant n’a pas (encore) ouvert son terminal, ou l’enregistrement a été supprimé (durée de conservation dépassée). Rechargez la page dans quelques secondes si le lab vient de commencer.',
     speed: 'Vitesse de lecture',
     idleNote: 'Les silences de plus de 2 secondes sont raccourcis à 2 secondes.',
     position: (time: string) => `Position de lecture : ${time}`,

@@ -28,9 +28,9 @@ export interface RecordingReplayView {
   lab: string;
   student: { name: string; email: string };
   startedAt: string;
-  /** Nodes with a recording, and the one replayed. */
+  /** Nodes with a recording (none yet, or none left), and the one replayed. */
   nodes: string[];
-  node: string;
+  node: string | null;
   /** In the order of the player's markers (the .cast's "m" events). */
   marks: Array<{ label: string; kind: RecordingMark['kind']; at: string }>;
   /** Events the recorder could not write (the database was too slow at the time). */
@@ -53,8 +53,9 @@ export class RecordingService {
   async replay(actor: SignedInUser, classId: string, sessionId: string, node?: string): Promise<RecordingReplayView> {
     const session = await this.sessionOf({ actor }, classId, sessionId);
     const nodes = await this.deps.store.recordedNodes(sessionId);
-    const shown = pickNode(nodes, node);
-    const [marks, dropped] = await Promise.all([recordingMarks(this.deps.prisma, sessionId), this.deps.store.droppedEvents(sessionId, shown)]);
+    // Not yet (the first piece is written a few seconds in) or no more (past its days): the page says so.
+    const shown = nodes.length === 0 ? null : pickNode(nodes, node);
+    const [marks, dropped] = await Promise.all([recordingMarks(this.deps.prisma, sessionId), shown ? this.deps.store.droppedEvents(sessionId, shown) : 0]);
     const labels = castMarks(marks);
     return {
       sessionId,

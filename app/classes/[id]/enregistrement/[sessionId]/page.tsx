@@ -37,7 +37,7 @@ export default async function RecordingPage({ params }: RecordingPageProps) {
         <Link href={`/classes/${id}/resultats`}>{words.backToDashboard}</Link>
       </p>
       <PageHeading eyebrow={words.eyebrow} title={`${replay.student.name} — ${labTitle}`} lead={words.lead(recordings.keepDays)} />
-      <RecordingPlayer classId={id} replay={replay} />
+      {replay.nodes.length === 0 ? <p className="empty-state">{words.none}</p> : <RecordingPlayer classId={id} replay={replay} />}
     </div>
   );
 }
