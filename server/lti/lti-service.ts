@@ -61,9 +61,11 @@ export class LtiService {
   private readonly ltiClasses: LtiClasses;
   private readonly tokens: PlatformTokens;
   private lastOrigin: string | undefined;
+  private readonly now: () => Date;
 
   constructor(private readonly deps: LtiServiceDeps) {
     const now = deps.now ?? (() => new Date());
+    this.now = now;
     const { prisma } = deps;
     this.platforms = new LtiPlatforms(prisma);
     this.keys = new LtiKeys({ prisma, secret: deps.secret, rotateAfterDays: deps.keyRotationDays, now });
@@ -81,7 +83,7 @@ export class LtiService {
 
   /** Step 1: where to send the browser (the platform's authorisation endpoint). */
   login(input: LoginInput, origin: string): Promise<LoginRedirect> {
-    return initiateLogin({ prisma: this.deps.prisma, platforms: this.platforms, now: this.deps.now ?? (() => new Date()) }, input, toolUrls(origin).launch);
+    return initiateLogin({ prisma: this.deps.prisma, platforms: this.platforms, now: this.now }, input, toolUrls(origin).launch);
   }
 
   /** Step 2: a verified id_token signs its person in (through a ticket) and sends them where the link points. */
