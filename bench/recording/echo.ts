@@ -96,7 +96,7 @@ async function typeAndTime(url: string, sessionId: string, samples: number): Pro
   return times;
 }
 
-export async function measureEchoWithRecorder(deps: { prisma: PrismaClient; driver: SandboxDriver; sessions: SessionService }, samples = 400, rounds = 4): Promise<EchoFigures> {
+export async function measureEchoWithRecorder(deps: { prisma: PrismaClient; driver: SandboxDriver; sessions: SessionService }, samples = 1000, rounds = 10): Promise<EchoFigures> {
   const sessionId = (await deps.sessions.start(OWNER, 'premiers-pas')).id;
   const recording = await startGateway({ ...deps, record: true });
   const plain = await startGateway({ ...deps, record: false });
