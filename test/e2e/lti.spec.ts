@@ -1,7 +1,8 @@
 // LTI 1.3 against the real server, with a simulated LMS on its own port: an admin registers the
 // platform on /admin; an instructor adds the first lab from the LMS's activity picker (deep
 // linking); a student launched from that activity passes two of its four steps for real, and
-// the LMS's gradebook receives 2/4 with the comment, then « Submitted » when the lab ends.
+// the LMS’s gradebook receives 2/4 with the comment, then « Submitted » when the lab ends, and
+// the instructor’s class page shows the score sent.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_ADMIN, signIn } from './accounts';
 import { endLab, expectConnected, expectOnScreen, passFirstStep, typeInTerminal } from './lab-page';
@@ -36,7 +37,7 @@ async function launchFrom(browser: Browser, loginUrl: string, targetUrl: string,
   return page;
 }
 
-test('an LMS registers Dockyard, adds a lab by deep linking, and receives 2/4 when the student passes two steps', async ({ browser }) => {
+test('an LMS registers Dockyard, adds a lab by deep linking, and receives 2/4 when the student passes two steps, as the class page then shows', async ({ browser }) => {
   // The admin registers the simulated platform and reads Dockyard's addresses to give it.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -108,6 +109,17 @@ test('an LMS registers Dockyard, adds a lab by deep linking, and receives 2/4 wh
   await expect.poll(() => lms.scores.at(-1)?.activityProgress, { timeout: 30_000 }).toBe('Submitted');
   expect(lms.scores.at(-1)?.scoreGiven).toBe(2);
   await student.context().close();
+
+  // The instructor, back from the course, sees on the class page what the gradebook received.
+  const classId = /\/classes\/([0-9a-f-]{36})\/resultats$/.exec(score?.comment ?? '')?.[1];
+  const teacher = await launchFrom(browser, loginUrl, link?.url ?? '', { sub: 'prof-e2e', name: 'Ada Prof', roles: [ROLE.instructor], context: course, custom: link?.custom });
+  await expect(teacher).toHaveURL(/\/labs\/premiers-pas$/);
+  await teacher.goto(`/classes/${classId}`);
+  const sent = teacher.getByTestId('lti-scores');
+  await expect(sent).toContainText('Lin Élève');
+  await expect(sent).toContainText('2/4');
+  await expect(sent).toContainText('Envoyée le');
+  await teacher.context().close();
 });
 
 test('inside the course page’s frame over plain HTTP, the launch opens Dockyard in a new window, signed in on the lab', async ({ browser, baseURL }) => {
