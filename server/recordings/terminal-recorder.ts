@@ -139,6 +139,8 @@ class BufferedRecording implements TerminalRecording {
     this.events = [];
     this.chars = 0;
     if (this.pending >= this.options.maxPendingWrites) {
+      // Once per streak: the next piece written says how many events went.
+      if (this.dropped === 0) this.log('la base de données ne suit pas, des événements sont laissés de côté');
       this.dropped += events.length;
       return;
     }
@@ -150,9 +152,14 @@ class BufferedRecording implements TerminalRecording {
       .then((data) => this.options.save({ ...this.terminal, writer: this.writer, seq, startedAt, endedAt, eventCount: events.length, dropped, data }))
       .catch((error: unknown) => {
         this.dropped += events.length;
-        this.options.log?.(`enregistrement du terminal ${this.terminal.sessionId}/${this.terminal.node} : morceau perdu (${(error as Error).message})`);
+        // Prisma's messages end with the cause, after the call that failed.
+        this.log(`morceau perdu (${(error as Error).message.trim().split('\n').at(-1)})`);
       })
       .finally(() => (this.pending -= 1));
     this.track(write);
+  }
+
+  private log(problem: string): void {
+    this.options.log?.(`enregistrement du terminal ${this.terminal.sessionId}/${this.terminal.node} : ${problem}`);
   }
 }

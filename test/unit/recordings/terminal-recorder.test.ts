@@ -10,9 +10,16 @@ import { terminalRecorder, type StoredPiece } from '@/server/recordings/terminal
 
 const TERMINAL = { sessionId: 'session-1', node: 'node1' };
 
-function recorderInto(saved: StoredPiece[], options: { save?: (piece: StoredPiece) => Promise<void>; flushChars?: number } = {}) {
+function recorderInto(saved: StoredPiece[], options: { save?: (piece: StoredPiece) => Promise<void>; flushChars?: number; log?: (message: string) => void } = {}) {
   let clock = 1_000_000;
-  const recorder = terminalRecorder({ save: options.save ?? (async (piece) => void saved.push(piece)), flushMs: 5_000, flushChars: options.flushChars ?? 1_000, maxPendingWrites: 2, now: () => clock });
+  const recorder = terminalRecorder({
+    save: options.save ?? (async (piece) => void saved.push(piece)),
+    flushMs: 5_000,
+    flushChars: options.flushChars ?? 1_000,
+    maxPendingWrites: 2,
+    now: () => clock,
+    log: options.log,
+  });
   return { recorder, advance: (ms: number) => (clock += ms) };
 }
 
@@ -69,7 +76,9 @@ describe('terminal recorder', () => {
   it('drops and counts what a slow database cannot take, without ever waiting for it', async () => {
     const saved: StoredPiece[] = [];
     const stuck: Array<() => void> = [];
+    const log = vi.fn();
     const { recorder } = recorderInto(saved, {
+      log,
       flushChars: 10,
       save: (piece) => new Promise<void>((resolve) => stuck.push(() => (saved.push(piece), resolve()))),
     });
@@ -85,6 +94,9 @@ describe('terminal recorder', () => {
     await recorder.drain();
     // 5 events + the size went into 5 buffers: 2 written, 3 dropped (3 events); the next piece says so.
     expect(saved.map((piece) => piece.dropped)).toEqual([0, 0, 3]);
+    // The operator hears of it once, naming the terminal.
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/session-1\/node1 : la base de données ne suit pas/));
   });
 
   it('keeps recording after a write fails, and counts what was lost', async () => {
