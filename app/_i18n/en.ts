@@ -159,8 +159,8 @@ export const en = {
       machines: 'Lab machines',
       pausing: 'Pausing your machines…',
       pausingDetail: 'Docker stops cleanly: your files, images and containers are kept.',
-      recordedNote:
-        'This terminal is recorded (what you type and what it shows): your instructor can replay your work with your checks. The recording is deleted after a time set by your school.',
+      recordedNote: (days: number) =>
+        `This terminal is recorded (what you type and what it shows): your instructor can replay your work with your checks. The recording is deleted ${days} days after your last activity.`,
     },
     paused: {
       title: 'Lab paused',

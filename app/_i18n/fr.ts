@@ -173,8 +173,8 @@ export const fr = {
       machines: 'Machines du lab',
       pausing: 'Mise en pause de vos machines…',
       pausingDetail: 'Docker s’arrête proprement : vos fichiers, images et conteneurs sont gardés.',
-      recordedNote:
-        'Ce terminal est enregistré (ce que vous tapez et ce qui s’affiche) : votre enseignant peut revoir votre travail avec vos vérifications. L’enregistrement est supprimé après un temps fixé par votre établissement.',
+      recordedNote: (days: number) =>
+        `Ce terminal est enregistré (ce que vous tapez et ce qui s’affiche) : votre enseignant peut revoir votre travail avec vos vérifications. L’enregistrement est supprimé ${days} jours après votre dernière activité.`,
     },
     /** The sandbox panel of a paused lab. */
     paused: {

@@ -11,7 +11,9 @@ test('an instructor replays a student’s terminal with a mark at each check', a
   const { instructor, student, pupil } = classroom;
 
   await startLab(student);
+  // Told under the terminal, with the operator's keeping time (DOCKYARD_RECORDING_DAYS, 30 by default).
   await expect(student.getByTestId('recording-note')).toContainText('Ce terminal est enregistré');
+  await expect(student.getByTestId('recording-note')).toContainText('supprimé 30 jours après votre dernière activité');
   await typeInTerminal(student, 'echo enregistre-$((40+2))\n');
   await expectOnScreen(student, 'enregistre-42');
   // Too early: hello-world has not run yet, the check fails; then the step is passed.

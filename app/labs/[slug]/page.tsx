@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { loadCourse, tryLoadLab } from '@/server/content/page-content';
+import { getServices } from '@/server/services';
 import { serverDictionary } from '../../_i18n/server-locale';
 import { orNotFound } from '../../_lib/or-not-found';
 import { pageCaller } from '../../_lib/page-caller';
@@ -37,5 +38,7 @@ export default async function LabPage({ params }: LabPageProps) {
   const chapter = course.chapters.find((candidate) => candidate.lab === slug);
   const lesson = chapter?.lesson ? { href: `/lecons/${chapter.lesson}`, title: chapter.title } : null;
   const notice = content.warnings.length > 0 ? <LabWarningsNotice warnings={content.warnings} /> : null;
-  return <LabWorkspace lab={toLabView(content.lab)} lesson={lesson} notice={notice} />;
+  // Students are told their terminal is recorded, and for how long (0: it is not).
+  const recordingDays = getServices().recordings.keepDays;
+  return <LabWorkspace lab={toLabView(content.lab)} lesson={lesson} notice={notice} recordingDays={recordingDays} />;
 }

@@ -26,6 +26,8 @@ interface LabWorkspaceProps {
   lesson: { href: string; title: string } | null;
   /** Shown under the toolbar, rendered by the server (the lab's warnings, for instructors). */
   notice?: ReactNode;
+  /** DOCKYARD_RECORDING_DAYS: the terminal says it is recorded, and for how long (0: not recorded). */
+  recordingDays: number;
 }
 
 const CTRL_C = '\x03';
@@ -38,7 +40,7 @@ type LabAlert = { error: unknown } | { notice: 'startToExec' | 'resumeToExec' | 
 /** Once time is up, how often to ask the server whether the session is really over. */
 const EXPIRED_RECHECK_MS = 15_000;
 
-export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
+export function LabWorkspace({ lab, lesson, notice, recordingDays }: LabWorkspaceProps) {
   const { lab: words, errors, site } = useDictionary();
   const [alert, setAlert] = useState<LabAlert | null>(null);
   const reportError = useCallback((error: unknown) => setAlert({ error }), []);
@@ -179,6 +181,7 @@ export function LabWorkspace({ lab, lesson, notice }: LabWorkspaceProps) {
           onEnd={handleEnd}
           terminalRef={terminalRef}
           onSessionEnded={ended}
+          recordingDays={recordingDays}
         />
       </div>
     </div>

@@ -23,13 +23,15 @@ interface SandboxPanelProps {
   terminalRef: Ref<TerminalHandle>;
   /** The server ended, paused or restored the session while it was shown. */
   onSessionEnded(notice: SessionEndedNotice): void;
+  /** Days the terminal's recording is kept (0: not recorded, nothing to tell). */
+  recordingDays: number;
 }
 
 /**
  * The right-hand side: what the student's machines are doing, and their terminal once they
  * run. While they stop, start or go back to a step, a status says so instead of a terminal.
  */
-export function SandboxPanel({ state, storage, onStart, onResume, onEnd, terminalRef, onSessionEnded }: SandboxPanelProps) {
+export function SandboxPanel({ state, storage, onStart, onResume, onEnd, terminalRef, onSessionEnded, recordingDays }: SandboxPanelProps) {
   const [chosenNode, setChosenNode] = useState<string | null>(null);
   const pathname = usePathname();
   const { lab, account } = useDictionary();
@@ -98,9 +100,11 @@ export function SandboxPanel({ state, storage, onStart, onResume, onEnd, termina
         <PortPreview sessionId={session.id} node={node} />
       </div>
       <Terminal key={`${session.id}/${node}`} ref={terminalRef} sessionId={session.id} node={node} onSessionEnded={onSessionEnded} />
-      <p className={styles.recordedNote} data-testid="recording-note">
-        {words.recordedNote}
-      </p>
+      {recordingDays > 0 && (
+        <p className={styles.recordedNote} data-testid="recording-note">
+          {words.recordedNote(recordingDays)}
+        </p>
+      )}
     </div>
   );
 }
