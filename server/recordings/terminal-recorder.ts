@@ -49,11 +49,17 @@ export interface RecorderOptions {
   flushChars?: number;
   /** Pieces being written at once per terminal: past it, the next buffer is dropped. */
   maxPendingWrites?: number;
+  /**
+   * Compressed bytes one recording stores at most: past it, output is no longer kept (what is
+   * typed and resizes still are), so that a flood of random bytes cannot fill the database.
+   * An active hour takes about 100 KiB (docs/benchmarks.md).
+   */
+  maxStoredBytes?: number;
   now?: () => number;
   log?: (message: string) => void;
 }
 
-const DEFAULTS = { flushMs: 5_000, flushChars: 64 * 1024, maxPendingWrites: 4 };
+const DEFAULTS = { flushMs: 5_000, flushChars: 64 * 1024, maxPendingWrites: 4, maxStoredBytes: 32 * 1024 * 1024 };
 
 export function terminalRecorder(options: RecorderOptions): WritingRecorder {
   const writing = new Set<Promise<void>>();
@@ -79,10 +85,12 @@ class BufferedRecording implements TerminalRecording {
   private seq = 0;
   private pending = 0;
   private dropped = 0;
+  private stored = 0;
   private timer: NodeJS.Timeout | undefined;
   /** The size the replay starts with: told before the first event of this recording. */
   private initialSize: TerminalSize | undefined;
   private closed = false;
+  private toldFull = false;
 
   constructor(
     private readonly terminal: { sessionId: string; node: string },
@@ -95,7 +103,8 @@ class BufferedRecording implements TerminalRecording {
   }
 
   output(chunk: string): void {
-    this.add('o', chunk);
+    if (this.stored < this.options.maxStoredBytes) this.add('o', chunk);
+    else this.leaveOut();
   }
 
   input(text: string): void {
@@ -149,7 +158,10 @@ class BufferedRecording implements TerminalRecording {
     this.pending += 1;
     const seq = this.seq++;
     const write = encodePiece(events)
-      .then((data) => this.options.save({ ...this.terminal, writer: this.writer, seq, startedAt, endedAt, eventCount: events.length, dropped, data }))
+      .then((data) => {
+        this.stored += data.length;
+        return this.options.save({ ...this.terminal, writer: this.writer, seq, startedAt, endedAt, eventCount: events.length, dropped, data });
+      })
       .catch((error: unknown) => {
         this.dropped += events.length;
         // Prisma's messages end with the cause, after the call that failed.
@@ -157,6 +169,14 @@ class BufferedRecording implements TerminalRecording {
       })
       .finally(() => (this.pending -= 1));
     this.track(write);
+  }
+
+  /** Output past the recording's size limit: counted as missing, and told once. */
+  private leaveOut(): void {
+    if (this.closed) return;
+    if (!this.toldFull) this.log(`plus de ${Math.round(this.options.maxStoredBytes / 2 ** 20)} Mio enregistrés : la suite de l'affichage n'est plus gardée`);
+    this.toldFull = true;
+    this.dropped += 1;
   }
 
   private log(problem: string): void {

@@ -99,6 +99,23 @@ describe('terminal recorder', () => {
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/session-1\/node1 : la base de données ne suit pas/));
   });
 
+  it('stops keeping output past its size limit, still keeps what is typed, and says so once', async () => {
+    const saved: StoredPiece[] = [];
+    const log = vi.fn();
+    const recorder = terminalRecorder({ save: async (piece) => void saved.push(piece), flushChars: 1, maxStoredBytes: 1, log });
+    const recording = recorder.start(TERMINAL, { cols: 80, rows: 24 })!;
+    recording.output('première page');
+    await recorder.drain();
+    recording.output('flot sans fin');
+    recording.output('encore');
+    recording.input('\u0003');
+    await recorder.drain();
+    const events = await Promise.all(saved.map((piece) => decodePiece(piece.data)));
+    expect(events.flat().map(([, code, data]) => `${code}:${data}`)).toEqual(['r:80x24', 'o:première page', 'i:\u0003']);
+    expect(saved.at(-1)!.dropped).toBe(2);
+    expect(log).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps recording after a write fails, and counts what was lost', async () => {
     const saved: StoredPiece[] = [];
     let fail = true;
