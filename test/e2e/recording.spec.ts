@@ -4,7 +4,7 @@
 // player there. Real Chromium, real server, real sandbox, real asciinema-player.
 import { expect, test } from '@playwright/test';
 import { openClassroom } from './classroom';
-import { expectOnScreen, passFirstStep, startLab, typeInTerminal } from './lab-page';
+import { endLab, expectOnScreen, passFirstStep, startLab, typeInTerminal } from './lab-page';
 
 test('an instructor replays a student’s terminal with a mark at each check', async ({ browser }) => {
   const classroom = await openClassroom(browser, { name: 'Relecture — groupe E', teacherName: 'Grace Hopper', studentName: 'Alan Kay', assign: ['lab/premiers-pas'] });
@@ -48,5 +48,6 @@ test('an instructor replays a student’s terminal with a mark at each check', a
   await passed.click();
   await expect(player).toContainText('Pour aller plus loin');
   expect(await position()).toBeGreaterThan(atFailedCheck);
+  await endLab(student);
   await classroom.close();
 });
