@@ -10,7 +10,7 @@ import { createTestDatabase, TEST_ENGINES, type TestDatabaseHome } from '../test
 /** The models the tests below write and read: a new model in schema.prisma belongs here. */
 const EXERCISED = ['LabSession', 'SandboxNode', 'CheckAttempt', 'StepEvent', 'User', 'Session', 'Account', 'Verification',
   'QuizAttempt', 'Classroom', 'ClassMember', 'Assignment', 'GraderToken', 'StepSnapshot', 'SessionEvent',
-  'LtiPlatform', 'LtiKey', 'LtiLaunchState', 'LtiIdentity', 'LtiContext', 'LtiTicket', 'LtiDeepLink', 'LtiGradeLink', 'LtiScoreOutbox'];
+  'RecordingChunk', 'LtiPlatform', 'LtiKey', 'LtiLaunchState', 'LtiIdentity', 'LtiContext', 'LtiTicket', 'LtiDeepLink', 'LtiGradeLink', 'LtiScoreOutbox'];
 
 it('exercises every model of schema.prisma', () => {
   expect([...EXERCISED].sort()).toEqual(Object.values(Prisma.ModelName).sort());
@@ -89,6 +89,20 @@ describe.each(TEST_ENGINES)('the database (%s) after migrations', (engine) => {
     await db.prisma.labSession.delete({ where: { id: 'sess-4' } });
     expect(await db.prisma.stepSnapshot.count()).toBe(0);
     expect(await db.prisma.sessionEvent.count()).toBe(0);
+  });
+
+  it('keeps a recording’s pieces as bytes, and deletes them with their session', async () => {
+    await db.prisma.labSession.create({ data: { id: 'sess-5', ownerId: 'o', lab: 'l', expiresAt: new Date(Date.now() + 3_600_000) } });
+    const data = Buffer.from([0x1f, 0x8b, 0x00, 0xff, 0x0a]);
+    const now = new Date();
+    await db.prisma.recordingChunk.create({
+      data: { sessionId: 'sess-5', node: 'node1', writer: 'w1', seq: 0, startedAt: now, endedAt: now, eventCount: 3, data },
+    });
+    const [piece] = await db.prisma.recordingChunk.findMany({ where: { sessionId: 'sess-5' } });
+    expect(Buffer.from(piece!.data)).toEqual(data);
+    expect(piece!.dropped).toBe(0);
+    await db.prisma.labSession.delete({ where: { id: 'sess-5' } });
+    expect(await db.prisma.recordingChunk.count()).toBe(0);
   });
 
   it('refuses a step event of an unknown kind, and the same event twice', async () => {
