@@ -381,6 +381,20 @@ export const fr = {
       confirmRevoke: (name: string) =>
         `Révoquer le jeton « ${name} » ? L’outil qui s’en sert ne pourra plus lire les résultats.`,
     },
+    /** A class that came from an LMS course (LTI): the scores sent to its gradebook, and its roster. */
+    lti: {
+      title: 'Notes envoyées à la plateforme de cours',
+      lead: 'Après chaque vérification et à la fin d’un lab, Dockyard envoie la note de l’étudiant au carnet de notes du cours. Une note refusée est renvoyée plus tard, jusqu’à ce que la plateforme l’accepte.',
+      none: 'Aucune note pour l’instant : elles apparaissent dès qu’un étudiant lancé depuis le cours vérifie une étape.',
+      columns: { student: 'Étudiant', lab: 'Lab', score: 'Note', delivery: 'Envoi' },
+      sentOn: 'Envoyée le',
+      sending: 'En cours d’envoi',
+      /** « En attente (2 essai(s), prochain le <date>) : <the platform's answer> ». */
+      waitingRetry: (tries: number) => `En attente (${tries} essai(s), prochain le`,
+      waitingError: (error: string) => `) : ${error}`,
+      sync: 'Synchroniser avec le cours',
+      synced: (listed: number, added: number) => `${listed} étudiant(s) dans le cours, ${added} ajouté(s) à la classe.`,
+    },
   },
   admin: {
     title: 'Administration',
@@ -433,6 +447,44 @@ export const fr = {
       'Leurs machines sont arrêtées mais leurs disques sont gardés, jusqu’à la reprise du lab ou sa suppression (durée : DOCKYARD_PAUSED_LAB_DAYS ; quota par étudiant : DOCKYARD_PAUSED_QUOTA_GIB).',
     pausedNone: 'Aucun lab en pause.',
     pausedTotal: (labs: number, size: string) => `${plural(labs, 'lab')} en pause, ${labs > 1 ? 'qui occupent' : 'qui occupe'} ${size} de disque.`,
+    /** LTI 1.3 (docs/lti.md): Dockyard's addresses for the LMS, its key, the platforms registered. */
+    lti: {
+      title: 'Plateformes de cours (LTI 1.3)',
+      lead: 'Moodle, Canvas ou une autre plateforme ouvre Dockyard depuis ses cours, et reçoit les notes des labs. Donnez-lui ces adresses, puis enregistrez ici ce qu’elle vous donne en retour.',
+      toolUrls: {
+        login: 'URL de connexion (login initiation / OpenID Connect)',
+        launch: 'URL de lancement (redirection, target link URI)',
+        deepLinking: 'URL de deep linking (choix d’activité)',
+        jwks: 'URL du JWKS (clés publiques de Dockyard)',
+      },
+      signingKey: 'Clé de signature',
+      keyCreatedOn: 'créée le',
+      keyPrevious: '(la précédente reste publiée jusqu’au renouvellement suivant).',
+      rotateKey: 'Renouveler la clé',
+      none: 'Aucune plateforme enregistrée.',
+      columns: { name: 'Nom', issuer: 'Issuer', clientId: 'Client id', deploymentIds: 'Deployment ids' },
+      registerTitle: 'Enregistrer une plateforme',
+      fields: {
+        name: 'Nom',
+        issuer: 'Issuer (iss)',
+        clientId: 'Client id',
+        deploymentIds: 'Deployment id(s), séparés par des virgules',
+        authUrl: 'URL d’authentification OIDC',
+        tokenUrl: 'URL des jetons OAuth2',
+        jwksUrl: 'URL du JWKS de la plateforme',
+      },
+      /** Examples in the empty fields; the client id has none (each LMS makes its own). */
+      placeholders: {
+        name: 'Moodle de l’université',
+        issuer: 'https://moodle.exemple.fr',
+        deploymentIds: '1',
+        authUrl: 'https://moodle.exemple.fr/mod/lti/auth.php',
+        tokenUrl: 'https://moodle.exemple.fr/mod/lti/token.php',
+        jwksUrl: 'https://moodle.exemple.fr/mod/lti/certs.php',
+      },
+      register: 'Enregistrer la plateforme',
+      confirmRemove: (name: string) => `Supprimer « ${name} » ? Ses lancements seront refusés ; ses comptes et classes restent.`,
+    },
   },
   results: {
     metaTitle: 'Résultats de la classe',
@@ -596,6 +648,23 @@ export const fr = {
     columns: { image: 'Image', tags: 'Étiquettes', inside: 'Contenu', differences: 'Écarts avec l’image officielle' },
     noNote: 'Pas encore de description.',
     noMatch: (query: string) => `Aucune image ne correspond à « ${query} » : prenez-en une de la liste ou demandez-la à votre enseignant.`,
+  },
+  /** Pages an LMS opens (LTI 1.3, docs/lti.md): where a launch lands, and the deep-linking picker. */
+  lti: {
+    launchMetaTitle: 'Ouverture depuis votre cours',
+    launchTitle: 'Ouverture de Dockyard',
+    launchIncomplete: 'Ce lien de lancement est incomplet : relancez l’activité depuis votre plateforme de cours.',
+    connecting: 'Connexion en cours…',
+    openedElsewhere: 'Dockyard est ouvert dans une nouvelle fenêtre : continuez-y. Vous pouvez fermer ce cadre.',
+    cookieBlocked: 'Votre navigateur ne garde pas la connexion de Dockyard à l’intérieur de la plateforme de cours. Ouvrez-le dans sa propre fenêtre :',
+    openNewWindow: 'Ouvrir dans une nouvelle fenêtre',
+    pickerMetaTitle: 'Choisir une activité Dockyard',
+    pickerNotFound: 'Choix introuvable',
+    pickerBadLink: 'Relancez l’ajout d’activité depuis votre plateforme de cours.',
+    pickerExpired: 'Ce choix a expiré ou a déjà servi : relancez l’ajout d’activité depuis votre plateforme de cours.',
+    pickerTitle: 'Ajouter une activité Dockyard',
+    pickerLead: (platform: string) =>
+      `Choisissez ce que l’activité ouvrira dans ${platform}. Un lab y crée une colonne de notes, remplie après chaque vérification.`,
   },
 };
 

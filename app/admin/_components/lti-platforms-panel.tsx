@@ -3,14 +3,11 @@ import { getServices } from '@/server/services';
 import { toolOrigin, toolUrls } from '@/server/lti/tool-urls';
 import { CopyButton } from '../../_components/copy-button';
 import { LocalDate } from '../../_components/local-date';
+import { serverDictionary } from '../../_i18n/server-locale';
 import { LtiPlatformForm, LtiRemovePlatform, LtiRotateKey } from './lti-platform-controls';
 
-const TOOL_FIELDS = [
-  ['login', 'URL de connexion (login initiation / OpenID Connect)'],
-  ['launch', 'URL de lancement (redirection, target link URI)'],
-  ['deepLinking', 'URL de deep linking (choix d’activité)'],
-  ['jwks', 'URL du JWKS (clés publiques de Dockyard)'],
-] as const;
+/** Dockyard's addresses, in the order the LMS's registration screen asks for them. */
+const TOOL_FIELDS = ['login', 'launch', 'deepLinking', 'jwks'] as const;
 
 /** LTI 1.3 (docs/lti.md): Dockyard's addresses to paste into the LMS, its key, and the platforms registered. */
 export async function LtiPlatformsPanel() {
@@ -18,39 +15,37 @@ export async function LtiPlatformsPanel() {
   const { lti, site } = getServices();
   const urls = toolUrls(toolOrigin({ url: `http://${requestHeaders.get('host') ?? 'localhost'}/`, headers: requestHeaders }, site));
   const [platforms, key] = await Promise.all([lti.platforms.list(), lti.keys.info()]);
+  const { admin, classes, copyButton } = await serverDictionary();
+  const words = admin.lti;
   return (
     <section className="panel" aria-labelledby="lti" data-testid="lti-panel">
-      <h2 id="lti">Plateformes de cours (LTI 1.3)</h2>
-      <p className="panel-lead">
-        Moodle, Canvas ou une autre plateforme ouvre Dockyard depuis ses cours, et reçoit les notes des labs. Donnez-lui ces adresses, puis enregistrez ici
-        ce qu’elle vous donne en retour.
-      </p>
+      <h2 id="lti">{words.title}</h2>
+      <p className="panel-lead">{words.lead}</p>
       <dl>
-        {TOOL_FIELDS.map(([field, label]) => (
+        {TOOL_FIELDS.map((field) => (
           <div key={field}>
-            <dt>{label}</dt>
+            <dt>{words.toolUrls[field]}</dt>
             <dd>
-              <code data-testid={`lti-url-${field}`}>{urls[field]}</code> <CopyButton text={urls[field]} label="Copier" />
+              <code data-testid={`lti-url-${field}`}>{urls[field]}</code> <CopyButton text={urls[field]} label={copyButton.copy} />
             </dd>
           </div>
         ))}
       </dl>
       <p>
-        Clé de signature <code>{key.kid}</code>, créée le <LocalDate iso={key.createdAt} format="date" /> (la précédente reste publiée jusqu’au
-        renouvellement suivant). <LtiRotateKey />
+        {words.signingKey} <code>{key.kid}</code>, {words.keyCreatedOn} <LocalDate iso={key.createdAt} format="date" /> {words.keyPrevious} <LtiRotateKey />
       </p>
       {platforms.length === 0 ? (
-        <p className="empty-state">Aucune plateforme enregistrée.</p>
+        <p className="empty-state">{words.none}</p>
       ) : (
         <table className="data-table" data-testid="lti-platforms">
           <thead>
             <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Issuer</th>
-              <th scope="col">Client id</th>
-              <th scope="col">Deployment ids</th>
+              <th scope="col">{words.columns.name}</th>
+              <th scope="col">{words.columns.issuer}</th>
+              <th scope="col">{words.columns.clientId}</th>
+              <th scope="col">{words.columns.deploymentIds}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{classes.columns.actions}</span>
               </th>
             </tr>
           </thead>
@@ -69,7 +64,7 @@ export async function LtiPlatformsPanel() {
           </tbody>
         </table>
       )}
-      <h3>Enregistrer une plateforme</h3>
+      <h3>{words.registerTitle}</h3>
       <LtiPlatformForm />
     </section>
   );

@@ -6,14 +6,12 @@ import { alertFromError } from '../../_components/error-alert';
 import { useDictionary } from '../../_i18n/locale-provider';
 import { requestJson } from '../../_lib/request-json';
 
-const KIND_LABEL: Record<AssignableItem['kind'], string> = { lab: 'Lab', quiz: 'Quiz', lesson: 'Leçon' };
-
 /**
  * The catalog as a list of choices; the chosen item comes back signed from the server and is
  * posted to the LMS (its deep-linking return address) as the form field JWT, as the spec asks.
  */
 export function DeepLinkPicker({ requestId, items }: { requestId: string; items: AssignableItem[] }) {
-  const { errors } = useDictionary();
+  const { errors, classes } = useDictionary();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,7 +38,7 @@ export function DeepLinkPicker({ requestId, items }: { requestId: string; items:
         {items.map((item) => (
           <li key={`${item.kind}/${item.slug}`}>
             <button type="button" className="button button--secondary" disabled={busy} onClick={() => void choose(item)}>
-              {KIND_LABEL[item.kind]} — {item.chapter}. {item.title}
+              {classes.kinds[item.kind]} — {item.chapter}. {item.title}
             </button>
           </li>
         ))}

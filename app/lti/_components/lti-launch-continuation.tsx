@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useDictionary } from '../../_i18n/locale-provider';
 
 /**
  * A window of its own signs in at once. In the LMS's iframe, Dockyard's cookie is only kept
@@ -9,6 +10,7 @@ import { useEffect, useState } from 'react';
  * in any window).
  */
 export function LaunchContinuation({ redeemUrl }: { redeemUrl: string }) {
+  const { lti: words } = useDictionary();
   const [mode, setMode] = useState<'checking' | 'new-window' | 'opened'>('checking');
 
   useEffect(() => {
@@ -17,14 +19,14 @@ export function LaunchContinuation({ redeemUrl }: { redeemUrl: string }) {
     else setMode('new-window');
   }, [redeemUrl]);
 
-  if (mode === 'checking') return <p>Connexion en cours…</p>;
-  if (mode === 'opened') return <p>Dockyard est ouvert dans une nouvelle fenêtre : continuez-y. Vous pouvez fermer ce cadre.</p>;
+  if (mode === 'checking') return <p>{words.connecting}</p>;
+  if (mode === 'opened') return <p>{words.openedElsewhere}</p>;
   return (
     <>
-      <p>Votre navigateur ne garde pas la connexion de Dockyard à l’intérieur de la plateforme de cours. Ouvrez-le dans sa propre fenêtre :</p>
+      <p>{words.cookieBlocked}</p>
       <p>
         <a className="button button--primary" href={redeemUrl} target="_blank" rel="noopener" onClick={() => setMode('opened')}>
-          Ouvrir dans une nouvelle fenêtre
+          {words.openNewWindow}
         </a>
       </p>
     </>

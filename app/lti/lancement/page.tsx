@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
+import { serverDictionary } from '../../_i18n/server-locale';
 import { LaunchContinuation } from '../_components/lti-launch-continuation';
 
-export const metadata: Metadata = { title: 'Ouverture depuis votre cours' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverDictionary()).lti.launchMetaTitle };
+}
+
 export const dynamic = 'force-dynamic';
 
 interface LaunchPageProps {
@@ -14,14 +18,15 @@ interface LaunchPageProps {
  */
 export default async function LaunchPage({ searchParams }: LaunchPageProps) {
   const ticket = (await searchParams).ticket;
+  const { lti: words } = await serverDictionary();
   return (
     <div className="container">
       <section className="panel">
-        <h1>Ouverture de Dockyard</h1>
+        <h1>{words.launchTitle}</h1>
         {typeof ticket === 'string' ? (
           <LaunchContinuation redeemUrl={`/api/lti/session?ticket=${encodeURIComponent(ticket)}`} />
         ) : (
-          <p role="alert">Ce lien de lancement est incomplet : relancez l’activité depuis votre plateforme de cours.</p>
+          <p role="alert">{words.launchIncomplete}</p>
         )}
       </section>
     </div>

@@ -1,5 +1,6 @@
 import { getServices } from '@/server/services';
 import { LocalDate } from '../../../_components/local-date';
+import { serverDictionary } from '../../../_i18n/server-locale';
 import { pageCaller } from '../../../_lib/page-caller';
 import { LtiRosterButton } from './lti-roster-button';
 
@@ -14,24 +15,22 @@ export async function LtiScoresPanel({ classId }: { classId: string }) {
   const course = await lti.courseOf(classId);
   if (!user || !course) return null;
   const scores = await lti.grades.classStatus(user, classId);
+  const words = (await serverDictionary()).classes.lti;
   return (
     <section className="panel" aria-labelledby="notes-lms" data-testid="lti-scores">
-      <h2 id="notes-lms">Notes envoyées à la plateforme de cours</h2>
-      <p className="panel-lead">
-        Après chaque vérification et à la fin d’un lab, Dockyard envoie la note de l’étudiant au carnet de notes du cours. Une note refusée est renvoyée
-        plus tard, jusqu’à ce que la plateforme l’accepte.
-      </p>
+      <h2 id="notes-lms">{words.title}</h2>
+      <p className="panel-lead">{words.lead}</p>
       {course.rosterShared && <LtiRosterButton classId={classId} />}
       {scores.length === 0 ? (
-        <p className="empty-state">Aucune note pour l’instant : elles apparaissent dès qu’un étudiant lancé depuis le cours vérifie une étape.</p>
+        <p className="empty-state">{words.none}</p>
       ) : (
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Étudiant</th>
-              <th scope="col">Lab</th>
-              <th scope="col">Note</th>
-              <th scope="col">Envoi</th>
+              <th scope="col">{words.columns.student}</th>
+              <th scope="col">{words.columns.lab}</th>
+              <th scope="col">{words.columns.score}</th>
+              <th scope="col">{words.columns.delivery}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,13 +44,14 @@ export async function LtiScoresPanel({ classId }: { classId: string }) {
                 <td>
                   {score.status === 'sent' && score.sentAt ? (
                     <>
-                      Envoyée le <LocalDate iso={score.sentAt} format="dateTime" />
+                      {words.sentOn} <LocalDate iso={score.sentAt} format="dateTime" />
                     </>
                   ) : score.tries === 0 ? (
-                    'En cours d’envoi'
+                    words.sending
                   ) : (
                     <>
-                      En attente ({score.tries} essai(s), prochain le <LocalDate iso={score.nextTryAt} format="dateTime" />) : {score.lastError}
+                      {words.waitingRetry(score.tries)} <LocalDate iso={score.nextTryAt} format="dateTime" />
+                      {words.waitingError(score.lastError ?? '')}
                     </>
                   )}
                 </td>
