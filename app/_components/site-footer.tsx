@@ -11,7 +11,7 @@ export async function SiteFooter() {
           <strong>Dockyard</strong> — {site.footerTagline}
         </p>
         <p className={styles.muted}>
-          {site.footerNote} · <Link href="/images">{site.imagesLink}</Link>
+          {site.footerNote} · <Link href="/images">{site.imagesLink}</Link> · <Link href="/confidentialite">{site.privacyLink}</Link>
         </p>
       </div>
     </footer>

@@ -14,6 +14,7 @@ export const en = {
     footerTagline: 'a free, self-hostable platform for learning containers.',
     footerNote: 'Course content in French · Works offline',
     imagesLink: 'Images available offline',
+    privacyLink: 'Privacy',
   },
   localeSwitch: {
     label: 'Interface language',
@@ -161,6 +162,7 @@ export const en = {
       pausingDetail: 'Docker stops cleanly: your files, images and containers are kept.',
       recordedNote: (days: number) =>
         `This terminal is recorded (what you type and what it shows): your instructor can replay your work with your checks. The recording is deleted ${days} days after your last activity.`,
+      privacyLink: 'What Dockyard keeps about you',
     },
     paused: {
       title: 'Lab paused',
@@ -632,4 +634,70 @@ export const en = {
     pickerLead: (platform: string) =>
       `Choose what the activity will open in ${platform}. A lab adds a gradebook column there, filled in after each check.`,
   },
+  privacy: {
+    metaTitle: 'Privacy',
+    eyebrow: 'Your data',
+    title: 'What Dockyard keeps about you',
+    lead: 'Dockyard is free software, installed and run by an operator: your school, or the team that gave you access. Here is what this instance keeps about you, who sees it and for how long; the durations are the ones its operator chose.',
+    account: {
+      title: 'Your account',
+      items: [
+        'Your name and e-mail address. Your name appears in the list of the classes you join.',
+        'Your password, only in hashed form: nobody, not even an administrator, can read it back.',
+        'If you come from your course platform (Moodle, Canvas… through LTI): instead of a password, the identifier it gives you, with the name, e-mail and role it sends.',
+        'Your sign-ins: for each signed-in device, the browser and the IP address.',
+        'Your classes: the ones you joined, and when.',
+      ],
+    },
+    work: {
+      title: 'Your work',
+      items: [
+        'Your labs: which ones, when, the step you are at, pauses and resumptions.',
+        'Every step check: passed or not, with what the check printed.',
+        'The hints and solutions you revealed.',
+        'Your quiz answers and their score. Without an account, they belong to your browser (a cookie), not to your name.',
+        'The files, images and containers of your lab machines, until the lab ends.',
+      ],
+    },
+    recording: {
+      title: 'Your terminal’s recording',
+      items: [
+        'What your lab terminal shows and what you type in it, including what is not shown (a password typed at a prompt, for instance), with the time of each.',
+        'Only your own terminal is recorded. When your instructor watches it live, a banner tells you, and nothing more is recorded.',
+      ],
+      off: 'On this instance, terminals are not recorded.',
+    },
+    lms: {
+      title: 'Your course platform (LTI)',
+      items: [
+        'When you open a lab from your course platform, Dockyard sends your score to its gradebook after each check and at the end of the lab: the points earned, your progress, and a comment linking to the class’s results.',
+        'Your instructor can import the course’s list of students: Dockyard then receives the name and e-mail the platform sends.',
+      ],
+    },
+    access: {
+      title: 'Who sees it',
+      items: [
+        'You: your account, your labs, your checks and your quizzes.',
+        'The instructors of the classes you joined: your progress, your checks and what they printed, the hints and solutions revealed, your quiz answers, your terminal’s recording, and your terminal live.',
+        'This instance’s administrators: all of the above, for every account.',
+        'A class’s grading tools (a token made by its instructor, for an LMS or a script): the results and recordings of that class’s students only.',
+        'Nobody else: Dockyard has no advertising and no audience tracking.',
+      ],
+    },
+    retention: {
+      title: 'For how long',
+      account: 'Your account, labs, checks and quizzes: as long as your account exists.',
+      recording: (days: number) => `The terminal’s recording: ${days} days after your last activity in the lab, then it is deleted.`,
+      pausedLab: (days: number) =>
+        `A paused lab: ${days} days after it was paused, unless you resume it; then its machines and what they hold are deleted.`,
+      noPause: 'A lab’s machines: until the lab ends (labs do not pause on this instance).',
+      signIn: 'A sign-in: it expires after 7 days without a visit, then you sign in again.',
+      backups: 'Database backups, if the operator makes them, hold this data for as long as they are kept.',
+    },
+    contact: {
+      title: 'Who to contact',
+      text: 'This instance’s operator is responsible for your data. To see it, have it corrected or deleted, ask them: your instructor or school knows how to reach them, and this instance’s administrators can act on your account.',
+    },
+  },
+
 } satisfies Dictionary;

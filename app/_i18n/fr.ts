@@ -18,6 +18,7 @@ export const fr = {
     footerTagline: 'une plateforme libre et auto-hébergeable pour apprendre les conteneurs.',
     footerNote: 'Contenus en français · Fonctionne hors ligne',
     imagesLink: 'Images disponibles hors ligne',
+    privacyLink: 'Confidentialité',
   },
   localeSwitch: {
     label: 'Langue de l’interface',
@@ -175,6 +176,7 @@ export const fr = {
       pausingDetail: 'Docker s’arrête proprement : vos fichiers, images et conteneurs sont gardés.',
       recordedNote: (days: number) =>
         `Ce terminal est enregistré (ce que vous tapez et ce qui s’affiche) : votre enseignant peut revoir votre travail avec vos vérifications. L’enregistrement est supprimé ${days} jours après votre dernière activité.`,
+      privacyLink: 'Ce que Dockyard garde sur vous',
     },
     /** The sandbox panel of a paused lab. */
     paused: {
@@ -666,6 +668,74 @@ export const fr = {
     pickerLead: (platform: string) =>
       `Choisissez ce que l’activité ouvrira dans ${platform}. Un lab y crée une colonne de notes, remplie après chaque vérification.`,
   },
+  /** /confidentialite: what this instance keeps about a student; durations are the operator's settings. */
+  privacy: {
+    metaTitle: 'Confidentialité',
+    eyebrow: 'Vos données',
+    title: 'Ce que Dockyard garde sur vous',
+    lead: 'Dockyard est un logiciel libre, installé et géré par un opérateur : votre établissement, ou l’équipe qui vous y a donné accès. Voici ce que cette instance garde sur vous, qui le voit et combien de temps ; les durées sont celles que son opérateur a choisies.',
+    account: {
+      title: 'Votre compte',
+      items: [
+        'Votre nom et votre adresse e-mail. Votre nom apparaît dans la liste des classes que vous rejoignez.',
+        'Votre mot de passe, seulement sous forme hachée : personne, pas même un administrateur, ne peut le relire.',
+        'Si vous arrivez depuis votre plateforme de cours (Moodle, Canvas… par LTI) : à la place d’un mot de passe, l’identifiant qu’elle vous donne, avec le nom, l’e-mail et le rôle qu’elle transmet.',
+        'Vos connexions : pour chaque appareil connecté, le navigateur et l’adresse IP.',
+        'Vos classes : celles que vous avez rejointes, et la date.',
+      ],
+    },
+    work: {
+      title: 'Votre travail',
+      items: [
+        'Vos labs : lesquels, quand, à quelle étape vous en êtes, les pauses et les reprises.',
+        'Chaque vérification d’étape : réussie ou non, avec ce que la vérification a affiché.',
+        'Les indices et les solutions que vous avez affichés.',
+        'Vos réponses aux quiz et leur score. Sans compte, elles sont rattachées à votre navigateur (un cookie), pas à votre nom.',
+        'Les fichiers, images et conteneurs de vos machines de lab, tant que le lab n’est pas terminé.',
+      ],
+    },
+    recording: {
+      title: 'L’enregistrement de votre terminal',
+      items: [
+        'Ce que le terminal de vos labs affiche et ce que vous y tapez, y compris ce qui ne s’affiche pas (un mot de passe tapé à une invite, par exemple), avec le moment de chaque chose.',
+        'Seul votre propre terminal est enregistré. Quand votre enseignant le regarde en direct, un bandeau vous le dit, et rien de plus n’est enregistré.',
+      ],
+      off: 'Sur cette instance, les terminaux ne sont pas enregistrés.',
+    },
+    lms: {
+      title: 'Votre plateforme de cours (LTI)',
+      items: [
+        'Quand vous ouvrez un lab depuis votre plateforme de cours, Dockyard envoie votre note à son carnet de notes après chaque vérification et à la fin du lab : les points obtenus, votre avancement, et un commentaire avec un lien vers les résultats de la classe.',
+        'Votre enseignant peut importer la liste des étudiants du cours : Dockyard reçoit alors le nom et l’e-mail que la plateforme transmet.',
+      ],
+    },
+    access: {
+      title: 'Qui le voit',
+      items: [
+        'Vous : votre compte, vos labs, vos vérifications et vos quiz.',
+        'Les enseignants des classes que vous avez rejointes : votre avancement, vos vérifications et ce qu’elles ont affiché, les indices et solutions affichés, vos réponses aux quiz, l’enregistrement de votre terminal, et votre terminal en direct.',
+        'Les administrateurs de cette instance : tout ce qui précède, pour tous les comptes.',
+        'Les outils de notes d’une classe (un jeton créé par son enseignant, pour un LMS ou un script) : les résultats et les enregistrements des étudiants de cette classe seulement.',
+        'Personne d’autre : Dockyard n’a ni publicité ni mesure d’audience.',
+      ],
+    },
+    retention: {
+      title: 'Combien de temps',
+      account: 'Votre compte, vos labs, vos vérifications et vos quiz : tant que votre compte existe.',
+      recording: (days: number) =>
+        `L’enregistrement du terminal : ${days} jours après votre dernière activité dans le lab, puis il est supprimé.`,
+      pausedLab: (days: number) =>
+        `Un lab en pause : ${days} jours après sa mise en pause, sauf si vous le reprenez ; ses machines et ce qu’elles contiennent sont ensuite supprimées.`,
+      noPause: 'Les machines d’un lab : jusqu’à la fin du lab (les labs ne se mettent pas en pause sur cette instance).',
+      signIn: 'Une connexion : elle expire après 7 jours sans visite, puis il faut se reconnecter.',
+      backups: 'Les sauvegardes de la base de données, si l’opérateur en fait, gardent ces données aussi longtemps qu’il les conserve.',
+    },
+    contact: {
+      title: 'Qui contacter',
+      text: 'L’opérateur de cette instance est responsable de vos données. Pour les consulter, les faire corriger ou supprimer, adressez-vous à lui : votre enseignant ou votre établissement sait le joindre, et les administrateurs de cette instance peuvent agir sur votre compte.',
+    },
+  },
+
 };
 
 export type Dictionary = typeof fr;

@@ -71,6 +71,11 @@ export class SessionPauses {
     return (this.deps.settings?.keepDays ?? 0) > 0;
   }
 
+  /** DOCKYARD_PAUSED_LAB_DAYS, for the privacy note (0: labs do not pause). */
+  get keepDays(): number {
+    return this.settings.keepDays;
+  }
+
   private get settings(): PauseSettings {
     return this.deps.settings ?? { keepDays: 0, quotaMiB: 0 };
   }

@@ -102,7 +102,7 @@ export function SandboxPanel({ state, storage, onStart, onResume, onEnd, termina
       <Terminal key={`${session.id}/${node}`} ref={terminalRef} sessionId={session.id} node={node} onSessionEnded={onSessionEnded} />
       {recordingDays > 0 && (
         <p className={styles.recordedNote} data-testid="recording-note">
-          {words.recordedNote(recordingDays)}
+          {words.recordedNote(recordingDays)} <Link href="/confidentialite">{words.privacyLink}</Link>
         </p>
       )}
     </div>
