@@ -12,6 +12,8 @@ import { NODE_ENV } from './node-exec';
 
 /** Ending the shell waits this long for the exec session to close before dropping it. */
 const KILL_GRACE_MS = 3_000;
+/** Typing held until the shell's first output is sent anyway after this long (a silent shell). */
+const HOLD_INPUT_MS = 5_000;
 
 export async function openNodeShell(client: IncusClient, name: string, size: ShellSize): Promise<Shell> {
   const { cols, rows } = { cols: clamp(size.cols), rows: clamp(size.rows) };
@@ -40,6 +42,14 @@ class NodeShell implements Shell {
   private early: string[] = [];
   private readonly decoder = new StringDecoder('utf8');
   private killTimer: NodeJS.Timeout | undefined;
+  /**
+   * What is typed before tmux has drawn anything: the exec's terminal is then still in cooked
+   * mode, and tmux, once started, dropped such input (a student's first command, seen lost
+   * in CI on a loaded machine). tmux's first output comes after it has put the terminal in
+   * raw mode, so input waits for it.
+   */
+  private heldInput: string[] | null = [];
+  private readonly holdTimer: NodeJS.Timeout;
 
   constructor(
     private readonly client: IncusClient,
@@ -58,10 +68,20 @@ class NodeShell implements Shell {
     // A dead socket is a closed terminal: 'close' follows 'error'.
     terminal.on('error', () => undefined);
     control.on('error', () => undefined);
+    this.holdTimer = setTimeout(() => this.releaseInput(), HOLD_INPUT_MS);
+    this.holdTimer.unref();
   }
 
   write(data: string): void {
-    if (this.exitCode === undefined) this.terminal.send(Buffer.from(data, 'utf8'));
+    if (this.heldInput) this.heldInput.push(data);
+    else if (this.exitCode === undefined) this.terminal.send(Buffer.from(data, 'utf8'));
+  }
+
+  private releaseInput(): void {
+    clearTimeout(this.holdTimer);
+    const held = this.heldInput;
+    this.heldInput = null;
+    if (held && held.length > 0) this.write(held.join(''));
   }
 
   async resize({ cols, rows }: ShellSize): Promise<void> {
@@ -113,12 +133,15 @@ class NodeShell implements Shell {
 
   private emit(chunk: string): void {
     if (chunk.length === 0) return;
+    if (this.heldInput) queueMicrotask(() => this.releaseInput());
     if (this.dataListeners.length === 0) this.early.push(chunk);
     for (const listener of this.dataListeners) listener(chunk);
   }
 
   private async ended(): Promise<void> {
     clearTimeout(this.killTimer);
+    clearTimeout(this.holdTimer);
+    this.heldInput = null;
     this.emit(this.decoder.end());
     this.control.terminate();
     // The exit code is recorded once Incus has finished with both sockets: wait for it, briefly.

@@ -14,6 +14,10 @@ set -euo pipefail
 pool_dir="${INCUS_DIR:-/var/lib/incus}/storage-pools/${1:?usage: pool-quotas.sh <pool>}"
 uuid="$(btrfs filesystem show "$pool_dir" 2>/dev/null | sed -n 's/.*uuid: //p' | head -n 1)"
 qgroups="/sys/fs/btrfs/$uuid/qgroups"
+# A pool Incus has just made has no quota groups yet (Incus turns them on with the first
+# node's quota): turn them on now, or this machine would go without a watcher (seen on a
+# fresh machine: the first disk quota test then found them inconsistent, unwatched).
+if [ -n "$uuid" ] && [ ! -d "$qgroups" ]; then btrfs quota enable "$pool_dir" >/dev/null 2>&1 || true; fi
 if [ -z "$uuid" ] || [ ! -d "$qgroups" ]; then
   echo "pool-quotas : pas de groupes de quota btrfs sous $pool_dir (pool non monté ?) ; quotas des nœuds non vérifiés" >&2
   exit 0

@@ -174,6 +174,20 @@ describe('attachShell', () => {
     }
   });
 
+  it('keeps what is typed at once until tmux has drawn its screen, then runs it', async () => {
+    // Typed before tmux starts, a line is echoed by the bare terminal and tmux then drops it
+    // (a student's first command, lost in CI on a loaded machine): it must wait for tmux.
+    const { shell, screen } = await attach();
+    try {
+      shell.write('echo tout-de-$((20+1))-suite\r');
+      await screen.waitFor(/tout-de-21-suite/);
+      expect(screen.text().indexOf('echo tout-de-')).toBeGreaterThan(screen.text().indexOf('\x1b['));
+    } finally {
+      shell.kill();
+      await exited(shell);
+    }
+  });
+
   it('applies the initial size, then a resize', async () => {
     const { shell, screen } = await attach();
     try {
