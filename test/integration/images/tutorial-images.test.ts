@@ -114,7 +114,9 @@ describe('network tools', () => {
     const proxy = await start(image('haproxy:lts'), { network: NETWORK, binds, publish: ['80/tcp'] });
     const port = await publishedPort(proxy, '80/tcp');
     const body = await waitFor('réponse à travers haproxy', async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/`);
+      // Bounded: a connection made as the container starts can wait on Docker's port proxy
+      // for minutes (seen here), where the next try would be answered at once.
+      const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(3_000) });
       return response.ok ? response.text() : undefined;
     }, 30_000);
     expect(body).toContain('<title>Welcome to nginx!</title>');
