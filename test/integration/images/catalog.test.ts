@@ -13,7 +13,7 @@ import { testDriver } from '../runtime/test-driver';
 import type { SandboxRef } from '@/runtime/driver';
 import { requireImages, TEST_INSTANCE, testSpec } from '../runtime/fixtures';
 import {
-  createNetwork, createVolume, exec, image, logsOf, publishedPort, pull, readCatalog, REGISTRY_URL, registryPath, removeEverything,
+  createNetwork, createVolume, exec, fetchPublished, image, logsOf, publishedPort, pull, readCatalog, REGISTRY_URL, registryPath, removeEverything,
   run, start, docker, tcpExchange, waitFor,
 } from './engine';
 
@@ -35,7 +35,7 @@ function folderWith(name: string, files: Record<string, string | Buffer>): strin
 async function httpGet(container: Docker.Container, port = '80/tcp', path = '/'): Promise<{ status: number; body: string }> {
   const hostPort = await publishedPort(container, port);
   return waitFor(`réponse HTTP sur ${hostPort}`, async () => {
-    const response = await fetch(`http://127.0.0.1:${hostPort}${path}`);
+    const response = await fetchPublished(hostPort, path);
     return { status: response.status, body: await response.text() };
   }, 30_000);
 }

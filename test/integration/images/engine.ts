@@ -177,6 +177,14 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   }
 }
 
+/**
+ * GET on a container's published port, bounded: a connection made as the container starts can
+ * wait on Docker's port proxy for minutes (seen here), where the next try is answered at once.
+ */
+export function fetchPublished(port: number, path = '/'): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(3_000) });
+}
+
 /** `docker pull`, from the local registry. */
 export async function pull(ref: string): Promise<void> {
   const stream = await docker.pull(ref);

@@ -9,7 +9,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireImages } from '../runtime/fixtures';
-import { createNetwork, image, publishedPort, removeEverything, run, start, waitFor } from './engine';
+import { createNetwork, fetchPublished, image, publishedPort, removeEverything, run, start, waitFor } from './engine';
 
 const NETWORK = 'dockyard-test-tutorials';
 /** The web server the other containers call by name. */
@@ -114,9 +114,7 @@ describe('network tools', () => {
     const proxy = await start(image('haproxy:lts'), { network: NETWORK, binds, publish: ['80/tcp'] });
     const port = await publishedPort(proxy, '80/tcp');
     const body = await waitFor('réponse à travers haproxy', async () => {
-      // Bounded: a connection made as the container starts can wait on Docker's port proxy
-      // for minutes (seen here), where the next try would be answered at once.
-      const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(3_000) });
+      const response = await fetchPublished(port);
       return response.ok ? response.text() : undefined;
     }, 30_000);
     expect(body).toContain('<title>Welcome to nginx!</title>');
