@@ -678,9 +678,9 @@ export const en = {
       title: 'Who sees it',
       items: [
         'You: your account, your labs, your checks and your quizzes.',
-        'The instructors of the classes you joined: your progress, your checks and what they printed, the hints and solutions revealed, your quiz answers, your terminal’s recording, and your terminal live.',
+        'The instructors of the classes you joined: your progress, your checks and what they printed, the hints and solutions revealed, your quiz answers, your terminal’s recording (when this instance records terminals), and your terminal live.',
         'This instance’s administrators: all of the above, for every account.',
-        'A class’s grading tools (a token made by its instructor, for an LMS or a script): the results and recordings of that class’s students only.',
+        'A class’s grading tools (a token made by its instructor, for an LMS or a script): the results and, if any, the recordings of that class’s students only.',
         'Nobody else: Dockyard has no advertising and no audience tracking.',
       ],
     },

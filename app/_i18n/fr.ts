@@ -713,9 +713,9 @@ export const fr = {
       title: 'Qui le voit',
       items: [
         'Vous : votre compte, vos labs, vos vérifications et vos quiz.',
-        'Les enseignants des classes que vous avez rejointes : votre avancement, vos vérifications et ce qu’elles ont affiché, les indices et solutions affichés, vos réponses aux quiz, l’enregistrement de votre terminal, et votre terminal en direct.',
+        'Les enseignants des classes que vous avez rejointes : votre avancement, vos vérifications et ce qu’elles ont affiché, les indices et solutions affichés, vos réponses aux quiz, l’enregistrement de votre terminal (quand cette instance enregistre les terminaux), et votre terminal en direct.',
         'Les administrateurs de cette instance : tout ce qui précède, pour tous les comptes.',
-        'Les outils de notes d’une classe (un jeton créé par son enseignant, pour un LMS ou un script) : les résultats et les enregistrements des étudiants de cette classe seulement.',
+        'Les outils de notes d’une classe (un jeton créé par son enseignant, pour un LMS ou un script) : les résultats et, s’il y en a, les enregistrements des étudiants de cette classe seulement.',
         'Personne d’autre : Dockyard n’a ni publicité ni mesure d’audience.',
       ],
     },

@@ -26,7 +26,7 @@ export async function LtiPlatformsPanel() {
           <div key={field}>
             <dt>{words.toolUrls[field]}</dt>
             <dd>
-              <code data-testid={`lti-url-${field}`}>{urls[field]}</code> <CopyButton text={urls[field]} label={copyButton.copy} />
+              <code data-testid={`lti-url-${field}`}>{urls[field]}</code> <CopyButton text={urls[field]} label={copyButton.copy} of={words.toolUrls[field]} />
             </dd>
           </div>
         ))}
