@@ -225,7 +225,13 @@ describe('every route under app/api', () => {
       return entry.name === 'route.ts' ? [path] : [];
     });
   // better-auth's catch-all is its own handler (tested below); every other route is built by route().
-  const files = routeFiles(join(root, 'app/api')).filter((file) => !file.includes(join('app/api/auth')));
+  // The LTI endpoints an LMS posts to from its own site, as forms, by the standard (OIDC login,
+  // launch, deep linking): what they trust is the platform's signed id_token and a one-time
+  // state, never a cookie (their refusals: test/integration/lti/launch.test.ts).
+  const ltiFormPosts = ['login', 'launch', 'deep-linking'].map((name) => join('app/api/lti', name, 'route.ts'));
+  const files = routeFiles(join(root, 'app/api')).filter(
+    (file) => !file.includes(join('app/api/auth')) && !ltiFormPosts.some((allowed) => file.endsWith(allowed)),
+  );
 
   it('refuses a cross-site request and a form on each state-changing method', async () => {
     let checked = 0;
