@@ -44,6 +44,8 @@ export default defineConfig({
       // one NAT would: past 30 a minute the last tests were refused (the limit itself is
       // tested in test/integration/accounts/sign-in.test.ts).
       DOCKYARD_AUTH_REQUESTS_PER_MINUTE: '600',
+      // The admin signs in from most specs to give roles: past 10 in 15 minutes the last were refused.
+      DOCKYARD_SIGN_INS_PER_ACCOUNT: '200',
     },
   },
 });

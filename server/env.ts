@@ -77,6 +77,8 @@ const envSchema = z.object({
   DOCKYARD_TRUST_PROXY: flag,
   /** Sign-in and sign-up requests per minute from one address (a classroom behind one NAT counts once). */
   DOCKYARD_AUTH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Sign-ins into one account per 15 minutes (against password guessing from many addresses). */
+  DOCKYARD_SIGN_INS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   /** Lab starts and resets per hour for one student: each one builds new machines. */
   DOCKYARD_LAB_STARTS_PER_HOUR: z.coerce.number().int().positive().default(30),
   /** « Vérifier » per minute in one lab session: each one runs a script in the sandbox and stores its output. */

@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     secret,
     publicUrl: env.DOCKYARD_PUBLIC_URL,
     requestsPerMinute: env.DOCKYARD_AUTH_REQUESTS_PER_MINUTE,
+    attemptsPerAccount: { max: env.DOCKYARD_SIGN_INS_PER_ACCOUNT, windowMs: 15 * 60_000 },
     rateWindows,
     log,
   });
