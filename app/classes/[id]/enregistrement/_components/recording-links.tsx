@@ -6,6 +6,7 @@ import { LocalDate } from '@/app/_components/local-date';
 import { useDictionary } from '@/app/_i18n/locale-provider';
 import { requestJson } from '@/app/_lib/request-json';
 import type { SessionSpanView } from '@/server/progress/progress-views';
+import { recordingHref } from '../../resultats/_lib/session-links';
 
 /**
  * The drill-down's links to the replay of each of the student's sessions that has a terminal
@@ -38,7 +39,7 @@ export function RecordingLinks({ classId, sessions, refreshedAt }: { classId: st
       <ul data-testid="recording-links">
         {shown.map((session) => (
           <li key={session.id}>
-            <Link href={`/classes/${classId}/enregistrement/${session.id}`}>{words.watchRecording}</Link> ({words.recordingOf}{' '}
+            <Link href={recordingHref(classId, session.id)}>{words.watchRecording}</Link> ({words.recordingOf}{' '}
             <LocalDate iso={session.startedAt} />)
           </li>
         ))}

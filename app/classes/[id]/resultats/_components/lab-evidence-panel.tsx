@@ -13,6 +13,7 @@ import { useEvidence } from '../_lib/use-evidence';
 import styles from '../results.module.css';
 import { EvidencePanel } from './evidence-panel';
 import type { SelectedCell } from './results-dashboard';
+import { liveViewHref } from '../_lib/session-links';
 
 /**
  * One student's record on one lab: steps, every attempt with its output, hints and solutions,
@@ -39,7 +40,7 @@ export function LabEvidencePanel({ classId, selected, refreshedAt, onClose }: { 
       {running && (
         <p className={styles.live}>
           <span className="badge badge--success">{words.inLabNow}</span>
-          <Link className="button button--primary button--small" href={`/classes/${classId}/direct/${running.id}`}>
+          <Link className="button button--primary button--small" href={liveViewHref(classId, running.id)}>
             {words.watchLive}
           </Link>
         </p>
