@@ -18,6 +18,27 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Where the embedded database and the generated secret live. */
   DOCKYARD_DATA_DIR: z.string().default('data'),
+  /**
+   * Content packs served besides the built-in course, comma- or newline-separated:
+   * `[nom=]dossier` or `[nom=]dépôt-git[#branche]` (server/content/packs/pack-sources.ts).
+   */
+  DOCKYARD_CONTENT: z.string().optional(),
+  /** Git packs are fetched this often (0: only from their webhook or the admin's button). */
+  DOCKYARD_CONTENT_PULL_MINUTES: z.coerce.number().min(0).max(1440).default(15),
+  /** Shared secret of the packs' webhook (POST /api/content/packs/<nom>/pull); unset: no webhook. */
+  DOCKYARD_CONTENT_WEBHOOK_SECRET: z.string().min(16, 'DOCKYARD_CONTENT_WEBHOOK_SECRET doit faire au moins 16 caractères').optional(),
+  /** Set by `./dockyard author <dossier>`: watch the packs' folders, check them on every save, reload open pages. */
+  DOCKYARD_AUTHORING: flag,
+  /**
+   * When the nightly run of every lab's lab:test starts, « HH:MM » server time; « off »: never.
+   * It yields to students: a lab is tested only while sessions leave room (server/lab-health).
+   */
+  DOCKYARD_LAB_HEALTH_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, { error: 'DOCKYARD_LAB_HEALTH_AT : attendu HH:MM (03:30) ou off' })
+    .default('03:30'),
+  /** POSTed (JSON) when a lab starts failing its nightly test: point it at a mail or chat relay. */
+  DOCKYARD_LAB_HEALTH_WEBHOOK: z.url().optional(),
   /** postgres://… to use PostgreSQL instead of the embedded PGlite database. */
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   /** Signs the cookie that ties a browser to its sessions; generated into the data dir if unset. */

@@ -1,21 +1,66 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ContentError, InvalidSlugError } from './content-errors';
+import { ContentError, ContentNotFoundError, InvalidSlugError } from './content-errors';
+import { BUILTIN_PACK, contentId, CONTENT_ID_PATTERN, packRegistry, splitContentId } from './packs/pack-registry';
 
 export const SLUG_PATTERN = /^[a-z0-9-]+$/;
 
 export const slugSchema = z.string().regex(SLUG_PATTERN, 'identifiant attendu : lettres minuscules, chiffres et tirets');
 
 export interface ContentOptions {
-  /** Folder holding course.json, lessons/ and labs/. Defaults to `content/` under the working directory. */
+  /**
+   * Folder holding course.json, lessons/ and labs/: one pack, read alone, its slugs plain
+   * (content:check, lab:test, tests). Without it, ids are looked up in the served packs.
+   */
   contentRoot?: string;
+  /** The version of the id's pack to read (a session's): the current one when absent or gone. */
+  version?: string | null;
 }
 
 export function resolveContentRoot(options: ContentOptions = {}): string {
   // The ignore comment keeps Next's file tracing from including the whole project because
   // of a path it cannot know at build time (tests pass their own root).
   if (options.contentRoot) return path.resolve(/* turbopackIgnore: true */ options.contentRoot);
-  return path.join(process.cwd(), 'content');
+  return packRegistry().rootOf(BUILTIN_PACK) ?? path.join(process.cwd(), 'content');
+}
+
+/** Where a lesson, lab or quiz id leads: its pack's folder and its slug there. */
+export interface LocatedContent {
+  contentRoot: string;
+  slug: string;
+  /** The id as the rest of Dockyard names it (`pack.slug` outside the built-in course). */
+  id: string;
+  pack: string;
+  /** The pack's version read (a git commit); null for a folder. */
+  version: string | null;
+}
+
+export function locateContent(id: string, options: ContentOptions = {}): LocatedContent {
+  if (options.contentRoot) {
+    assertSlug(id);
+    return { contentRoot: resolveContentRoot(options), slug: id, id, pack: '', version: null };
+  }
+  if (!CONTENT_ID_PATTERN.test(id)) throw new InvalidSlugError(id);
+  const { pack, slug } = splitContentId(id);
+  const registry = packRegistry();
+  const served = registry.get(pack);
+  const contentRoot = registry.rootOf(pack, options.version);
+  if (!served || !contentRoot) throw new ContentNotFoundError(`Aucun paquet de contenu « ${pack} » n'est servi (identifiant « ${id} »).`);
+  const version = options.version && served.earlier.has(options.version) ? options.version : served.version;
+  return { contentRoot, slug, id: contentId(pack, slug), pack, version };
+}
+
+/**
+ * Inside a pack, authors name their own lessons and labs by their plain slugs (in Markdown
+ * links, a lesson's `lab:`, course.json): the rest of Dockyard knows them as `pack.slug`.
+ */
+export function qualifySlug(located: Pick<LocatedContent, 'pack'>, slug: string): string {
+  return located.pack === '' ? slug : contentId(located.pack, slug);
+}
+
+export function qualifyLinks(located: Pick<LocatedContent, 'pack'>, html: string): string {
+  if (located.pack === '' || located.pack === BUILTIN_PACK) return html;
+  return html.replace(/href="\/(labs|lecons)\/([a-z0-9-]+)(?=["#?/])/g, (_, kind: string, slug: string) => `href="/${kind}/${located.pack}.${slug}`);
 }
 
 /** Throws unless the slug is safe to use as a single path segment. */

@@ -16,6 +16,8 @@ const courseSchema = z
     title: z.string().min(1),
     description: z.string().min(1),
     chapters: z.array(chapterSchema).min(1),
+    /** A pack's instructors (their Dockyard accounts' e-mails): they see its labs' health and are told when one breaks. */
+    maintainers: z.array(z.email()).optional(),
   })
   .superRefine((course, context) => {
     const seen = new Set<string>();
@@ -41,6 +43,7 @@ export interface Course {
   title: string;
   description: string;
   chapters: Chapter[];
+  maintainers: string[];
 }
 
 export async function loadCourse(options: ContentOptions = {}): Promise<Course> {
@@ -49,6 +52,7 @@ export async function loadCourse(options: ContentOptions = {}): Promise<Course> 
   return {
     title: course.title,
     description: course.description,
+    maintainers: course.maintainers ?? [],
     chapters: course.chapters.map((chapter, index) => ({
       number: index + 1,
       slug: chapter.slug,

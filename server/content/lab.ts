@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { assertSlug, resolveContentRoot, resolveInside, type ContentOptions } from './content-paths';
+import { locateContent, qualifyLinks, resolveContentRoot, resolveInside, type ContentOptions } from './content-paths';
 import { killercodaWarnings, type LabWarning } from './killercoda-support';
 import { ASSETS_DIR, isAssetPattern, labFileReferences } from './lab-files';
 import { DEFAULT_SANDBOX_IMAGE, hostIndex, labIndexSchema, labNodes, type DockyardStep, type LabIndex } from './lab-index';
@@ -60,7 +60,10 @@ export interface LabAsset {
 }
 
 export interface Lab {
+  /** The lab's id: its slug, prefixed by its pack outside the built-in course (`pack.slug`). */
   slug: string;
+  /** The version of its pack it was read from (a git commit); null for a folder. */
+  version: string | null;
   title: string;
   description: string;
   /** Sandbox image every node starts from. */
@@ -81,7 +84,8 @@ export interface Lab {
 }
 
 export function labIndexFile(slug: string, options: ContentOptions = {}): string {
-  return path.join(resolveContentRoot(options), 'labs', slug, 'index.json');
+  const at = locateContent(slug, options);
+  return path.join(at.contentRoot, 'labs', at.slug, 'index.json');
 }
 
 /** Every lab of the content folder (a folder of labs/ holding an index.json), by slug. */
@@ -99,14 +103,16 @@ export async function listLabSlugs(options: ContentOptions = {}): Promise<string
 
 /** Reads and validates index.json; a lab without one does not exist. */
 export async function readLabIndex(slug: string, options: ContentOptions = {}): Promise<LabIndex> {
-  assertSlug(slug);
   return readJsonContent(labIndexFile(slug, options), labIndexSchema, 'not-found');
 }
 
 export async function loadLab(slug: string, options: ContentOptions = {}): Promise<Lab> {
-  const index = await readLabIndex(slug, options);
-  const contentRoot = resolveContentRoot(options);
-  const indexFile = labIndexFile(slug, options);
+  const at = locateContent(slug, options);
+  // One version read throughout, even if the pack switches meanwhile.
+  const pinned = { contentRoot: at.contentRoot };
+  const index = await readLabIndex(at.slug, pinned);
+  const contentRoot = at.contentRoot;
+  const indexFile = labIndexFile(at.slug, pinned);
   const labDir = path.dirname(indexFile);
   const fileOf = (relative: string) => resolveInside(contentRoot, labDir, relative, indexFile);
 
@@ -126,7 +132,7 @@ export async function loadLab(slug: string, options: ContentOptions = {}): Promi
     const markdown = text(relative);
     if (markdown === null) return '';
     const file = fileOf(relative ?? '');
-    return renderMarkdown(markdown, { contentRoot, baseDir: path.dirname(file), sourceFile: file }).html;
+    return qualifyLinks(at, renderMarkdown(markdown, { contentRoot, baseDir: path.dirname(file), sourceFile: file }).html);
   };
   const page = (source: NonNullable<LabIndex['details']['intro']> | undefined): LabPage => ({
     title: source?.title ?? null,
@@ -155,7 +161,8 @@ export async function loadLab(slug: string, options: ContentOptions = {}): Promi
   });
 
   return {
-    slug,
+    slug: at.id,
+    version: at.version,
     title: index.title,
     description: index.description,
     image: index.dockyard?.image ?? DEFAULT_SANDBOX_IMAGE,

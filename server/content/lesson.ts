@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { assertSlug, resolveContentRoot, slugSchema, type ContentOptions } from './content-paths';
+import { locateContent, qualifyLinks, qualifySlug, slugSchema, type ContentOptions } from './content-paths';
 import { parseFrontMatter } from './front-matter';
 import type { HeadingEntry } from './markdown/heading-ids';
 import { renderMarkdown } from './markdown/render-markdown';
@@ -27,19 +27,19 @@ export interface Lesson {
 const WORDS_PER_MINUTE = 200;
 
 export async function loadLesson(slug: string, options: ContentOptions = {}): Promise<Lesson> {
-  assertSlug(slug);
-  const contentRoot = resolveContentRoot(options);
-  const file = path.join(contentRoot, 'lessons', `${slug}.md`);
+  const at = locateContent(slug, options);
+  const contentRoot = at.contentRoot;
+  const file = path.join(contentRoot, 'lessons', `${at.slug}.md`);
   const { attributes, body, locate } = parseFrontMatter(await readContentText(file, 'not-found'), file);
   const meta = parseContent(frontMatterSchema, attributes, file, locate);
   const { html, headings } = renderMarkdown(body, { contentRoot, baseDir: path.dirname(file), sourceFile: file });
   const words = body.split(/\s+/).filter(Boolean).length;
   return {
-    slug,
+    slug: at.id,
     title: meta.title,
     summary: meta.summary,
-    lab: meta.lab ?? null,
-    html,
+    lab: meta.lab ? qualifySlug(at, meta.lab) : null,
+    html: qualifyLinks(at, html),
     headings,
     readingMinutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)),
   };

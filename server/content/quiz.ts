@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContentNotFoundError } from './content-errors';
-import { assertSlug, resolveContentRoot, slugSchema, type ContentOptions } from './content-paths';
+import { locateContent, qualifyLinks, resolveContentRoot, slugSchema, type ContentOptions } from './content-paths';
 import { renderMarkdown } from './markdown/render-markdown';
 import { renderShortMarkdown } from './markdown/short-markdown';
 import type { AssetContext } from './markdown/svg-figure';
@@ -81,14 +81,15 @@ export interface Quiz {
 }
 
 export function quizFile(slug: string, options: ContentOptions = {}): string {
-  return path.join(resolveContentRoot(options), 'quizzes', `${slug}.json`);
+  const at = locateContent(slug, options);
+  return path.join(at.contentRoot, 'quizzes', `${at.slug}.json`);
 }
 
 /** The quiz of a lesson, or null when the lesson has none (quizzes are optional). */
 export async function loadQuiz(slug: string, options: ContentOptions = {}): Promise<Quiz | null> {
-  assertSlug(slug);
-  const contentRoot = resolveContentRoot(options);
-  const file = quizFile(slug, options);
+  const at = locateContent(slug, options);
+  const contentRoot = at.contentRoot;
+  const file = quizFile(at.slug, { contentRoot });
   let quiz: z.output<typeof quizSchema>;
   try {
     quiz = await readJsonContent(file, quizSchema, 'not-found');
@@ -98,14 +99,14 @@ export async function loadQuiz(slug: string, options: ContentOptions = {}): Prom
   }
   const assets: AssetContext = { contentRoot, baseDir: path.dirname(file), sourceFile: file };
   return {
-    slug,
+    slug: at.id,
     title: quiz.title,
     questions: quiz.questions.map((question) => ({
       id: question.id,
-      promptHtml: renderMarkdown(question.prompt, assets).html,
+      promptHtml: qualifyLinks(at, renderMarkdown(question.prompt, assets).html),
       choices: question.choices.map((choice) => ({ id: choice.id, html: renderShortMarkdown(choice.text, assets) })),
       answer: question.answer,
-      explanationHtml: renderMarkdown(question.explanation, assets).html,
+      explanationHtml: qualifyLinks(at, renderMarkdown(question.explanation, assets).html),
     })),
   };
 }

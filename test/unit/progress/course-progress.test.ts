@@ -13,6 +13,7 @@ const prisma = { labSession: noRecords, quizAttempt: noRecords } as unknown as P
 const course = {
   title: 'C',
   description: 'D',
+  maintainers: [],
   chapters: [
     { number: 1, slug: 'a', title: 'A', summary: 'S', lesson: null, lab: 'sain' },
     { number: 2, slug: 'b', title: 'B', summary: 'S', lesson: null, lab: 'casse' },
