@@ -42,6 +42,8 @@ import { createRateLimits } from './http/rate-limits';
 import { createProgressServices } from './progress/create-progress-services';
 import { LtiService } from './lti/lti-service';
 import { setUpRecordings } from './recordings/recording-setup';
+import { PackManager } from './content/packs/pack-manager';
+import { defaultBuiltinRoot, PackRegistry, publishPackRegistry } from './content/packs/pack-registry';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
 
@@ -64,6 +66,23 @@ async function main(): Promise<void> {
 
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.DOCKYARD_DATA_DIR}/db` });
   log(`base de données ${db.kind} prête (${db.migration.applied.length} migration(s) appliquée(s))`);
+
+  // Before the first page: Next's pages read the packs this registry serves.
+  const registry = new PackRegistry(defaultBuiltinRoot());
+  publishPackRegistry(registry);
+  const packs = new PackManager({
+    registry,
+    prisma: db.prisma,
+    dataDir: env.DOCKYARD_DATA_DIR,
+    setting: env.DOCKYARD_CONTENT,
+    pullMinutes: env.DOCKYARD_CONTENT_PULL_MINUTES,
+    webhookSecret: env.DOCKYARD_CONTENT_WEBHOOK_SECRET,
+    log,
+  });
+  await packs.start();
+  for (const pack of packs.statuses()) {
+    log(`paquet de contenu « ${pack.id} » (${pack.location}) : ${pack.state === 'served' ? `servi${pack.version ? `, version ${pack.version.slice(0, 10)}` : ''}` : `indisponible — ${pack.message ?? 'voir /admin'}`}`);
+  }
 
   const cluster = openCluster({ databaseUrl: env.DATABASE_URL, port: env.PORT, log });
   if (cluster.shared) log(`base PostgreSQL partagée : d'autres serveurs Dockyard peuvent servir avec celui-ci (${cluster.replica})`);
@@ -165,6 +184,7 @@ async function main(): Promise<void> {
   lti.outbox.start(env.DOCKYARD_LTI_SCORE_ROUND_SECONDS * 1000);
   publishServices({
     sessions,
+    packs,
     quizzes,
     owners,
     auth,
@@ -220,6 +240,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log(`${signal} reçu : arrêt propre (les machines de lab et les shells des étudiants sont conservés)`);
     reaper.stop();
+    packs.stop();
     presence?.stop();
     shells.detachAll();
     // The terminals' last seconds, before the database closes.

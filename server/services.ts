@@ -20,9 +20,12 @@ import type { RecordingService } from './recordings/recording-service';
 import type { SessionService } from './sessions/session-service';
 import type { StepHelpService } from './sessions/step-help';
 import type { SupervisionService } from './supervision/supervision-service';
+import type { PackManager } from './content/packs/pack-manager';
 
 export interface Services {
   sessions: SessionService;
+  /** Content packs besides the built-in course: their state for /admin, pulls, admins' packs. */
+  packs: PackManager;
   quizzes: QuizService;
   help: StepHelpService;
   owners: OwnerTokens;

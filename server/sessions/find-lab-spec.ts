@@ -22,9 +22,9 @@ export class LabUnavailableError extends AppError {
   }
 }
 
-export async function findLabSpec(slug: string, options: ContentOptions = {}): Promise<Lab | null> {
+export async function findLabSpec(slug: string, version?: string | null, options: ContentOptions = {}): Promise<Lab | null> {
   try {
-    return await loadLab(slug, options);
+    return await loadLab(slug, { ...options, version });
   } catch (error) {
     if (error instanceof ContentNotFoundError) return null;
     if (error instanceof ContentError) throw new LabUnavailableError(slug, error.message);

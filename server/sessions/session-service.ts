@@ -40,6 +40,8 @@ import { isWaking, SessionPauses, type PauseReason, type PauseSettings, type Pau
  */
 export interface LabSpec {
   slug: string;
+  /** Its pack's version (a git commit): the session keeps reading this one. Absent: read as it is. */
+  version?: string | null;
   image: string;
   /** In the author's order: the first one is Killercoda's host01, where page scripts run. */
   nodes: string[];
@@ -56,8 +58,8 @@ export type LabPageRef = number | 'finish';
 export interface SessionServiceDeps {
   prisma: PrismaClient;
   driver: SandboxDriver;
-  /** Resolves a lab by slug, or null when there is none. */
-  findLab: (slug: string) => Promise<LabSpec | null>;
+  /** Resolves a lab by id (at its pack's `version`, the current one when absent), or null when there is none. */
+  findLab: (slug: string, version?: string | null) => Promise<LabSpec | null>;
   limits?: SandboxLimits;
   checkTimeoutMs?: number;
   lifetime?: LifetimeSettings;
@@ -171,7 +173,7 @@ export class SessionService {
   async resume(ownerId: string, sessionId: string): Promise<SessionView> {
     const row = await this.sessionRow(sessionId).catch(() => null);
     if (!row || row.ownerId !== ownerId) throw new NotFoundError(SESSION_NOT_FOUND);
-    const lab = await this.requireLab(row.lab);
+    const lab = await this.requireLab(row.lab, row.contentVersion);
     return this.locks.run(`start:${ownerId}/${lab.slug}`, async () => {
       const current = await this.sessionRow(sessionId);
       if (current.state === 'running') return this.toView(current);
@@ -309,7 +311,7 @@ export class SessionService {
    */
   async reset(ownerId: string, sessionId: string): Promise<SessionView> {
     const row = await this.requireRunning(ownerId, sessionId);
-    const lab = await this.requireLab(row.lab);
+    const lab = await this.requireLab(row.lab, row.contentVersion);
     return this.locks.run(`start:${ownerId}/${lab.slug}`, async () => {
       const { endedNow } = await this.finish(sessionId, 'reset');
       // Already ended by someone else (a second tab's reset, say): its replacement, if any, will do.
@@ -324,7 +326,7 @@ export class SessionService {
   /** Runs the step's verify script inside the sandbox (never in the browser) and records it. */
   async check(ownerId: string, sessionId: string, stepIndex: number): Promise<AttemptView> {
     const row = await this.requireRunning(ownerId, sessionId);
-    const lab = await this.requireLab(row.lab);
+    const lab = await this.requireLab(row.lab, row.contentVersion);
     const step = lab.steps.find((s) => s.index === stepIndex);
     if (!step) throw new NotFoundError(`Ce lab n'a pas d'étape numéro ${stepIndex + 1}.`);
     if (!step.verifyScript) throw new ConflictError("Cette étape n'a rien à vérifier : passez à la suivante.");
@@ -360,7 +362,7 @@ export class SessionService {
   /** The student opened a step, or the conclusion: the pages up to it start (page-starts.ts). */
   async visit(ownerId: string, sessionId: string, page: LabPageRef): Promise<void> {
     const row = await this.requireRunning(ownerId, sessionId);
-    const lab = await this.requireLab(row.lab);
+    const lab = await this.requireLab(row.lab, row.contentVersion);
     if (page !== 'finish' && !lab.steps[page]) throw new NotFoundError(`Ce lab n'a pas d'étape numéro ${page + 1}.`);
     const last = page === 'finish' ? lab.steps.length : page;
     await this.locks.run(`pages:${sessionId}`, () =>
@@ -440,6 +442,7 @@ export class SessionService {
           ownerId,
           userId,
           lab: lab.slug,
+          contentVersion: lab.version ?? null,
           createdAt: now,
           runningSince: now,
           lastActiveAt: now,
@@ -538,8 +541,8 @@ export class SessionService {
     return row;
   }
 
-  private async requireLab(slug: string): Promise<LabSpec> {
-    const lab = await this.deps.findLab(slug);
+  private async requireLab(slug: string, version?: string | null): Promise<LabSpec> {
+    const lab = await this.deps.findLab(slug, version);
     if (!lab) throw new NotFoundError(`Le lab « ${slug} » n'existe pas.`);
     return lab;
   }

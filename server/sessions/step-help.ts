@@ -22,7 +22,7 @@ export interface HelpSpec {
 export interface StepHelpDeps {
   prisma: PrismaClient;
   sessions: SessionService;
-  findLab: (slug: string) => Promise<HelpSpec | null>;
+  findLab: (slug: string, version?: string | null) => Promise<HelpSpec | null>;
 }
 
 type HelpEvent = { step: number; kind: string; hint: number; createdAt: Date };
@@ -71,7 +71,7 @@ export class StepHelpService {
 
   private async runningLab(ownerId: string, sessionId: string) {
     const session = await this.deps.sessions.runningSession(ownerId, sessionId);
-    const lab = await this.deps.findLab(session.lab);
+    const lab = await this.deps.findLab(session.lab, session.contentVersion);
     if (!lab) throw new NotFoundError(`Le lab « ${session.lab} » n'existe plus.`);
     return { session, lab };
   }

@@ -6,6 +6,7 @@
  * driver, which touches the engine only when a test starts a lab.
  */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { UserAdminService } from '@/server/accounts/user-admin-service';
 import { handleAuthRequest } from '@/server/auth/auth-handler';
 import { createAuth, passwordHasher, type AuthOptions } from '@/server/auth/better-auth';
@@ -14,6 +15,8 @@ import { OWNER_COOKIE, OwnerTokens } from '@/server/auth/owner-token';
 import type { Role } from '@/server/auth/roles';
 import { ClassService } from '@/server/classes/class-service';
 import { courseContent } from '@/server/classes/course-content';
+import { PackManager } from '@/server/content/packs/pack-manager';
+import { packRegistry } from '@/server/content/packs/pack-registry';
 import { loadQuiz } from '@/server/content/quiz';
 import type { Database } from '@/server/db/database';
 import { openTestDatabase } from './test-database';
@@ -84,12 +87,14 @@ export function buildServices(deps: {
   anonymousLabs?: boolean;
   labStartsPerHour?: number;
   auth?: PlatformOptions['auth'];
+  packs?: PackManager;
 }): Services {
   const auth = createAuth({ prisma: deps.prisma, secret: SECRET, requestsPerMinute: 1000, ...deps.auth });
   const classes = new ClassService({ prisma: deps.prisma, content: courseContent });
   const progressServices = createProgressServices(deps.prisma, classes);
   return {
     sessions: deps.sessions,
+    packs: deps.packs ?? new PackManager({ registry: packRegistry(), prisma: deps.prisma, dataDir: tmpdir(), pullMinutes: 0, log: () => undefined }),
     quizzes: deps.quizzes ?? new QuizService({ prisma: deps.prisma, findQuiz: loadQuiz }),
     owners: deps.owners,
     auth,

@@ -8,12 +8,12 @@ import { writeContentFixture } from './write-fixture';
 describe('findLabSpec', () => {
   it('gives null for a lab that does not exist', async () => {
     const contentRoot = await writeContentFixture({ 'labs/autre/index.json': '{}' });
-    expect(await findLabSpec('absent', { contentRoot })).toBeNull();
+    expect(await findLabSpec('absent', null, { contentRoot })).toBeNull();
   });
 
   it('refuses a lab that cannot load with a 503 that tells the student what to do', async () => {
     const contentRoot = await writeContentFixture({ 'labs/casse/index.json': '{ "title": ' });
-    const error = await findLabSpec('casse', { contentRoot }).catch((e: unknown) => e);
+    const error = await findLabSpec('casse', null, { contentRoot }).catch((e: unknown) => e);
     const { status, body } = toEnvelope(error);
     expect(status).toBe(503);
     expect(body.message).toBe('Ce lab est indisponible pour le moment : son contenu est à corriger. Prévenez votre enseignant, ou choisissez un autre lab.');
