@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { loadCourse } from '@/server/content/page-content';
+import { loadCatalog } from '@/server/content/page-content';
 import { CourseOutline } from './_components/course-outline';
 import { HeroTerminal } from './_components/hero-terminal';
 import { serverDictionary } from './_i18n/server-locale';
 import styles from './home.module.css';
 
 export default async function HomePage() {
-  const [course, { home }] = await Promise.all([loadCourse(), serverDictionary()]);
+  const [[course, ...packs], { home }] = await Promise.all([loadCatalog(), serverDictionary()]);
+  if (!course) throw new Error('le cours intégré n’est pas servi');
   const firstLesson = course.chapters.find((chapter) => chapter.lesson);
 
   return (
@@ -54,6 +55,16 @@ export default async function HomePage() {
         </div>
         <CourseOutline chapters={course.chapters} />
       </section>
+
+      {packs.map((pack) => (
+        <section key={pack.pack} id={`paquet-${pack.pack}`} className={`container ${styles.programme}`} aria-labelledby={`paquet-${pack.pack}-titre`}>
+          <div className={styles.programmeHeader}>
+            <h2 id={`paquet-${pack.pack}-titre`}>{pack.title}</h2>
+            <p>{pack.description}</p>
+          </div>
+          <CourseOutline chapters={pack.chapters} anchor={`${pack.pack}-chapitre`} />
+        </section>
+      ))}
     </>
   );
 }

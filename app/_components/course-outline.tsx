@@ -4,7 +4,8 @@ import { serverDictionary } from '../_i18n/server-locale';
 import { ChapterProgressBadges, CourseProgressProvider } from './chapter-progress';
 import styles from './course-outline.module.css';
 
-export async function CourseOutline({ chapters }: { chapters: Chapter[] }) {
+/** `anchor` names the chapters' anchors (`chapitre-3`; a pack's: `reseaux-chapitre-3`). */
+export async function CourseOutline({ chapters, anchor = 'chapitre' }: { chapters: Chapter[]; anchor?: string }) {
   const { outline } = await serverDictionary();
   return (
     <CourseProgressProvider>
@@ -14,7 +15,7 @@ export async function CourseOutline({ chapters }: { chapters: Chapter[] }) {
           return (
             <li
               key={chapter.slug}
-              id={`chapitre-${chapter.number}`}
+              id={`${anchor}-${chapter.number}`}
               className={available ? `${styles.chapter} ${styles.available}` : styles.chapter}
             >
               <span className={styles.number} aria-hidden="true">

@@ -6,8 +6,10 @@
 import 'server-only';
 
 export { loadCourse } from './course';
+export { courseHref, loadCatalog, loadCourseOf } from './packs/catalog';
 export { loadLab } from './lab';
 export { tryLoadLab } from './lab-availability';
 export { loadLesson } from './lesson';
 export { loadQuiz } from './quiz';
 export { ContentNotFoundError } from './content-errors';
+export { BUILTIN_PACK } from './packs/pack-registry';

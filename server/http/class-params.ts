@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { quizParams, slugSchema, userIdSchema } from './params';
 import { ASSIGNMENT_KINDS } from '../classes/assignable-content';
+import { CONTENT_ID_PATTERN } from '../content/packs/pack-registry';
 import { MAX_CLASS_NAME_LENGTH } from '../classes/class-rules';
 
 const classId = z.string().uuid('identifiant de classe invalide');
@@ -44,7 +45,7 @@ export const joinClassBody = z.object({
 
 export const assignBody = z.object({
   kind: z.enum(ASSIGNMENT_KINDS, { error: 'type de contenu inconnu (lesson, quiz ou lab)' }),
-  slug: z.string().regex(/^[a-z0-9-]{1,64}$/, 'identifiant de contenu invalide'),
+  slug: z.string().regex(CONTENT_ID_PATTERN, 'identifiant de contenu invalide'),
   dueAt: z.iso
     .datetime({ offset: true, error: "date limite invalide : attendue au format ISO 8601 (2027-03-12T18:00:00+01:00)" })
     .nullable()

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { CONTENT_ID_PATTERN } from '../content/packs/pack-registry';
 import { MAX_CHOICES } from '../content/quiz';
 
-const slugOf = (what: string) => z.string().regex(/^[a-z0-9-]{1,64}$/, `identifiant de ${what} invalide`);
+/** A lesson's, lab's or quiz's id: its slug, or `pack.slug` outside the built-in course. */
+const slugOf = (what: string) => z.string().regex(CONTENT_ID_PATTERN, `identifiant de ${what} invalide`);
 export const slugSchema = slugOf('lab');
 export const sessionIdSchema = z.string().uuid('identifiant de session invalide');
 /** better-auth's ids: 32 random letters and digits. */

@@ -1,6 +1,7 @@
 /** Inputs of the LTI routes, validated where they enter. */
 import { z } from 'zod';
 import { ASSIGNMENT_KINDS } from '../classes/assignable-content';
+import { CONTENT_ID_PATTERN } from '../content/packs/pack-registry';
 
 /** The platform's form post to the launch (and deep-linking) URL. */
 export const launchForm = z.object({
@@ -15,7 +16,7 @@ export const deepLinkParams = z.object({ id: z.uuid('identifiant de choix invali
 
 export const deepLinkChoiceBody = z.strictObject({
   kind: z.enum(ASSIGNMENT_KINDS, { error: 'type de contenu inconnu (lab, quiz ou lesson)' }),
-  slug: z.string().regex(/^[a-z0-9-]{1,64}$/, 'identifiant de contenu invalide'),
+  slug: z.string().regex(CONTENT_ID_PATTERN, 'identifiant de contenu invalide'),
 });
 
 /** Cookie binding the browser that began a login to its launch, when the browser keeps it. */

@@ -228,9 +228,12 @@ describe('every route under app/api', () => {
   // The LTI endpoints an LMS posts to from its own site, as forms, by the standard (OIDC login,
   // launch, deep linking): what they trust is the platform's signed id_token and a one-time
   // state, never a cookie (their refusals: test/integration/lti/launch.test.ts).
+  // The content packs' webhook is called by a git server, never by a browser: it reads no
+  // cookie and trusts only the shared secret (test/integration/content/git-pack.test.ts).
   const ltiFormPosts = ['login', 'launch', 'deep-linking'].map((name) => join('app/api/lti', name, 'route.ts'));
+  const serverToServer = [...ltiFormPosts, join('app/api/content/packs/[id]/pull/route.ts')];
   const files = routeFiles(join(root, 'app/api')).filter(
-    (file) => !file.includes(join('app/api/auth')) && !ltiFormPosts.some((allowed) => file.endsWith(allowed)),
+    (file) => !file.includes(join('app/api/auth')) && !serverToServer.some((allowed) => file.endsWith(allowed)),
   );
 
   it('refuses a cross-site request and a form on each state-changing method', async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import { loadCourse, tryLoadLab } from '@/server/content/page-content';
+import { loadCourse, loadCourseOf, tryLoadLab } from '@/server/content/page-content';
 import { getServices } from '@/server/services';
 import { serverDictionary } from '../../_i18n/server-locale';
 import { orNotFound } from '../../_lib/or-not-found';
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: LabPageProps): Promise<Metada
 
 export default async function LabPage({ params }: LabPageProps) {
   const { slug } = await params;
-  const [availability, course] = await Promise.all([getLab(slug), loadCourse()]);
+  const [availability, course] = await Promise.all([getLab(slug), loadCourseOf(slug)]);
   const content = await labPageContent(availability, async () => (await pageCaller()).user?.role ?? null);
   if (content.kind === 'unavailable') return <LabUnavailable reason={content.reason} />;
 

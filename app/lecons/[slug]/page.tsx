@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
-import { loadCourse, loadLesson, loadQuiz } from '@/server/content/page-content';
+import { BUILTIN_PACK, courseHref, loadCourse, loadCourseOf, loadLesson, loadQuiz } from '@/server/content/page-content';
 import { toQuizView } from '@/server/quizzes/quiz-view';
 import { CodeActions } from '../../_components/code-actions';
 import { MarkdownHtml } from '../../_components/markdown-html';
@@ -30,18 +30,18 @@ export async function generateMetadata({ params }: LessonPageProps): Promise<Met
 
 export default async function LessonPage({ params }: LessonPageProps) {
   const { slug } = await params;
-  const [lesson, course, quiz, words] = await Promise.all([getLesson(slug), loadCourse(), loadQuiz(slug), serverDictionary()]);
+  const [lesson, course, quiz, words] = await Promise.all([getLesson(slug), loadCourseOf(slug), loadQuiz(slug), serverDictionary()]);
   const chapter = course.chapters.find((candidate) => candidate.lesson === slug);
   const tableOfContents = lesson.headings.filter((heading) => heading.depth === 2);
 
   return (
     <div className={`container ${styles.page}`}>
       <nav aria-label={words.lesson.breadcrumb} className={styles.breadcrumb}>
-        <Link href="/#programme">{words.site.course}</Link>
+        <Link href={courseHref(course)}>{course.pack === BUILTIN_PACK ? words.site.course : course.title}</Link>
         {chapter && (
           <>
             <span aria-hidden="true">›</span>
-            <Link href={`/#chapitre-${chapter.number}`}>{words.outline.chapter(chapter.number)}</Link>
+            <Link href={courseHref(course, chapter.number)}>{words.outline.chapter(chapter.number)}</Link>
           </>
         )}
       </nav>

@@ -21,6 +21,13 @@ async function courseOf(pack: ServedPack): Promise<PackCourse> {
   };
 }
 
+/** Where a course (or one of its chapters, by number) is listed on the home page. */
+export function courseHref(course: Pick<PackCourse, 'pack'>, chapter?: number): string {
+  const builtin = course.pack === BUILTIN_PACK;
+  if (chapter !== undefined) return builtin ? `/#chapitre-${chapter}` : `/#${course.pack}-chapitre-${chapter}`;
+  return builtin ? '/#programme' : `/#paquet-${course.pack}`;
+}
+
 /** The course a lesson, lab or quiz id belongs to. */
 export async function loadCourseOf(id: string): Promise<PackCourse> {
   const pack = packRegistry().get(splitContentId(id).pack) ?? packRegistry().get(BUILTIN_PACK);
@@ -49,4 +56,18 @@ export async function listAllLabs(): Promise<string[]> {
       .map(async (pack) => (await listLabSlugs({ contentRoot: pack.root })).map((slug) => contentId(pack.id, slug))),
   );
   return perPack.flat();
+}
+
+/**
+ * Every pack's chapters as one course, numbered on, a pack's chapters titled with its course:
+ * what an instructor can give a class.
+ */
+export async function loadMergedCourse(): Promise<Course> {
+  const [builtin, ...packs] = await loadCatalog();
+  if (!builtin) throw new Error('le cours intégré n’est pas servi');
+  const chapters = [
+    ...builtin.chapters,
+    ...packs.flatMap((course) => course.chapters.map((chapter) => ({ ...chapter, title: `${course.title} — ${chapter.title}` }))),
+  ];
+  return { ...builtin, chapters: chapters.map((chapter, index) => ({ ...chapter, number: index + 1 })) };
 }
