@@ -235,8 +235,9 @@ export class PackManager {
       const root = path.join(git.dir, 'versions', outcome.version);
       pack.status.issues = this.relative(pack, outcome.issues, root);
       pack.status.updatedAt = checkedAt;
-      await this.serve(pack, root, outcome.version);
+      // Pruned first: the registry must not offer a version whose folder is gone.
       await git.prune(await this.versionsInUse());
+      await this.serve(pack, root, outcome.version);
     }
     return pack.status;
   }

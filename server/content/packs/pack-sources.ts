@@ -19,7 +19,7 @@ export class PackConfigError extends AppError {
 }
 
 export function isGitLocation(location: string): boolean {
-  return /^(?:[a-z+]+:\/\/|git@)/.test(location) || location.replace(/\/+$/, '').endsWith('.git');
+  return /^(?:[a-z+]+:\/\/|git@)/.test(location) || location.replace(/#[^#]*$/, '').replace(/\/+$/, '').endsWith('.git');
 }
 
 export function describeSource(source: PackSource): string {
