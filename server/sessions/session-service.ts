@@ -161,6 +161,16 @@ export class SessionService {
     return paused ? this.toView(paused) : null;
   }
 
+  /** The pack version the owner's running or paused session of this lab reads (null: none, or read as it is). */
+  async contentVersionOf(ownerId: string, labSlug: string): Promise<string | null> {
+    const row = await this.prisma.labSession.findFirst({
+      where: { ownerId, lab: labSlug, state: { in: ['running', 'paused'] } },
+      select: { contentVersion: true },
+      orderBy: { createdAt: 'desc' },
+    });
+    return row?.contentVersion ?? null;
+  }
+
   /** « Mettre en pause »: the machines stop and keep everything; « Reprendre » brings them back. */
   async pause(ownerId: string, sessionId: string): Promise<SessionView> {
     await this.requireRunning(ownerId, sessionId);

@@ -16,7 +16,13 @@ interface LabPageProps {
 }
 
 // A lab that cannot load is not an error of the page: it reads « lab indisponible » (no 500).
-const getLab = cache((slug: string) => orNotFound(tryLoadLab(slug)));
+// A student whose session started on an earlier version of a git pack reads that version's
+// steps, the ones their checks run (server/content/packs).
+const getLab = cache(async (slug: string) => {
+  const owner = (await pageCaller()).tryLabOwner();
+  const version = owner ? await getServices().sessions.contentVersionOf(owner.id, slug) : null;
+  return orNotFound(tryLoadLab(slug, { version }));
+});
 
 export async function generateStaticParams() {
   const course = await loadCourse();
