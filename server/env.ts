@@ -159,3 +159,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function readEnv(): Env {
   return parseEnv(process.env);
 }
+
+/**
+ * The environment for a child process (git, for content packs): this process's, plus `extra`.
+ * Here because this is the one module that reads process.env.
+ */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

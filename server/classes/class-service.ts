@@ -19,6 +19,7 @@ import type {
   TeacherView,
 } from './class-views';
 import { generateJoinCode, isJoinCode, normalizeJoinCode } from './join-code';
+import { canManage, CLASS_NOT_FOUND, requireManagedClass, type ClassroomRow } from './managed-class';
 
 export interface ClassServiceDeps {
   prisma: PrismaClient;
@@ -33,12 +34,10 @@ export interface AssignmentInput {
   dueAt: string | null;
 }
 
-const CLASS_NOT_FOUND = "Cette classe n'existe pas, ou vous n'y avez pas accès.";
 const UNKNOWN_CODE = "Aucune classe n'a ce code : vérifiez-le auprès de votre enseignant (8 caractères, comme ABCD-EFGH).";
 const TEACHERS_ONLY = 'Seuls les enseignants créent des classes. Demandez ce rôle à un administrateur.';
 const CODE_ATTEMPTS = 5;
 
-type ClassroomRow = { id: string; instructorId: string };
 
 export class ClassService {
   constructor(private readonly deps: ClassServiceDeps) {}
@@ -229,10 +228,8 @@ export class ClassService {
     return listAssignable(this.deps.content);
   }
 
-  private async requireManaged(actor: SignedInUser, classId: string): Promise<ClassroomRow> {
-    const row = await this.prisma.classroom.findUnique({ where: { id: classId }, select: { id: true, instructorId: true } });
-    if (!row || !canManage(actor, row)) throw new NotFoundError(CLASS_NOT_FOUND);
-    return row;
+  private requireManaged(actor: SignedInUser, classId: string): Promise<ClassroomRow> {
+    return requireManagedClass(this.prisma, actor, classId);
   }
 
   private async summaries(where: { instructorId?: string }): Promise<TaughtClassSummary[]> {
@@ -275,10 +272,6 @@ function requireAdmin(actor: SignedInUser, message: string): void {
 }
 
 /** Its own instructor (still an instructor), or any admin. */
-function canManage(actor: SignedInUser, row: ClassroomRow): boolean {
-  return actor.role === 'admin' || (actor.role === 'instructor' && row.instructorId === actor.id);
-}
-
 const catalogKey = (kind: string, slug: string) => `${kind}/${slug}`;
 
 type AssignmentRow = { id: string; kind: string; slug: string; dueAt: Date | null };

@@ -8,7 +8,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { SignedInUser } from '../auth/caller';
 import type { ProgressService } from '../progress/progress-service';
 import type { LabProgressView } from '../progress/progress-views';
-import { requireClassTeacher } from './class-access';
+import { requireManagedClass } from '../classes/managed-class';
 import { describeFailure } from './lti-errors';
 import type { Score, ScoreOutbox } from './score-outbox';
 
@@ -75,7 +75,7 @@ export class LtiGrades {
 
   /** Where each score of the class stands, for its instructor (or an admin). */
   async classStatus(actor: SignedInUser, classroomId: string): Promise<ScoreStatusView[]> {
-    await requireClassTeacher(this.deps.prisma, actor, classroomId, 'Seul l’enseignant de la classe voit l’envoi de ses notes.');
+    await requireManagedClass(this.deps.prisma, actor, classroomId);
     const links = await this.deps.prisma.ltiGradeLink.findMany({ where: { classroomId }, orderBy: { createdAt: 'asc' } });
     const [rows, users] = await Promise.all([
       this.deps.prisma.ltiScoreOutbox.findMany({ where: { gradeLinkId: { in: links.map((link) => link.id) } } }),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { SignedInUser } from '../auth/caller';
 import { ConflictError } from '../errors';
-import { requireClassTeacher } from './class-access';
+import { requireManagedClass } from '../classes/managed-class';
 import { SCOPE, teachesIn } from './lti-claims';
 import type { LtiAccounts } from './lti-accounts';
 import type { LtiClasses } from './lti-classes';
@@ -45,7 +45,7 @@ export class RosterSync {
   ) {}
 
   async sync(actor: SignedInUser, classroomId: string): Promise<RosterSyncResult> {
-    await requireClassTeacher(this.deps.prisma, actor, classroomId, 'Seul l’enseignant de la classe synchronise sa liste.');
+    await requireManagedClass(this.deps.prisma, actor, classroomId);
     const context = await this.deps.prisma.ltiContext.findUnique({ where: { classroomId } });
     if (!context?.membershipsUrl) {
       throw new ConflictError('Cette classe ne vient pas d’un cours LTI qui partage sa liste (NRPS) : lancez Dockyard depuis le cours en tant qu’enseignant.');

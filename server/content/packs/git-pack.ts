@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { childProcessEnv } from '../../env';
 import { checkContent } from '../check-content';
 import type { ContentIssue } from '../content-issues';
 import type { PackVersion } from './pack-registry';
@@ -18,7 +19,7 @@ const run = promisify(execFile);
 /** A fetch over a slow link may take a while; a hung one must not block later pulls forever. */
 const GIT_TIMEOUT_MS = 120_000;
 /** Never ask for a password on a terminal nobody watches: fail, and say so on /admin. */
-const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C' };
+const GIT_ENV = childProcessEnv({ GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C' });
 const COMMIT = /^[0-9a-f]{40}$/;
 
 export type PullOutcome =
