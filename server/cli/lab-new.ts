@@ -23,7 +23,7 @@ if (!slug || slug.startsWith('-') || extra.length > 0) {
 
 /** What to do once the files are written, in the order an author does it. */
 function nextSteps(slug: string, root: string): string {
-  // lab:test and the lab's address know content/ only; another folder is a pack of its own.
+  // Another folder is a pack of its own: the commands are given it.
   const isCourse = root === path.resolve(DEFAULT_CONTENT_ROOT);
   const chapter = { slug, title: titleFromSlug(slug), summary: 'Ce que ce chapitre apprend, en une phrase.', lab: slug };
   return `Ensuite :
@@ -33,8 +33,8 @@ function nextSteps(slug: string, root: string): string {
   2. Vérifiez ses fichiers (sans Docker, en une seconde) :
        npm run content:check${isCourse ? '' : ` -- ${displayPath(root)}`}
   3. Faites-le résoudre dans de vraies machines (chaque vérification doit échouer avant la
-     solution et réussir après)${isCourse ? '' : ' ; lab:test lit content/ : copiez-y d’abord le dossier du lab'} :
-       npm run lab:test -- ${slug}
+     solution et réussir après) :
+       npm run lab:test -- ${isCourse ? '' : `${displayPath(root)} `}${slug}
   4. Pour que le cours y mène, ajoutez ce chapitre à « chapters » dans ${displayPath(path.join(root, 'course.json'))},
      à la place voulue (avec "lesson" s'il a une leçon) :
        ${JSON.stringify(chapter)}

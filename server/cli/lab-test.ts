@@ -1,12 +1,16 @@
 /**
- * `npm run lab:test [lab…]`: proves each lab (all of content/labs by default) solvable and
+ * `npm run lab:test [dossier] [lab…]`: proves each lab (all of content/labs by default, or of
+ * the content pack in `dossier`, a folder with a course.json) solvable and
  * checked, in fresh sandboxes on the real runtime, Incus (see server/lab-test/run-lab-test.ts).
  * Its sandboxes carry the instance label `lab-test`, so a running Dockyard never reaps them
  * and they never take its place; leftovers of an interrupted run are removed first, and every
  * sandbox is destroyed at the end, Ctrl-C included. Exit code 1 on any failure.
  */
 import { IncusSandboxDriver } from '../../runtime/incus/incus-driver';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { listLabSlugs } from '../content/lab';
+import { PackRegistry, publishPackRegistry } from '../content/packs/pack-registry';
 import { openDatabase } from '../db/database';
 import { readEnv } from '../env';
 import { formatLabTestReport, labPassed, seconds } from '../lab-test/lab-test-report';
@@ -17,7 +21,11 @@ import { SessionService } from '../sessions/session-service';
 const INSTANCE = 'lab-test';
 
 const env = readEnv();
-const requested = process.argv.slice(2);
+const [first, ...rest] = process.argv.slice(2);
+// A pack's folder is read as this run's whole course: its labs keep their plain slugs here.
+const packFolder = first && existsSync(path.join(first, 'course.json')) ? path.resolve(first) : null;
+if (packFolder) publishPackRegistry(new PackRegistry(packFolder));
+const requested = packFolder ? rest : [first, ...rest].filter((slug): slug is string => slug !== undefined);
 const slugs = requested.length > 0 ? requested : await listLabSlugs();
 const driver = new IncusSandboxDriver({
   socketPath: env.INCUS_SOCKET,
