@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { isAuthoringMode } from '@/server/content/authoring/authoring-flag';
+import { AuthoringWatch } from './_components/authoring-watch';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
 import { LocaleProvider } from './_i18n/locale-provider';
@@ -30,6 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SiteHeader />
           <main id="contenu">{children}</main>
           <SiteFooter />
+          {/* `./dockyard author`: the page follows the pack's files as the author saves them. */}
+          {isAuthoringMode() && <AuthoringWatch />}
         </LocaleProvider>
       </body>
     </html>

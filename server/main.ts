@@ -44,6 +44,8 @@ import { LtiService } from './lti/lti-service';
 import { setUpRecordings } from './recordings/recording-setup';
 import { PackManager } from './content/packs/pack-manager';
 import { defaultBuiltinRoot, PackRegistry, publishPackRegistry } from './content/packs/pack-registry';
+import { AuthoringMode, folderPacks } from './content/authoring/authoring-mode';
+import { publishAuthoringMode } from './content/authoring/authoring-flag';
 
 const log = (message: string) => console.log(`[dockyard] ${message}`);
 
@@ -200,6 +202,8 @@ async function main(): Promise<void> {
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
   });
 
+  // Pages mount their watcher in authoring mode (app/layout.tsx).
+  publishAuthoringMode(env.DOCKYARD_AUTHORING);
   const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -226,6 +230,11 @@ async function main(): Promise<void> {
     log,
   });
   terminals.gateway = io;
+  // `./dockyard author`: folder packs checked on every save, open pages told (server/content/authoring).
+  const authoring = env.DOCKYARD_AUTHORING
+    ? new AuthoringMode({ packs: folderPacks(packs.statuses()), io, setIssues: (id, issues) => packs.setIssues(id, issues), log })
+    : undefined;
+  await authoring?.start();
   // Next's hot reload uses websockets too (in development); socket.io answers only under /socket.io.
   const upgrade = dev ? app.getUpgradeHandler() : undefined;
   server.on('upgrade', (req, socket, head) => {
@@ -241,6 +250,7 @@ async function main(): Promise<void> {
     log(`${signal} reçu : arrêt propre (les machines de lab et les shells des étudiants sont conservés)`);
     reaper.stop();
     packs.stop();
+    authoring?.stop();
     presence?.stop();
     shells.detachAll();
     // The terminals' last seconds, before the database closes.

@@ -127,6 +127,12 @@ export const en = {
     unexpected: 'An unexpected error occurred.',
     dismiss: 'Close',
   },
+  authoring: {
+    title: (count: number) => `The content has ${plural(count, 'error')} to fix`,
+    explanation: 'Authoring mode: the page reloads by itself once the content is fixed.',
+    pack: (name: string) => `Pack “${name}”`,
+    dismiss: 'Close (Esc)',
+  },
   codeActions: {
     sent: 'Sent ✓',
     copied: 'Copied!',

@@ -139,6 +139,12 @@ export const fr = {
     unexpected: 'Une erreur inattendue est survenue.',
     dismiss: 'Fermer',
   },
+  authoring: {
+    title: (count: number) => `Le contenu a ${plural(count, 'erreur')} à corriger`,
+    explanation: 'Mode auteur : la page se rechargera d’elle-même une fois le contenu corrigé.',
+    pack: (name: string) => `Paquet « ${name} »`,
+    dismiss: 'Fermer (Échap)',
+  },
   codeActions: {
     sent: 'Envoyé ✓',
     copied: 'Copié !',
