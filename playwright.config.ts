@@ -4,6 +4,7 @@
 // in Incus, so two servers never share one).
 import { defineConfig } from '@playwright/test';
 import { E2E_ADMIN } from './test/e2e/accounts';
+import { AUTHORING_PACK } from './test/e2e/authoring-pack';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = `.cache/e2e-data-${PORT}`;
@@ -25,7 +26,10 @@ export default defineConfig({
   webServer: {
     // The database and secret start fresh; node disks (still mounted if a run was killed) are
     // left to the server, which removes those of vanished sandboxes.
-    command: `rm -rf ${DATA_DIR}/db ${DATA_DIR}/secret && npm run --silent start`,
+    // The authoring pack is copied afresh: test/e2e/authoring.spec.ts edits it.
+    command:
+      `rm -rf ${DATA_DIR}/db ${DATA_DIR}/secret ${AUTHORING_PACK.folder} && mkdir -p ${DATA_DIR} && ` +
+      `cp -r ${AUTHORING_PACK.fixture} ${AUTHORING_PACK.folder} && npm run --silent start`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -46,6 +50,10 @@ export default defineConfig({
       DOCKYARD_AUTH_REQUESTS_PER_MINUTE: '600',
       // The admin signs in from most specs to give roles: past 10 in 15 minutes the last were refused.
       DOCKYARD_SIGN_INS_PER_ACCOUNT: '200',
+      // Authoring mode (./dockyard author) on a folder pack besides the built-in course: every
+      // spec runs with its watcher in the page and the pack's course on the home page.
+      DOCKYARD_CONTENT: `${AUTHORING_PACK.name}=${AUTHORING_PACK.folder}`,
+      DOCKYARD_AUTHORING: 'true',
     },
   },
 });
