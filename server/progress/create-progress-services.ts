@@ -1,7 +1,7 @@
 /** The progress services (own progress, class results, grader tokens and bulk attempts), as main.ts and the test platform build them. */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { ClassService } from '../classes/class-service';
-import { loadCourse } from '../content/course';
+import { loadMergedCourse } from '../content/packs/catalog';
 import { loadQuiz } from '../content/quiz';
 import { findLabSpec } from '../sessions/find-lab-spec';
 import { ClassAttempts } from '../grader/class-attempts';
@@ -17,7 +17,7 @@ export function createProgressServices(
   /** stuckIdleMinutes: DOCKYARD_STUCK_IDLE_MINUTES (main.ts); the tests take the default. */
   options: { stuckIdleMinutes?: number } = {},
 ): { progress: ProgressService; results: ClassResults; graderTokens: GraderTokens; graderAttempts: ClassAttempts } {
-  const progress = new ProgressService({ prisma, findLab: findLabSpec, findQuiz: loadQuiz, loadCourse: () => loadCourse() });
+  const progress = new ProgressService({ prisma, findLab: findLabSpec, findQuiz: loadQuiz, loadCourse: () => loadMergedCourse() });
   return {
     progress,
     results: new ClassResults({

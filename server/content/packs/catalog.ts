@@ -17,7 +17,8 @@ async function courseOf(pack: ServedPack): Promise<PackCourse> {
   return {
     ...course,
     pack: pack.id,
-    chapters: course.chapters.map((chapter) => ({ ...chapter, lesson: qualify(chapter.lesson), lab: qualify(chapter.lab) })),
+    // Chapter slugs too: they key the home page's progress badges, across packs.
+    chapters: course.chapters.map((chapter) => ({ ...chapter, slug: contentId(pack.id, chapter.slug), lesson: qualify(chapter.lesson), lab: qualify(chapter.lab) })),
   };
 }
 
