@@ -165,7 +165,9 @@ export class PackManager {
   }
 
   private async setUp(source: PackSource, origin: PackStatus['origin']): Promise<ManagedPack> {
-    const git = source.kind === 'git' ? new GitPack(source.url, source.branch, path.join(this.deps.dataDir, 'packs', source.id)) : null;
+    // Absolute: versions' folders become the registry's roots, and content paths are checked to
+    // stay inside them (DOCKYARD_DATA_DIR may be relative: its default is data).
+    const git = source.kind === 'git' ? new GitPack(source.url, source.branch, path.resolve(this.deps.dataDir, 'packs', source.id)) : null;
     const pack: ManagedPack = {
       source,
       origin,

@@ -138,6 +138,14 @@ describe('a git pack', () => {
     expect((await loadLab('git-cours.premier')).title).toBe('Version 2');
   });
 
+  it('opens its labs when the data folder is relative to the working directory (DOCKYARD_DATA_DIR’s default, data)', async () => {
+    await remote.commit({ labTitle: 'Version 1' });
+    await manager(`relatif=${remote.url}`, path.relative(process.cwd(), dataDir)).start();
+    expect(path.isAbsolute(registry.get('relatif')?.root ?? '')).toBe(true);
+    // Its step pages are read inside the version's folder: a relative root put them « outside ».
+    expect((await loadLab('relatif.premier')).title).toBe('Version 1');
+  });
+
   it('lets a running session finish on the version it started on, then removes that version', async () => {
     const first = await remote.commit({ labTitle: 'Version 1' });
     const packs = manager(`suivi=${remote.url}`, dataDir);
