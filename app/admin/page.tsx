@@ -8,6 +8,7 @@ import { serverDictionary } from '../_i18n/server-locale';
 import { formatStorage } from '../_lib/format-storage';
 import { requirePageUser } from '../_lib/page-caller';
 import { ClassesTable } from './_components/classes-table';
+import { ContentPacksPanel } from './_components/content-packs-panel';
 import { LtiPlatformsPanel } from './_components/lti-platforms-panel';
 import { UsersTable } from './_components/users-table';
 import styles from './admin.module.css';
@@ -68,6 +69,10 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
 
       <div className={styles.section}>
         <LtiPlatformsPanel />
+      </div>
+
+      <div className={styles.section}>
+        <ContentPacksPanel />
       </div>
 
       <section className={`panel ${styles.section}`} aria-labelledby="labs-en-pause">
