@@ -6,7 +6,7 @@ import styles from './status-page.module.css';
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const { status } = useDictionary();
   return (
-    <div className={`container ${styles.page}`}>
+    <div className={`container ${styles.page}`} data-status-page="error">
       <p className={styles.code}>{status.errorCode}</p>
       <h1>{status.errorTitle}</h1>
       <p>{status.errorText}</p>

@@ -5,7 +5,7 @@ import styles from './status-page.module.css';
 export default async function NotFound() {
   const { status } = await serverDictionary();
   return (
-    <div className={`container ${styles.page}`}>
+    <div className={`container ${styles.page}`} data-status-page="not-found">
       <p className={styles.code}>404</p>
       <h1>{status.notFoundTitle}</h1>
       <p>{status.notFoundText}</p>

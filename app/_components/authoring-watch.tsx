@@ -19,6 +19,16 @@ type Reports = Readonly<Record<string, AuthoringReport>>;
 const errorsOf = (report: AuthoringReport) => report.issues.filter((issue) => issue.severity === 'error');
 const hasErrors = (reports: Reports) => Object.values(reports).some((report) => errorsOf(report).length > 0);
 
+/**
+ * The page again, with the content now on disk. An error or « not found » page (the lesson was
+ * invalid or missing when it was loaded) is loaded anew: Next keeps showing such a page
+ * through a refresh, until the address changes.
+ */
+function reloadPage(router: ReturnType<typeof useRouter>): void {
+  if (document.querySelector('[data-status-page]')) window.location.reload();
+  else router.refresh();
+}
+
 export function AuthoringWatch() {
   const router = useRouter();
   const [reports, setReports] = useState<Reports>({});
@@ -43,13 +53,13 @@ export function AuthoringWatch() {
         const next = Object.fromEntries(all.map((report) => [report.pack, report]));
         show(next);
         // Back after the server restarted: files may have changed meanwhile.
-        if (connectedBefore && !hasErrors(next)) router.refresh();
+        if (connectedBefore && !hasErrors(next)) reloadPage(router);
         connectedBefore = true;
       });
       socket.on(AUTHORING_EVENTS.change, (report: AuthoringReport) => {
         const next = { ...latest.current, [report.pack]: report };
         show(next);
-        if (!hasErrors(next)) router.refresh();
+        if (!hasErrors(next)) reloadPage(router);
       });
     });
     return () => {

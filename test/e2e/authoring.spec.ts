@@ -2,7 +2,7 @@
 // at its start, playwright.config.ts). A file saved on disk shows in the open page without a
 // reload, a running lab takes a step's new text and check script with its terminal still
 // attached, and invalid content is shown over the page, file:line, until it is fixed.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page, type WebSocket } from '@playwright/test';
 import { signUpStudent } from './accounts';
@@ -21,13 +21,16 @@ const FILES = {
 const packFile = (relative: string) => path.join(AUTHORING_PACK.folder, relative);
 const originals = new Map<string, string>();
 
-async function edit(relative: string, change: (text: string) => string): Promise<void> {
+/** `safeWrite`: as editors that write a copy and rename it over the file. */
+async function edit(relative: string, change: (text: string) => string, { safeWrite = false } = {}): Promise<void> {
   const file = packFile(relative);
   const text = await readFile(file, 'utf8');
   if (!originals.has(relative)) originals.set(relative, text);
   const changed = change(text);
   expect(changed).not.toBe(text);
-  await writeFile(file, changed);
+  if (!safeWrite) return writeFile(file, changed);
+  await writeFile(`${file}.tmp`, changed);
+  await rename(`${file}.tmp`, file);
 }
 
 // Every other spec runs on this server afterwards: the pack goes back as it was, valid.
@@ -68,6 +71,9 @@ test('a lesson saved on disk shows in the open page without a reload', async ({ 
   await edit(FILES.lesson, (text) => text.replace('Première version du texte de la leçon.', 'Deuxième version, écrite pendant que la page était ouverte.'));
   await expect(page.getByText('Deuxième version, écrite pendant que la page était ouverte.')).toBeVisible();
   await expect(page.getByText('Première version du texte de la leçon.')).toHaveCount(0);
+  // The same file saved again, by a copy renamed over it.
+  await edit(FILES.lesson, (text) => text.replace('Deuxième version', 'Troisième version'), { safeWrite: true });
+  await expect(page.getByText('Troisième version, écrite pendant que la page était ouverte.')).toBeVisible();
   await expectSameDocument(page);
 });
 
@@ -141,4 +147,17 @@ test('invalid content shows over the page, file:line, and nothing reloads until 
   await expect(overlay).toHaveCount(0);
   await expect(page.getByText('Texte corrigé pendant une erreur.')).toBeVisible();
   await expectSameDocument(page);
+});
+
+test('a lesson loaded while invalid comes back by itself once fixed', async ({ page }) => {
+  await edit(FILES.lesson, (text) => text.replace('title: Une leçon', 'titre: Une leçon'));
+  // The error page, with the errors over it (known from the server's first message).
+  await openWatched(page, LESSON_URL);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Une erreur est survenue');
+  const overlay = page.getByTestId('authoring-errors');
+  await expect(overlay.getByRole('listitem').first()).toHaveText(/^lessons\/brouillon\.md:\d+ — /);
+
+  await writeFile(packFile(FILES.lesson), originals.get(FILES.lesson) ?? '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Une leçon en cours d'écriture");
+  await expect(overlay).toHaveCount(0);
 });

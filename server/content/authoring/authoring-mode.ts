@@ -13,7 +13,8 @@ import { checkContent, type ContentCheckReport } from '../check-content';
 import type { ContentIssue } from '../content-issues';
 import { formatContentReport } from '../format-issues';
 import { AUTHORING_EVENTS, AUTHORING_NAMESPACE, type AuthoringIssue, type AuthoringReport } from './authoring-events';
-import { PackWatcher, type WatchedPack, type WatchFolder } from './pack-watcher';
+import type { WatchFolder } from './folder-watch';
+import { PackWatcher, type WatchedPack } from './pack-watcher';
 
 export interface AuthoringDeps {
   /** The folder packs to watch (folderPacks below): never the built-in course, never a git pack's copy. */

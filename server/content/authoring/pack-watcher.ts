@@ -4,16 +4,12 @@
  * call of `onSave`, once the folder has been quiet for `debounceMs`. Saves made while that
  * call runs lead to one more call after it, never to two at once for one pack.
  */
-import { watch } from 'node:fs';
-import path from 'node:path';
+import { isIgnoredPath, watchFolderTree, type WatchFolder } from './folder-watch';
 
 export interface WatchedPack {
   id: string;
   root: string;
 }
-
-/** Starts watching `root` and everything under it; `onChange` gets paths relative to `root`. */
-export type WatchFolder = (root: string, onChange: (file: string) => void, onError: (error: Error) => void) => { close(): void };
 
 export interface PackWatcherDeps {
   packs: WatchedPack[];
@@ -26,18 +22,6 @@ export interface PackWatcherDeps {
   log?: (message: string) => void;
 }
 
-/** Node 20's recursive fs.watch (inotify on Linux, folders made later included). */
-export const watchRecursively: WatchFolder = (root, onChange, onError) => {
-  const watcher = watch(root, { recursive: true }, (_event, file) => onChange(file ?? ''));
-  watcher.on('error', onError);
-  return watcher;
-};
-
-/** Editors' swap and backup files, vim's write test, version control: not the author's saves. */
-export function isIgnoredPath(file: string): boolean {
-  return file.split(path.sep).some((part) => part.startsWith('.') || part.endsWith('~') || part === '4913');
-}
-
 interface PackState {
   pack: WatchedPack;
   changed: Set<string>;
@@ -47,6 +31,8 @@ interface PackState {
   again: boolean;
   watch: { close(): void } | undefined;
   retry: NodeJS.Timeout | undefined;
+  /** The watch failed and is being tried again (said once, not every retry). */
+  failing: boolean;
 }
 
 export class PackWatcher {
@@ -59,8 +45,8 @@ export class PackWatcher {
   constructor(private readonly deps: PackWatcherDeps) {
     this.debounceMs = deps.debounceMs ?? 200;
     this.retryMs = deps.retryMs ?? 2000;
-    this.watchFolder = deps.watchFolder ?? watchRecursively;
-    this.states = deps.packs.map((pack) => ({ pack, changed: new Set(), timer: undefined, running: undefined, again: false, watch: undefined, retry: undefined }));
+    this.watchFolder = deps.watchFolder ?? watchFolderTree;
+    this.states = deps.packs.map((pack) => ({ pack, changed: new Set(), timer: undefined, running: undefined, again: false, watch: undefined, retry: undefined, failing: false }));
   }
 
   start(): void {
@@ -96,9 +82,15 @@ export class PackWatcher {
     state.watch?.close();
     state.watch = undefined;
     if (this.stopped) return;
-    this.deps.log?.(`paquet « ${state.pack.id} » : surveillance de ${state.pack.root} interrompue (${error.message}), nouvel essai dans ${this.retryMs / 1000} s`);
+    if (!state.failing) {
+      this.deps.log?.(`paquet « ${state.pack.id} » : surveillance de ${state.pack.root} interrompue (${error.message}), nouvel essai toutes les ${this.retryMs / 1000} s`);
+    }
+    state.failing = true;
     state.retry = setTimeout(() => {
       this.watch(state);
+      if (!state.watch) return;
+      state.failing = false;
+      this.deps.log?.(`paquet « ${state.pack.id} » : surveillance de ${state.pack.root} reprise`);
       // What changed meanwhile is checked once the folder is watched again.
       this.saved(state, '');
     }, this.retryMs);

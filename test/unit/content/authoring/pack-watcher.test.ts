@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isIgnoredPath, PackWatcher, type WatchFolder } from '@/server/content/authoring/pack-watcher';
+import { isIgnoredPath, type WatchFolder } from '@/server/content/authoring/folder-watch';
+import { PackWatcher } from '@/server/content/authoring/pack-watcher';
 
 /** A folder watch driven by the test: `save` stands for what inotify reports. */
 function fakeWatch() {
@@ -109,6 +110,25 @@ describe('PackWatcher', () => {
     await vi.advanceTimersByTimeAsync(2150);
     expect(fake.at(PACK.root)).not.toBe(first);
     expect(onSave).toHaveBeenCalledWith(PACK, []);
+    watcher.stop();
+  });
+
+  it('says once that a folder cannot be watched, tries again quietly, and checks it once it can', async () => {
+    let refusals = 3;
+    const watchFolder: WatchFolder = () => {
+      if (refusals-- > 0) throw new Error('ENOENT: dossier absent');
+      return { close: () => undefined };
+    };
+    const onSave = vi.fn(async () => undefined);
+    const log = vi.fn();
+    const watcher = new PackWatcher({ packs: [PACK], onSave, debounceMs: 100, retryMs: 1000, watchFolder, log });
+    watcher.start();
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(onSave).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(700);
+    expect(log).toHaveBeenLastCalledWith('paquet « reseaux » : surveillance de /cours/reseaux reprise');
+    expect(onSave).toHaveBeenCalledTimes(1);
     watcher.stop();
   });
 });
