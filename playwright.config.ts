@@ -54,6 +54,9 @@ export default defineConfig({
       // spec runs with its watcher in the page and the pack's course on the home page.
       DOCKYARD_CONTENT: `${AUTHORING_PACK.name}=${AUTHORING_PACK.folder}`,
       DOCKYARD_AUTHORING: 'true',
+      // No nightly lab tests: a suite running at 03:30 would share its places with them for an
+      // hour (test/e2e/lab-health.spec.ts only looks at the page).
+      DOCKYARD_LAB_HEALTH_AT: 'off',
     },
   },
 });

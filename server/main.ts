@@ -44,6 +44,7 @@ import { LtiService } from './lti/lti-service';
 import { setUpRecordings } from './recordings/recording-setup';
 import { PackManager } from './content/packs/pack-manager';
 import { defaultBuiltinRoot, PackRegistry, publishPackRegistry } from './content/packs/pack-registry';
+import { LabHealthService } from './lab-health/lab-health-service';
 import { AuthoringMode, folderPacks } from './content/authoring/authoring-mode';
 import { publishAuthoringMode } from './content/authoring/authoring-flag';
 
@@ -143,6 +144,18 @@ async function main(): Promise<void> {
   // (PGlite), the lease is held once the leases start: the pool fills then (keepsPool was
   // still false when prepare() started it).
   cluster.leases.add('pool', { acquired: () => driver.keepSpares?.(), lost: () => undefined });
+  // The nightly lab tests (« santé des labs ») through this server's own sessions, so that they
+  // count against DOCKYARD_MAX_SESSIONS; scheduled by the lease's holder, « Lancer maintenant » anywhere.
+  const labHealth = new LabHealthService({
+    prisma: db.prisma,
+    sessions,
+    driver,
+    at: env.DOCKYARD_LAB_HEALTH_AT,
+    webhookUrl: env.DOCKYARD_LAB_HEALTH_WEBHOOK,
+    pageUrl: `${env.DOCKYARD_PUBLIC_URL ?? `http://localhost:${env.PORT}`}/sante-des-labs`,
+    log,
+  });
+  cluster.leases.add('lab-health', labHealth.lease());
   await cluster.leases.start();
   const presence = cluster.shared ? reportTerminalPresence({ prisma: db.prisma, shells, log }) : undefined;
   const rateWindows = cluster.shared ? new RateWindows(db.prisma) : undefined;
@@ -200,6 +213,7 @@ async function main(): Promise<void> {
     users: new UserAdminService({ prisma: db.prisma, endLabSessions: (userId) => sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR, checksPerMinute: env.DOCKYARD_CHECKS_PER_MINUTE }, rateWindows),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
+    labHealth,
   });
 
   // Pages mount their watcher in authoring mode (app/layout.tsx).
@@ -249,6 +263,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log(`${signal} reçu : arrêt propre (les machines de lab et les shells des étudiants sont conservés)`);
     reaper.stop();
+    labHealth.stop();
     packs.stop();
     authoring?.stop();
     presence?.stop();

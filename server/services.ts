@@ -21,6 +21,7 @@ import type { SessionService } from './sessions/session-service';
 import type { StepHelpService } from './sessions/step-help';
 import type { SupervisionService } from './supervision/supervision-service';
 import type { PackManager } from './content/packs/pack-manager';
+import type { LabHealthService } from './lab-health/lab-health-service';
 
 export interface Services {
   sessions: SessionService;
@@ -45,6 +46,8 @@ export interface Services {
   supervision: SupervisionService;
   /** LTI 1.3 with Dockyard as the tool: platforms, launches, deep linking, scores to the LMS, rosters (docs/lti.md). */
   lti: LtiService;
+  /** « Santé des labs »: the nightly lab tests, their history, the page and its notices. */
+  labHealth: LabHealthService;
   /** What « this server » is, for the routes' cross-site check (http/csrf.ts). */
   site: SiteAddress;
   limits: {

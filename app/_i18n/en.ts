@@ -761,4 +761,51 @@ export const en = {
     },
   },
 
+  labHealth: {
+    metaTitle: 'Lab health',
+    eyebrow: 'Nightly lab tests',
+    lead: (at: string) =>
+      `Every night at ${at} (server time), every lab of every pack is solved step by step in real machines, as npm run lab:test does. The tests give way to students: they wait for a free place, and a lab that found none before the end of the run is postponed.`,
+    leadOff:
+      'Nightly tests are off on this server (DOCKYARD_LAB_HEALTH_AT=off): an administrator can start them from here. Each lab is solved step by step in real machines, as npm run lab:test does.',
+    deniedTitle: 'For administrators and pack maintainers',
+    deniedText:
+      'This page shows the nightly lab tests to administrators, and to instructors whose e-mail address is in the « maintainers » field of a pack’s course.json.',
+    runNow: 'Run now',
+    runningNow: 'A run is in progress: reload the page to see the results come in.',
+    link: 'Lab health',
+    linkLead: 'Each pack’s labs, tested every night: last result, the failing step and its output, since when a lab fails.',
+    maintainerLead: 'You maintain a content pack: its labs are tested every night.',
+    notice: (count: number) => `${count} ${count > 1 ? 'labs have been failing' : 'lab has been failing'} since`,
+    noticeLink: 'see lab health',
+    summary: (failing: number, tested: number) =>
+      tested === 0
+        ? 'No lab has been tested yet.'
+        : failing === 0
+          ? `Every tested lab passes (${tested} tested).`
+          : `${failing} of ${tested} tested ${tested > 1 ? 'labs' : 'lab'} failing.`,
+    runsTitle: 'Latest runs',
+    runsCaption: 'The latest test runs, newest first',
+    noRun: 'No run yet.',
+    runColumns: { startedAt: 'Started', trigger: 'Started by', state: 'State', passed: 'Passed', failed: 'Failing', postponed: 'Postponed' },
+    triggers: { schedule: 'the night schedule', admin: 'an administrator' } as Record<string, string>,
+    runStates: { running: 'Running', finished: 'Finished', interrupted: 'Interrupted (server stopped)' },
+    packTitle: (title: string, id: string) => `${title} (${id})`,
+    packCaption: (title: string, failing: number, labs: number) =>
+      `Labs of the pack « ${title} »: ${labs} ${labs > 1 ? 'labs' : 'lab'}, ${failing === 0 ? 'none failing' : `${failing} failing`}`,
+    noLabs: 'This pack has no lab.',
+    columns: { lab: 'Lab', result: 'Last result', testedAt: 'Tested', failingSince: 'Failing since', details: 'Failing step and history' },
+    outcomes: { passed: 'Passes', failed: 'Fails', postponed: 'Postponed', never: 'Never tested' },
+    postponedLast: 'last run postponed (no free place)',
+    notFailing: '—',
+    wholeLab: 'The whole lab',
+    step: (number: number, title: string) => `Step ${number} « ${title} »`,
+    showHistory: 'History',
+    output: 'Output',
+    historyCaption: (lab: string, count: number) => `${lab}: last ${count} ${count > 1 ? 'results' : 'result'}`,
+    historyColumns: { at: 'Date', outcome: 'Result', step: 'Failing step', version: 'Version', duration: 'Duration' },
+    folderVersion: 'folder',
+    seconds: (seconds: number) => `${seconds} s`,
+  },
+
 } satisfies Dictionary;

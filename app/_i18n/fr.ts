@@ -799,6 +799,54 @@ export const fr = {
     },
   },
 
+  /** « Santé des labs » (/sante-des-labs): the nightly lab tests, for admins and packs' maintainers. */
+  labHealth: {
+    metaTitle: 'Santé des labs',
+    eyebrow: 'Tests de nuit des labs',
+    lead: (at: string) =>
+      `Chaque nuit à ${at} (heure du serveur), chaque lab de chaque paquet est résolu étape par étape dans de vraies machines, comme le fait npm run lab:test. Les tests cèdent la place aux étudiants : ils attendent une place libre, et un lab qui n’en a pas trouvé avant la fin du passage est reporté.`,
+    leadOff:
+      'Les tests de nuit sont désactivés sur ce serveur (DOCKYARD_LAB_HEALTH_AT=off) : un administrateur peut les lancer d’ici. Chaque lab est résolu étape par étape dans de vraies machines, comme le fait npm run lab:test.',
+    deniedTitle: 'Réservé aux administrateurs et aux mainteneurs de paquets',
+    deniedText:
+      'Cette page montre les tests de nuit des labs aux administrateurs, et aux enseignants dont l’adresse e-mail figure dans le champ « maintainers » du course.json d’un paquet.',
+    runNow: 'Lancer maintenant',
+    runningNow: 'Un passage est en cours : rechargez la page pour voir les résultats arriver.',
+    link: 'Santé des labs',
+    linkLead: 'Les labs de chaque paquet, testés chaque nuit : dernier résultat, étape en échec et sa sortie, depuis quand un lab échoue.',
+    maintainerLead: 'Vous maintenez un paquet de contenu : ses labs sont testés chaque nuit.',
+    notice: (count: number) => `${plural(count, 'lab échoue', 'labs échouent')} depuis`,
+    noticeLink: 'voir la santé des labs',
+    summary: (failing: number, tested: number) =>
+      tested === 0
+        ? 'Aucun lab n’a encore été testé.'
+        : failing === 0
+          ? `Tous les labs testés réussissent (${plural(tested, 'lab testé', 'labs testés')}).`
+          : `${plural(failing, 'lab')} en échec sur ${plural(tested, 'lab testé', 'labs testés')}.`,
+    runsTitle: 'Derniers passages',
+    runsCaption: 'Les derniers passages des tests, du plus récent au plus ancien',
+    noRun: 'Aucun passage pour l’instant.',
+    runColumns: { startedAt: 'Commencé', trigger: 'Déclenché par', state: 'État', passed: 'Réussis', failed: 'En échec', postponed: 'Reportés' },
+    triggers: { schedule: 'la nuit', admin: 'un administrateur' } as Record<string, string>,
+    runStates: { running: 'En cours', finished: 'Terminé', interrupted: 'Interrompu (serveur arrêté)' },
+    packTitle: (title: string, id: string) => `${title} (${id})`,
+    packCaption: (title: string, failing: number, labs: number) =>
+      `Labs du paquet « ${title} » : ${plural(labs, 'lab')}, ${failing === 0 ? 'aucun en échec' : `${failing} en échec`}`,
+    noLabs: 'Ce paquet n’a aucun lab.',
+    columns: { lab: 'Lab', result: 'Dernier résultat', testedAt: 'Testé', failingSince: 'Échoue depuis', details: 'Étape en échec et historique' },
+    outcomes: { passed: 'Réussit', failed: 'Échoue', postponed: 'Reporté', never: 'Jamais testé' },
+    postponedLast: 'dernier passage reporté (pas de place libre)',
+    notFailing: '—',
+    wholeLab: 'Le lab entier',
+    step: (number: number, title: string) => `Étape ${number} « ${title} »`,
+    showHistory: 'Historique',
+    output: 'Sortie',
+    historyCaption: (lab: string, count: number) => `${lab} : ${plural(count, 'dernier résultat', 'derniers résultats')}`,
+    historyColumns: { at: 'Date', outcome: 'Résultat', step: 'Étape en échec', version: 'Version', duration: 'Durée' },
+    folderVersion: 'dossier',
+    seconds: (seconds: number) => `${seconds} s`,
+  },
+
 };
 
 export type Dictionary = typeof fr;

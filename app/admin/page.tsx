@@ -7,6 +7,7 @@ import { PageHeading } from '../_components/page-heading';
 import { serverDictionary } from '../_i18n/server-locale';
 import { formatStorage } from '../_lib/format-storage';
 import { requirePageUser } from '../_lib/page-caller';
+import { LabHealthNotice } from '../sante-des-labs/_components/lab-health-notice';
 import { ClassesTable } from './_components/classes-table';
 import { ContentPacksPanel } from './_components/content-packs-panel';
 import { LtiPlatformsPanel } from './_components/lti-platforms-panel';
@@ -43,6 +44,8 @@ export default async function AdminPage({ searchParams }: AdminPageProps) {
         title={words.heading}
         lead={words.lead}
       />
+
+      <LabHealthNotice user={user} />
 
       <section className="panel" aria-labelledby="comptes">
         <div className={styles.sectionHeader}>

@@ -6,6 +6,7 @@ import { getServices } from '@/server/services';
 import { PageHeading } from '../_components/page-heading';
 import { serverDictionary } from '../_i18n/server-locale';
 import { requirePageUser } from '../_lib/page-caller';
+import { LabHealthNotice } from '../sante-des-labs/_components/lab-health-notice';
 import { AssignmentList } from './_components/assignment-list';
 import { CreateClassForm } from './_components/create-class-form';
 import { JoinClassForm } from './_components/join-class-form';
@@ -32,6 +33,8 @@ export default async function MyClassesPage() {
             : words.studentLead
         }
       />
+
+      {teaches && <LabHealthNotice user={user} />}
 
       {teaches && (
         <section className={`panel ${styles.section}`} aria-labelledby="enseignees">

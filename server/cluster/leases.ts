@@ -1,6 +1,6 @@
 /**
  * Leases: work that must run on one server only, whichever of the replicas sharing the
- * database it is — the reaper and the warm pool. A lease is a session-level advisory lock
+ * database it is — the reaper, the warm pool and the nightly lab tests' schedule. A lease is a session-level advisory lock
  * (server/db/advisory-locks.ts) held on a connection of its own, which nothing else uses:
  * - every `everyMs` the keeper checks that connection with a round trip, and tries for the
  *   leases it lacks (`pg_try_advisory_lock`: never waits), so that a server takes over within
@@ -16,7 +16,7 @@
 import pg from 'pg';
 import { FIXED_LOCKS, lockKeys, type FixedLock } from '../db/advisory-locks';
 
-export type LeaseName = Extract<FixedLock, 'reaper' | 'pool'>;
+export type LeaseName = Extract<FixedLock, 'reaper' | 'pool' | 'lab-health'>;
 
 export interface LeaseHandlers {
   /** This server holds the lease now: start the work. */

@@ -12,7 +12,7 @@ import type pg from 'pg';
 export const LOCK_SPACE = { fixed: 0x646b7901, keyed: 0x646b7902 } as const;
 
 /** The fixed locks, by name; leases are listed in pg_locks under (LOCK_SPACE.fixed, number). */
-export const FIXED_LOCKS = { migrations: 1, reaper: 2, pool: 3, admin: 4, capacity: 5 } as const;
+export const FIXED_LOCKS = { migrations: 1, reaper: 2, pool: 3, admin: 4, capacity: 5, 'lab-health': 6 } as const;
 export type FixedLock = keyof typeof FIXED_LOCKS;
 
 /** The two keys of a lock, as SQL placeholders' values and the expression that takes them. */

@@ -11,6 +11,7 @@ import type { SandboxDriver } from '../../runtime/driver';
 import { ContentError } from '../content/content-errors';
 import type { ContentOptions } from '../content/content-paths';
 import { loadLab, type Lab, type LabStep } from '../content/lab';
+import { CapacityError } from '../sessions/capacity-error';
 import type { SessionService } from '../sessions/session-service';
 import { isMissingCommand, LAB_SCRIPT_COMMAND } from '../sessions/lab-scripts';
 import type { LabTestReport, ScriptStderr, StepReport } from './lab-test-report';
@@ -24,6 +25,13 @@ export interface LabTestDeps {
   content?: ContentOptions;
   /** Once every step is solved, before the session ends: its machines as a student leaves them (bench/). */
   afterSolved?: (owner: string, sessionId: string) => Promise<void>;
+  /** Who owns the session: `lab-test-…` by default; the nightly run's are `lab-health-…` (server/lab-health). */
+  owner?: string;
+  /**
+   * A start refused for lack of room is thrown rather than reported as the lab's problem: the
+   * nightly run then waits for a place and tries again.
+   */
+  throwWhenFull?: boolean;
 }
 
 const DEFAULT_SOLUTION_TIMEOUT_MS = 5 * 60_000;
@@ -69,12 +77,13 @@ export async function runLabTest(slug: string, deps: LabTestDeps): Promise<LabTe
     return report;
   }
 
-  const owner = `lab-test-${randomUUID()}`;
+  const owner = deps.owner ?? `lab-test-${randomUUID()}`;
   const started = performance.now();
   let sessionId: string;
   try {
     sessionId = (await deps.sessions.start(owner, slug)).id;
   } catch (error) {
+    if (deps.throwWhenFull && error instanceof CapacityError) throw error;
     // The runtime's detail (engine logs) is what an author needs to see here.
     const detail = error instanceof Error && 'detail' in error && typeof error.detail === 'string' ? `\n${error.detail}` : '';
     report.problem = `La session n'a pas démarré : ${(error as Error).message}${detail}`;

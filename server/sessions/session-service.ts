@@ -381,6 +381,17 @@ export class SessionService {
     await this.touch(sessionId);
   }
 
+  /**
+   * Places a new session would find now, as a start counts them (0: it would be refused for
+   * lack of room). The nightly lab tests wait for one, so that they yield to students.
+   */
+  async freePlaces(): Promise<number> {
+    const { perMachine } = this.deps.capacity ?? DEFAULT_CAPACITY;
+    const room = sessionPlaces(perMachine, await this.deps.driver.machines());
+    const running = await this.prisma.labSession.count({ where: { state: 'running', expiresAt: { gt: this.now() } } });
+    return Math.max(0, room.places - running);
+  }
+
   /** The background scripts the session has run, once those started so far have finished (lab:test). */
   backgroundRuns(sessionId: string): Promise<BackgroundRun[]> {
     return this.scripts.settled(sessionId);

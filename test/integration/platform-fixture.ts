@@ -33,6 +33,7 @@ import { SupervisionService } from '@/server/supervision/supervision-service';
 import { setUpRecordings } from '@/server/recordings/recording-setup';
 import { publishServices, type Services } from '@/server/services';
 import { LtiService } from '@/server/lti/lti-service';
+import { LabHealthService } from '@/server/lab-health/lab-health-service';
 
 export const ORIGIN = 'http://127.0.0.1:3999';
 const SECRET = 'secret-de-test-de-la-plateforme-'.repeat(2);
@@ -88,6 +89,7 @@ export function buildServices(deps: {
   labStartsPerHour?: number;
   auth?: PlatformOptions['auth'];
   packs?: PackManager;
+  labHealth?: LabHealthService;
 }): Services {
   const auth = createAuth({ prisma: deps.prisma, secret: SECRET, requestsPerMinute: 1000, ...deps.auth });
   const classes = new ClassService({ prisma: deps.prisma, content: courseContent });
@@ -108,6 +110,9 @@ export function buildServices(deps: {
     users: new UserAdminService({ prisma: deps.prisma, endLabSessions: (userId) => deps.sessions.endAllOf(userId, 'disabled'), hashPassword: passwordHasher(auth) }),
     limits: createRateLimits({ labStartsPerHour: deps.labStartsPerHour ?? 1000 }),
     help: new StepHelpService({ prisma: deps.prisma, sessions: deps.sessions, findLab: findLabSpec }),
+    labHealth:
+      deps.labHealth ??
+      new LabHealthService({ prisma: deps.prisma, sessions: deps.sessions, driver: testDriver(TEST_INSTANCE), at: 'off', pageUrl: `${ORIGIN}/sante-des-labs`, log: () => undefined }),
   };
 }
 

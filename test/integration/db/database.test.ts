@@ -10,7 +10,8 @@ import { createTestDatabase, TEST_ENGINES, type TestDatabaseHome } from '../test
 /** The models the tests below write and read: a new model in schema.prisma belongs here. */
 const EXERCISED = ['LabSession', 'SandboxNode', 'CheckAttempt', 'StepEvent', 'User', 'Session', 'Account', 'Verification',
   'QuizAttempt', 'Classroom', 'ClassMember', 'Assignment', 'GraderToken', 'StepSnapshot', 'SessionEvent',
-  'RecordingChunk', 'LtiPlatform', 'LtiKey', 'LtiLaunchState', 'LtiIdentity', 'LtiContext', 'LtiTicket', 'LtiDeepLink', 'LtiGradeLink', 'LtiScoreOutbox'];
+  'RecordingChunk', 'LtiPlatform', 'LtiKey', 'LtiLaunchState', 'LtiIdentity', 'LtiContext', 'LtiTicket', 'LtiDeepLink', 'LtiGradeLink', 'LtiScoreOutbox',
+  'LabHealthRun', 'LabHealthResult'];
 
 it('exercises every model of schema.prisma', () => {
   expect([...EXERCISED].sort()).toEqual(Object.values(Prisma.ModelName).sort());
@@ -199,6 +200,20 @@ describe.each(TEST_ENGINES)('the database (%s) after migrations', (engine) => {
     // The student goes: their tickets too.
     await prisma.user.delete({ where: { id: student.id } });
     expect(await prisma.ltiTicket.count()).toBe(0);
+  });
+
+  it('keeps the nightly lab tests’ runs and results, which go with their run', async () => {
+    const prisma = db.prisma;
+    const run = await prisma.labHealthRun.create({ data: { trigger: 'schedule', windowEndsAt: new Date(Date.now() + 3_600_000) } });
+    await prisma.labHealthResult.create({
+      data: { runId: run.id, lab: 'reseaux.arbre', pack: 'reseaux', packVersion: 'abc123', outcome: 'failed', stepIndex: 0, stepTitle: 'Un', problem: 'p', output: 'o', durationMs: 1_200 },
+    });
+    await prisma.labHealthResult.create({ data: { runId: run.id, lab: 'images', pack: 'dockyard', outcome: 'postponed' } });
+    await prisma.labHealthRun.update({ where: { id: run.id }, data: { failed: { increment: 1 }, postponed: { increment: 1 }, finishedAt: new Date() } });
+    expect(await prisma.labHealthRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ failed: 1, postponed: 1, passed: 0 });
+    await expect(prisma.labHealthResult.create({ data: { runId: 'inconnu', lab: 'l', pack: 'p', outcome: 'passed' } })).rejects.toThrow();
+    await prisma.labHealthRun.delete({ where: { id: run.id } });
+    expect(await prisma.labHealthResult.count()).toBe(0);
   });
 
   it('keeps data across restarts', async () => {

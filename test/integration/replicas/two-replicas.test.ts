@@ -151,7 +151,7 @@ describe.runIf(TEST_ENGINE === 'postgresql')('two web replicas behind a load bal
 
     // Each lease has one holder, and the pool one spare in Incus: one replica keeps it.
     const holders = await leaseHolders(pool!);
-    expect(Object.keys(holders).sort()).toEqual(['pool', 'reaper']);
+    expect(Object.keys(holders).sort()).toEqual(['lab-health', 'pool', 'reaper']);
     const replicaOf = (holder: string | undefined) => (Object.keys(PORTS) as Replica[]).find((r) => holder?.endsWith(`:${PORTS[r]}`));
     const reaperHolder = replicaOf(holders.reaper);
     const poolHolder = replicaOf(holders.pool);
@@ -187,9 +187,9 @@ describe.runIf(TEST_ENGINE === 'postgresql')('two web replicas behind a load bal
       await replicas[serving]!.kill();
       delete replicas[serving];
       const survivor = other(serving);
-      // Watched from now on, while the student reconnects: when the survivor holds both leases.
+      // Watched from now on, while the student reconnects: when the survivor holds every lease.
       const leasesMoved = (async () => {
-        while (Object.values(await leaseHolders(pool!)).filter((h) => replicaOf(h) === survivor).length < 2) {
+        while (Object.values(await leaseHolders(pool!)).filter((h) => replicaOf(h) === survivor).length < 3) {
           if (Date.now() - killedAt > 20_000) throw new Error(`baux non repris : ${JSON.stringify(await leaseHolders(pool!))}`);
           await sleep(50);
         }
@@ -214,12 +214,12 @@ describe.runIf(TEST_ENGINE === 'postgresql')('two web replicas behind a load bal
       );
       expect(readyAt - killedAt).toBeLessThan(10_000);
 
-      // The survivor holds both leases within seconds (the killed one's connection is gone).
+      // The survivor holds every lease within seconds (the killed one's connection is gone).
       const leasedAt = await leasesMoved;
-      expect(Object.values(await leaseHolders(pool!)).map(replicaOf)).toEqual([survivor, survivor]);
+      expect(Object.values(await leaseHolders(pool!)).map(replicaOf)).toEqual([survivor, survivor, survivor]);
       expect(await leaseLines(survivor, 'reaper')).toHaveLength(1);
       expect(await leaseLines(survivor, 'pool')).toHaveLength(1);
-      console.log(`[replicas] baux « reaper » et « pool » tenus par ${survivor} ${leasedAt - killedAt} ms après la mort de ${serving}`);
+      console.log(`[replicas] baux « reaper », « pool » et « lab-health » tenus par ${survivor} ${leasedAt - killedAt} ms après la mort de ${serving}`);
       // One spare still, the survivor's: if the killed one kept the pool, its spare was removed
       // and the survivor made one of its own; if the survivor kept it already, it stays.
       const replaced = poolHolder === serving;
