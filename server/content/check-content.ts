@@ -14,7 +14,7 @@ import { parseFrontMatter } from './front-matter';
 import { jsonLocator } from './json-source';
 import { loadLesson } from './lesson';
 import type { SitePages } from './link-problems';
-import { listQuizSlugs, loadQuiz, quizFile } from './quiz';
+import { listQuizSlugs, loadQuiz, quizPath } from './quiz';
 import { validateContent } from './validate-content';
 
 export interface ContentCheckReport {
@@ -50,7 +50,7 @@ export async function checkContent(options: ContentOptions = {}): Promise<Conten
 
 /** A quiz shows under the lesson of the same name: one without a lesson is misnamed. */
 async function checkQuiz(slug: string, site: SitePages, issues: ContentIssues, options: ContentOptions) {
-  const file = quizFile(slug, options);
+  const file = quizPath(resolveContentRoot(options), slug);
   if (!SLUG_PATTERN.test(slug) || !site.lessons.has(slug)) {
     return issues.error(file, `aucune leçon lessons/${slug}.md : un quiz porte le nom de sa leçon (<leçon>.json)`);
   }

@@ -80,9 +80,14 @@ export interface Quiz {
   questions: QuizQuestion[];
 }
 
+/** Where quizzes/<name>.json is in one pack's folder, whatever the name (content:check names bad ones). */
+export function quizPath(contentRoot: string, name: string): string {
+  return path.join(contentRoot, 'quizzes', `${name}.json`);
+}
+
 export function quizFile(slug: string, options: ContentOptions = {}): string {
   const at = locateContent(slug, options);
-  return path.join(at.contentRoot, 'quizzes', `${at.slug}.json`);
+  return quizPath(at.contentRoot, at.slug);
 }
 
 /** The quiz of a lesson, or null when the lesson has none (quizzes are optional). */

@@ -4,7 +4,7 @@ import { displayPath, resolveContentRoot, SLUG_PATTERN, type ContentOptions } fr
 import { loadCourse, type Course } from './course';
 import { tryLoadLab, type UnavailableLab } from './lab-availability';
 import { loadLesson } from './lesson';
-import { listQuizSlugs, loadQuiz, quizFile } from './quiz';
+import { listQuizSlugs, loadQuiz, quizPath } from './quiz';
 
 export interface ValidatedContent {
   course: Course;
@@ -32,7 +32,7 @@ export async function validateContent(options: ContentOptions = {}): Promise<Val
   // A quiz is shown under the lesson of the same name: a quiz without one is a misnamed file.
   const quizSlugs = await listQuizSlugs(options);
   for (const slug of quizSlugs) {
-    const file = quizFile(slug, options);
+    const file = quizPath(contentRoot, slug);
     if (!SLUG_PATTERN.test(slug)) {
       throw new ContentError(
         `Nom de quiz invalide : ${displayPath(file)} (attendu : <leçon>.json, en minuscules, chiffres et tirets).`,

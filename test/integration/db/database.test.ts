@@ -11,7 +11,7 @@ import { createTestDatabase, TEST_ENGINES, type TestDatabaseHome } from '../test
 const EXERCISED = ['LabSession', 'SandboxNode', 'CheckAttempt', 'StepEvent', 'User', 'Session', 'Account', 'Verification',
   'QuizAttempt', 'Classroom', 'ClassMember', 'Assignment', 'GraderToken', 'StepSnapshot', 'SessionEvent',
   'RecordingChunk', 'LtiPlatform', 'LtiKey', 'LtiLaunchState', 'LtiIdentity', 'LtiContext', 'LtiTicket', 'LtiDeepLink', 'LtiGradeLink', 'LtiScoreOutbox',
-  'LabHealthRun', 'LabHealthResult'];
+  'LabHealthRun', 'LabHealthResult', 'ContentPack'];
 
 it('exercises every model of schema.prisma', () => {
   expect([...EXERCISED].sort()).toEqual(Object.values(Prisma.ModelName).sort());
@@ -214,6 +214,16 @@ describe.each(TEST_ENGINES)('the database (%s) after migrations', (engine) => {
     await expect(prisma.labHealthResult.create({ data: { runId: 'inconnu', lab: 'l', pack: 'p', outcome: 'passed' } })).rejects.toThrow();
     await prisma.labHealthRun.delete({ where: { id: run.id } });
     expect(await prisma.labHealthResult.count()).toBe(0);
+  });
+
+  it('keeps the packs admins added, one per name, and the pack version a session started on', async () => {
+    const prisma = db.prisma;
+    await prisma.contentPack.create({ data: { id: 'reseaux', location: 'https://git.exemple/reseaux.git#main', addedBy: 'admin' } });
+    await expect(prisma.contentPack.create({ data: { id: 'reseaux', location: '/srv/autre' } })).rejects.toThrow();
+    const session = await prisma.labSession.create({ data: { id: 'sess-pack', ownerId: 'o', lab: 'reseaux.premier', contentVersion: 'a'.repeat(40), expiresAt: new Date(Date.now() + 3_600_000) } });
+    expect(session.contentVersion).toBe('a'.repeat(40));
+    await prisma.contentPack.delete({ where: { id: 'reseaux' } });
+    await prisma.labSession.delete({ where: { id: 'sess-pack' } });
   });
 
   it('keeps data across restarts', async () => {

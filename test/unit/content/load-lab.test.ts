@@ -159,8 +159,12 @@ describe('loadLab', () => {
 });
 
 describe('slugs', () => {
-  it.each(['../etc', '..', 'Premiers-Pas', 'a/b', 'a.md', ''])('rejects « %s » before touching the disk', async (slug) => {
+  it.each(['../etc', '..', 'Premiers-Pas', 'a/b', 'a.b.md', ''])('rejects « %s » before touching the disk', async (slug) => {
     await expect(loadLab(slug)).rejects.toBeInstanceOf(InvalidSlugError);
     await expect(loadLesson(slug)).rejects.toBeInstanceOf(InvalidSlugError);
+  });
+
+  it('finds nothing under a pack that is not served (« a.md » is lab md of a pack a)', async () => {
+    await expect(loadLab('a.md')).rejects.toThrow('Aucun paquet de contenu « a » n\'est servi');
   });
 });
