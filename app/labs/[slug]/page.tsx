@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import { loadCourse, loadCourseOf, tryLoadLab } from '@/server/content/page-content';
+import { BUILTIN_PACK, courseHref, loadCourse, loadCourseOf, tryLoadLab } from '@/server/content/page-content';
 import { getServices } from '@/server/services';
 import { serverDictionary } from '../../_i18n/server-locale';
 import { orNotFound } from '../../_lib/or-not-found';
@@ -46,5 +46,6 @@ export default async function LabPage({ params }: LabPageProps) {
   const notice = content.warnings.length > 0 ? <LabWarningsNotice warnings={content.warnings} /> : null;
   // Students are told their terminal is recorded, and for how long (0: it is not).
   const recordingDays = getServices().recordings.keepDays;
-  return <LabWorkspace lab={toLabView(content.lab)} lesson={lesson} notice={notice} recordingDays={recordingDays} />;
+  const courseLink = { href: courseHref(course), title: course.pack === BUILTIN_PACK ? null : course.title };
+  return <LabWorkspace lab={toLabView(content.lab)} lesson={lesson} course={courseLink} notice={notice} recordingDays={recordingDays} />;
 }

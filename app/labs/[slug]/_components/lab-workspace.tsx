@@ -24,6 +24,8 @@ import type { TerminalHandle } from './terminal';
 interface LabWorkspaceProps {
   lab: LabView;
   lesson: { href: string; title: string } | null;
+  /** The lab's course on the home page: the built-in one's programme, or its pack's section (and title). */
+  course: { href: string; title: string | null };
   /** Shown under the toolbar, rendered by the server (the lab's warnings, for instructors). */
   notice?: ReactNode;
   /** DOCKYARD_RECORDING_DAYS: the terminal says it is recorded, and for how long (0: not recorded). */
@@ -40,7 +42,7 @@ type LabAlert = { error: unknown } | { notice: 'startToExec' | 'resumeToExec' | 
 /** Once time is up, how often to ask the server whether the session is really over. */
 const EXPIRED_RECHECK_MS = 15_000;
 
-export function LabWorkspace({ lab, lesson, notice, recordingDays }: LabWorkspaceProps) {
+export function LabWorkspace({ lab, lesson, course, notice, recordingDays }: LabWorkspaceProps) {
   const { lab: words, errors, site } = useDictionary();
   const [alert, setAlert] = useState<LabAlert | null>(null);
   const reportError = useCallback((error: unknown) => setAlert({ error }), []);
@@ -120,7 +122,7 @@ export function LabWorkspace({ lab, lesson, notice, recordingDays }: LabWorkspac
       <header className={styles.toolbar}>
         <div className={styles.heading}>
           <p className={styles.kicker}>
-            <Link href="/#programme">{site.course}</Link>
+            <Link href={course.href}>{course.title ?? site.course}</Link>
             {lesson && (
               <>
                 <span aria-hidden="true"> · </span>
