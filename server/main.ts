@@ -43,6 +43,9 @@ import { createProgressServices } from './progress/create-progress-services';
 import { LtiService } from './lti/lti-service';
 import { setUpRecordings } from './recordings/recording-setup';
 import { PackManager } from './content/packs/pack-manager';
+import { healthEndpoints } from './health/health-endpoints';
+import { loadCourse } from './content/course';
+import { listMigrations } from './db/migrate';
 import { defaultBuiltinRoot, PackRegistry, publishPackRegistry } from './content/packs/pack-registry';
 import { LabHealthService } from './lab-health/lab-health-service';
 import { AuthoringMode, folderPacks } from './content/authoring/authoring-mode';
@@ -225,8 +228,16 @@ async function main(): Promise<void> {
   // like better-auth's (docs/operations.md).
   const secureCookies = env.DOCKYARD_PUBLIC_URL?.startsWith('https:') ?? false;
 
+  const health = healthEndpoints({
+    database: async () => void (await db.sql.query('SELECT 1')),
+    appliedMigrations: async () => (await db.sql.query<{ name: string }>('SELECT "name" FROM "_dockyard_migrations"')).map((row) => row.name),
+    knownMigrations: await listMigrations(),
+    runtime: async () => void (await driver.machines()),
+    content: async () => void (await loadCourse()),
+  });
   const preview = new PreviewProxy({ callers, grants: new PreviewGrants(secret), sessions, supervision, driver, log });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (health(req, res)) return;
     assignClientIp(req, env.DOCKYARD_TRUST_PROXY);
     // Before the cookie: a preview's sub-requests carry none and must not be given a new one.
     if (preview.handle(req, res)) return;
