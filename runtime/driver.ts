@@ -53,6 +53,8 @@ export interface SandboxRef {
   node: string;
   createdAt: Date;
   status: SandboxStatus;
+  /** The runtime machine it runs on (a cluster member, or the only one), when the driver knows it. */
+  machine?: string;
 }
 
 /**
@@ -170,4 +172,6 @@ export interface SandboxDriver {
    * Drivers without spares need not have it.
    */
   keepSpares?(): Promise<void>;
+  /** Spare nodes ready now, per image (the warm pool; drivers without spares need not have it). */
+  spares?(): Record<string, number>;
 }

@@ -14,6 +14,8 @@ export interface WarmPoolOptions {
   make: (image: string) => Promise<string>;
   /** How long after a spare is taken its replacement starts (0: at once). */
   refillDelayMs?: number;
+  /** Told of every take: `hit` when a spare was ready, false when the node must be made (a miss). */
+  onTake?: (image: string, hit: boolean) => void;
   log: (message: string, detail: Record<string, unknown>) => void;
 }
 
@@ -38,6 +40,7 @@ export class WarmPool {
   take(image: string, accept: (id: string) => boolean = () => true): string | undefined {
     const ready = this.ready.get(image) ?? [];
     const index = ready.findIndex(accept);
+    this.opts.onTake?.(image, index >= 0);
     return index < 0 ? undefined : ready.splice(index, 1)[0];
   }
 

@@ -96,6 +96,11 @@ const envSchema = z.object({
   DOCKYARD_LTI_SCORE_ROUND_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** Behind a reverse proxy: the client's address is the last one it adds to X-Forwarded-For. */
   DOCKYARD_TRUST_PROXY: flag,
+  /**
+   * Bearer token Prometheus sends to read /metrics (server/metrics); unset: /metrics answers only
+   * direct requests from this machine (127.0.0.1, ::1), and 404 to anyone else.
+   */
+  DOCKYARD_METRICS_TOKEN: z.string().min(16, 'DOCKYARD_METRICS_TOKEN doit faire au moins 16 caractères').optional(),
   /** Sign-in and sign-up requests per minute from one address (a classroom behind one NAT counts once). */
   DOCKYARD_AUTH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Sign-ins into one account per 15 minutes (against password guessing from many addresses). */

@@ -44,6 +44,8 @@ import { LtiService } from './lti/lti-service';
 import { setUpRecordings } from './recordings/recording-setup';
 import { PackManager } from './content/packs/pack-manager';
 import { healthEndpoints } from './health/health-endpoints';
+import { DockyardMetrics } from './metrics/dockyard-metrics';
+import { metricsEndpoint } from './metrics/metrics-endpoint';
 import { loadCourse } from './content/course';
 import { listMigrations } from './db/migrate';
 import { defaultBuiltinRoot, PackRegistry, publishPackRegistry } from './content/packs/pack-registry';
@@ -93,16 +95,22 @@ async function main(): Promise<void> {
   const cluster = openCluster({ databaseUrl: env.DATABASE_URL, port: env.PORT, log });
   if (cluster.shared) log(`base PostgreSQL partagée : d'autres serveurs Dockyard peuvent servir avec celui-ci (${cluster.replica})`);
 
-  const driver = createSandboxDriver(env, log, () => db.prisma.labSession.count({ where: { state: 'running' } }), {
-    shared: cluster.shared,
-    keepsPool: () => cluster.leases.holds('pool'),
-  });
+  // Prometheus's /metrics (server/metrics): fed by the services below, read at each scrape.
+  const metrics = new DockyardMetrics({ log });
+  const driver = createSandboxDriver(
+    env,
+    log,
+    () => db.prisma.labSession.count({ where: { state: 'running' } }),
+    { shared: cluster.shared, keepsPool: () => cluster.leases.holds('pool') },
+    metrics.spareTaken,
+  );
   startedDriver = driver;
+  metrics.watch({ prisma: db.prisma, driver });
   await driver.prepare();
 
   const owners = new OwnerTokens(secret);
   const recordings = setUpRecordings({ prisma: db.prisma, keepDays: env.DOCKYARD_RECORDING_DAYS, log });
-  const shells = new ShellHub(driver, env.DOCKYARD_SHELL_GRACE_MINUTES * 60_000, recordings.recorder);
+  const shells = new ShellHub(driver, env.DOCKYARD_SHELL_GRACE_MINUTES * 60_000, recordings.recorder, metrics.terminalTraffic);
   /** Known once the gateway exists: a session ended here closes its terminals on every server. */
   const terminals: { gateway?: TerminalGateway } = {};
   /** Known once the services exist: a check or an end sends the student's score to their LMS. */
@@ -122,6 +130,7 @@ async function main(): Promise<void> {
     },
     capacity: { perOwner: env.DOCKYARD_MAX_SESSIONS_PER_USER, perMachine: env.DOCKYARD_MAX_SESSIONS },
     pauses: { keepDays: env.DOCKYARD_PAUSED_LAB_DAYS, quotaMiB: Math.round(env.DOCKYARD_PAUSED_QUOTA_GIB * 1024) },
+    metrics,
     log,
   });
   const reaper = new Reaper({
@@ -131,6 +140,7 @@ async function main(): Promise<void> {
     idleTimeoutMs: env.DOCKYARD_IDLE_TIMEOUT_MINUTES * 60_000,
     isAttached: (id) => shells.isAttached(id),
     expireRecordings: recordings.sweep,
+    onPass: metrics.reaperPassed,
     log,
   });
   // The reaper and the warm pool run on one server only: the holder of their lease (all of
@@ -194,6 +204,7 @@ async function main(): Promise<void> {
     secret,
     publicUrl: env.DOCKYARD_PUBLIC_URL,
     keyRotationDays: env.DOCKYARD_LTI_KEY_DAYS,
+    onScorePosted: metrics.ltiScorePosted,
     log,
   });
   lms.lti = lti;
@@ -217,6 +228,7 @@ async function main(): Promise<void> {
     limits: createRateLimits({ labStartsPerHour: env.DOCKYARD_LAB_STARTS_PER_HOUR, checksPerMinute: env.DOCKYARD_CHECKS_PER_MINUTE }, rateWindows),
     help: new StepHelpService({ prisma: db.prisma, sessions, findLab: findLabSpec }),
     labHealth,
+    metrics,
   });
 
   // Pages mount their watcher in authoring mode (app/layout.tsx).
@@ -235,9 +247,10 @@ async function main(): Promise<void> {
     runtime: async () => void (await driver.machines()),
     content: async () => void (await loadCourse()),
   });
+  const metricsPage = metricsEndpoint(metrics, env.DOCKYARD_METRICS_TOKEN);
   const preview = new PreviewProxy({ callers, grants: new PreviewGrants(secret), sessions, supervision, driver, log });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (health(req, res)) return;
+    if (health(req, res) || metricsPage(req, res)) return;
     assignClientIp(req, env.DOCKYARD_TRUST_PROXY);
     // Before the cookie: a preview's sub-requests carry none and must not be given a new one.
     if (preview.handle(req, res)) return;
@@ -255,6 +268,7 @@ async function main(): Promise<void> {
     log,
   });
   terminals.gateway = io;
+  metrics.watch({ terminalSockets: () => io.of('/').sockets.size });
   // `./dockyard author`: folder packs checked on every save, open pages told (server/content/authoring).
   const authoring = env.DOCKYARD_AUTHORING
     ? new AuthoringMode({ packs: folderPacks(packs.statuses()), io, setIssues: (id, issues) => packs.setIssues(id, issues), log })

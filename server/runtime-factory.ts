@@ -26,6 +26,8 @@ export function createSandboxDriver(
   log: (message: string) => void,
   runningSessions: RunningSessionCount,
   sharing: SpareSharing = { shared: false, keepsPool: () => true },
+  /** Told of every node asked of the warm pool: hit or miss (server/metrics). */
+  onSpareTaken?: (image: string, hit: boolean) => void,
 ): SandboxDriver {
   const spares = () => Object.values(driver.spares()).reduce((sum, n) => sum + n, 0);
   const driver: IncusSandboxDriver = new IncusSandboxDriver({
@@ -43,6 +45,7 @@ export function createSandboxDriver(
         sharing.keepsPool() &&
         (await runningSessions()) + spares() < sessionPlaces(env.DOCKYARD_MAX_SESSIONS, await driver.machines()).places,
       shared: sharing.shared,
+      onTake: onSpareTaken,
     },
   });
   log(`moteur de bacs à sable : ${driver.name} (${env.INCUS_SOCKET}, instance « ${env.DOCKYARD_INSTANCE} », ${env.DOCKYARD_POOL_SIZE} nœud(s) en réserve)`);

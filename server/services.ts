@@ -22,6 +22,7 @@ import type { StepHelpService } from './sessions/step-help';
 import type { SupervisionService } from './supervision/supervision-service';
 import type { PackManager } from './content/packs/pack-manager';
 import type { LabHealthService } from './lab-health/lab-health-service';
+import type { HttpMetrics } from './metrics/metric-hooks';
 
 export interface Services {
   sessions: SessionService;
@@ -50,6 +51,8 @@ export interface Services {
   labHealth: LabHealthService;
   /** What « this server » is, for the routes' cross-site check (http/csrf.ts). */
   site: SiteAddress;
+  /** API requests counted by route and status (server/metrics); absent: not counted. */
+  metrics?: HttpMetrics;
   limits: {
     /** Lab starts and resets, per owner: each one builds new machines. */
     labStarts: AttemptLimiter;

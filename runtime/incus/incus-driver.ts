@@ -32,7 +32,7 @@ import { openNodeShell } from './node-shell';
 import { openNodeTunnel } from './node-tunnel';
 import { SessionJoins } from './session-join';
 import { type Placement, SessionPlacement } from './session-placement';
-import { runtimeMachines, sandboxStatus } from './runtime-machines';
+import { machineOf, runtimeMachines, sandboxStatus } from './runtime-machines';
 import { removeLegacyBridges } from './legacy-bridges';
 import { releaseAbandonedClaims } from './subnet-claims';
 import { nodeAddress, SessionSubnets } from './session-subnets';
@@ -65,7 +65,7 @@ export interface IncusDriverOptions {
    * prepare() then neither removes spares nor starts the pool, keepSpares() does, and stop()
    * removes only this server's own spares.
    */
-  spares?: { size: number; images: string[]; hasRoom: () => Promise<boolean>; shared?: boolean };
+  spares?: { size: number; images: string[]; hasRoom: () => Promise<boolean>; shared?: boolean; onTake?: (image: string, hit: boolean) => void };
 }
 
 /**
@@ -279,7 +279,7 @@ export class IncusSandboxDriver implements SandboxDriver {
       const own = nodes.filter((i) => i.config[NODE_KEYS.instance] === this.opts.instance && i.config[NODE_KEYS.spare] !== 'true');
       // Whose those of a silent member are, Incus cannot say: listed without labels, so that
       // a session knows its nodes' status (the reaper removes none of them while they are silent).
-      return [...own, ...silent].map((i) => this.refOf(i, sandboxStatus(i, machines)));
+      return [...own, ...silent].map((i) => ({ ...this.refOf(i, sandboxStatus(i, machines)), machine: machineOf(i, machines) }));
     } catch (err) {
       throw toRuntimeError(err);
     }

@@ -45,3 +45,8 @@ export function sandboxStatus(instance: Pick<IncusInstance, 'status' | 'location
   if (instance.status === 'Error') return 'unreachable';
   return 'stopped';
 }
+
+/** The machine a node runs on: its cluster member, or the only machine (Incus alone says « none »). */
+export function machineOf(instance: Pick<IncusInstance, 'location'>, machines: RuntimeMachine[]): string {
+  return machines.length === 1 && machines[0] ? machines[0].name : instance.location;
+}

@@ -27,7 +27,8 @@ export function healthEndpoints(probes: ReadinessProbes): (req: IncomingMessage,
   };
 }
 
-function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** A JSON answer that no cache keeps (also /metrics' refusals, server/metrics/metrics-endpoint.ts). */
+export function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }

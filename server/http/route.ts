@@ -10,6 +10,7 @@ import type { Caller } from '../auth/caller';
 import { toEnvelope } from '../errors';
 import { getServices, type Services } from '../services';
 import { guardStateChange } from './csrf';
+import { routePattern } from './route-pattern';
 
 export interface RouteInput<Params> {
   request: Request;
@@ -22,7 +23,7 @@ export function route<Schema extends z.ZodType>(
   paramsSchema: Schema,
   handler: (input: RouteInput<z.infer<Schema>>) => Promise<unknown>,
 ) {
-  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+  const answer = async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const services = getServices();
       guardStateChange(request, services.site);
@@ -40,6 +41,24 @@ export function route<Schema extends z.ZodType>(
       return Response.json(body, { status });
     }
   };
+  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+    const began = performance.now();
+    const response = await answer(request, context);
+    await countRequest(request, context, response.status, began);
+    return response;
+  };
+}
+
+/** Every answer counted by route pattern, method and status (server/metrics). */
+async function countRequest(request: Request, context: { params: Promise<unknown> }, status: number, began: number): Promise<void> {
+  try {
+    const metrics = getServices().metrics;
+    if (!metrics) return;
+    const pattern = routePattern(new URL(request.url).pathname, await context.params);
+    metrics.httpRequest(pattern, request.method, status, (performance.now() - began) / 1000);
+  } catch {
+    // Services not started: the request was answered 500 already, and there is nothing to count with.
+  }
 }
 
 /** Reads and validates a JSON body; a malformed body is a 400 with a clear message. */

@@ -40,6 +40,8 @@ export interface LtiServiceDeps {
   publicUrl?: string;
   keyRotationDays: number;
   log: (message: string) => void;
+  /** Told of every score posted to a platform, sent or failed (server/metrics). */
+  onScorePosted?: (outcome: 'sent' | 'failed') => void;
   now?: () => Date;
 }
 
@@ -76,7 +78,7 @@ export class LtiService {
     this.ltiClasses = new LtiClasses({ prisma, classes: deps.classes });
     this.signIn = new LtiSignIn({ prisma, auth: deps.auth, now });
     this.deepLinking = new DeepLinking({ prisma, platforms: this.platforms, keys: this.keys, content: deps.content, progress: deps.progress, now });
-    this.outbox = new ScoreOutbox({ prisma, tokens, now, log: deps.log });
+    this.outbox = new ScoreOutbox({ prisma, tokens, now, log: deps.log, onPosted: deps.onScorePosted });
     this.grades = new LtiGrades({ prisma, progress: deps.progress, outbox: this.outbox, origin: () => this.origin(), now, log: deps.log });
     this.roster = new RosterSync({ prisma, tokens, accounts: this.accounts, classes: this.ltiClasses });
   }

@@ -35,7 +35,16 @@ export class ScoreOutbox {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly deps: { prisma: PrismaClient; tokens: PlatformTokens; now: () => Date; log: (message: string) => void }) {}
+  constructor(
+    private readonly deps: {
+      prisma: PrismaClient;
+      tokens: PlatformTokens;
+      now: () => Date;
+      log: (message: string) => void;
+      /** Told of every post to a platform (server/metrics counts them). */
+      onPosted?: (outcome: 'sent' | 'failed') => void;
+    },
+  ) {}
 
   /** The grade link's latest score, due now. */
   async put(gradeLinkId: string, score: Score): Promise<void> {
@@ -89,8 +98,10 @@ export class ScoreOutbox {
       const same = { gradeLinkId: row.gradeLinkId, version: row.version };
       try {
         await this.post(platform, link, row);
+        this.deps.onPosted?.('sent');
         await this.deps.prisma.ltiScoreOutbox.updateMany({ where: same, data: { status: 'sent', sentAt: this.deps.now(), lastError: null } });
       } catch (error) {
+        this.deps.onPosted?.('failed');
         const tries = row.tries + 1;
         // The platform's answer is what the instructor needs to read on the class page.
         const message = error instanceof LtiPlatformCallError && error.detail ? error.detail : describeFailure(error);

@@ -27,6 +27,8 @@ export interface ReaperDeps {
   presenceWindowMs?: number;
   /** Deletes terminal recordings kept long enough (server/recordings/recording-setup.ts). */
   expireRecordings?: (now: Date) => Promise<number>;
+  /** Told what each pass did (server/metrics counts it). */
+  onPass?: (report: ReapReport) => void;
   now?: () => Date;
   log?: (message: string) => void;
 }
@@ -119,6 +121,7 @@ export class Reaper {
           `${report.sessionsEnded.length} session(s) terminée(s), ${report.sessionsPaused.length} mise(s) en pause`,
       );
     }
+    this.deps.onPass?.(report);
     return report;
   }
 

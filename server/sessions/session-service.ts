@@ -33,6 +33,7 @@ import {
 import type { AttemptView, SessionView } from './session-view';
 import { killercodaAliases } from '../content/killercoda-hosts';
 import { isWaking, SessionPauses, type PauseReason, type PauseSettings, type PausedStorage } from './session-pauses';
+import type { LabStartKind, SessionMetrics } from '../metrics/metric-hooks';
 
 /**
  * The part of a lab the session service needs (server/content provides it). Killercoda's
@@ -81,6 +82,8 @@ export interface SessionServiceDeps {
    * the database (server/cluster); in this process only by default.
    */
   locks?: ClusterLock;
+  /** Starts, checks and refusals counted and timed (server/metrics); none: not measured. */
+  metrics?: SessionMetrics;
   now?: () => Date;
 }
 
@@ -142,14 +145,15 @@ export class SessionService {
    * anonymous browser in workshop mode.
    */
   async start(ownerId: string, labSlug: string, userId: string | null = null): Promise<SessionView> {
+    const since = performance.now();
     const lab = await this.requireLab(labSlug);
     // Two quick clicks must not create two sandboxes.
     return this.locks.run(`start:${ownerId}/${lab.slug}`, async () => {
       const existing = await this.findRunning(ownerId, lab.slug);
       if (existing) return existing;
       const paused = await this.findPaused(ownerId, lab.slug);
-      if (paused) return this.wake(ownerId, lab, paused.id);
-      return this.create(ownerId, lab, userId);
+      if (paused) return this.measured(lab, 'resumed', since, () => this.wake(ownerId, lab, paused.id));
+      return this.measured(lab, 'new', since, () => this.create(ownerId, lab, userId));
     });
   }
 
@@ -181,6 +185,7 @@ export class SessionService {
 
   /** « Reprendre »: the paused lab's machines start again, with a new lifetime. */
   async resume(ownerId: string, sessionId: string): Promise<SessionView> {
+    const since = performance.now();
     const row = await this.sessionRow(sessionId).catch(() => null);
     if (!row || row.ownerId !== ownerId) throw new NotFoundError(SESSION_NOT_FOUND);
     const lab = await this.requireLab(row.lab, row.contentVersion);
@@ -188,7 +193,7 @@ export class SessionService {
       const current = await this.sessionRow(sessionId);
       if (current.state === 'running') return this.toView(current);
       if (current.state !== 'paused') throw new NotFoundError(SESSION_NOT_FOUND);
-      return this.wake(ownerId, lab, sessionId);
+      return this.measured(lab, 'resumed', since, () => this.wake(ownerId, lab, sessionId));
     });
   }
 
@@ -320,6 +325,7 @@ export class SessionService {
    * of the same lab, with new sandboxes and a new lifetime.
    */
   async reset(ownerId: string, sessionId: string): Promise<SessionView> {
+    const since = performance.now();
     const row = await this.requireRunning(ownerId, sessionId);
     const lab = await this.requireLab(row.lab, row.contentVersion);
     return this.locks.run(`start:${ownerId}/${lab.slug}`, async () => {
@@ -329,7 +335,7 @@ export class SessionService {
         const replacement = await this.findRunning(ownerId, lab.slug);
         if (replacement) return replacement;
       }
-      return this.create(ownerId, lab, row.userId);
+      return this.measured(lab, 'new', since, () => this.create(ownerId, lab, row.userId));
     });
   }
 
@@ -346,6 +352,7 @@ export class SessionService {
 
     const started = Date.now();
     const result = await this.runCheck(node.sandboxId, step.verifyScript);
+    const durationMs = Date.now() - started;
     const attempt = await this.prisma.checkAttempt.create({
       data: {
         sessionId,
@@ -353,9 +360,10 @@ export class SessionService {
         passed: result.exitCode === 0,
         exitCode: result.exitCode,
         output: capCheckOutput(result.output),
-        durationMs: Date.now() - started,
+        durationMs,
       },
     });
+    this.deps.metrics?.checkRan(lab.slug, attempt.passed, durationMs / 1000);
     await this.touch(sessionId);
     this.deps.onGradeChanged?.(sessionId);
     if (attempt.passed) await this.pauses.snapshotPassed(sessionId, stepIndex, row.nodes.map((n) => n.sandboxId));
@@ -501,6 +509,25 @@ export class SessionService {
     }
     const row = await this.prisma.labSession.findUniqueOrThrow({ where: { id: session.id }, include: { nodes: true } });
     return this.toView(row);
+  }
+
+  /**
+   * A start (`kind`) timed from its request (`since`, performance.now()) to its machines ready,
+   * counted with its outcome; a refusal for lack of room counted as such.
+   */
+  private async measured(lab: LabSpec, kind: LabStartKind, since: number, start: () => Promise<SessionView>): Promise<SessionView> {
+    const ended = this.deps.metrics?.labStart(lab.slug, kind);
+    const seconds = () => (performance.now() - since) / 1000;
+    try {
+      const view = await start();
+      ended?.('ready', seconds());
+      return view;
+    } catch (error) {
+      const refused = error instanceof CapacityError;
+      if (refused) this.deps.metrics?.capacityRefused(error.scope);
+      ended?.(refused ? 'refused' : 'failed', seconds());
+      throw error;
+    }
   }
 
   /**

@@ -7,6 +7,7 @@
  */
 import type { SandboxDriver, Shell, ShellSize } from '../../runtime/driver';
 import type { TerminalRecorder, TerminalRecording } from '../recordings/terminal-recorder';
+import { countedShell, type TerminalTraffic } from './counted-shell';
 import { Scrollback } from './scrollback';
 
 export interface ShellKey {
@@ -164,6 +165,8 @@ export class ShellHub {
     private readonly driver: SandboxDriver,
     private readonly graceMs: number,
     private readonly recorder?: TerminalRecorder,
+    /** Counts the bytes of every shell opened here (server/metrics). */
+    private readonly traffic?: TerminalTraffic,
   ) {}
 
   /** The node's live shell, opened on first use. */
@@ -179,7 +182,8 @@ export class ShellHub {
 
     const opening = this.driver
       .attachShell(key.sandboxId, size)
-      .then((shell) => {
+      .then((opened) => {
+        const shell = this.traffic ? countedShell(opened, this.traffic) : opened;
         const recording = this.recorder?.start(key, size) ?? null;
         const channel = new TerminalChannel(key, shell, size, this.graceMs, () => this.drop(id, channel), recording);
         this.channels.set(id, channel);

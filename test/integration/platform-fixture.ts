@@ -34,6 +34,7 @@ import { setUpRecordings } from '@/server/recordings/recording-setup';
 import { publishServices, type Services } from '@/server/services';
 import { LtiService } from '@/server/lti/lti-service';
 import { LabHealthService } from '@/server/lab-health/lab-health-service';
+import type { HttpMetrics, SessionMetrics } from '@/server/metrics/metric-hooks';
 
 export const ORIGIN = 'http://127.0.0.1:3999';
 const SECRET = 'secret-de-test-de-la-plateforme-'.repeat(2);
@@ -44,6 +45,8 @@ export interface PlatformOptions {
   quizzes?: (prisma: Database['prisma']) => QuizService;
   labStartsPerHour?: number;
   auth?: Partial<Pick<AuthOptions, 'requestsPerMinute' | 'attemptsPerAccount'>>;
+  /** Starts, checks and API requests measured (server/metrics/dockyard-metrics.ts). */
+  metrics?: SessionMetrics & HttpMetrics;
 }
 
 /** A person as a browser holds them: their id and the cookies to send. */
@@ -90,6 +93,7 @@ export function buildServices(deps: {
   auth?: PlatformOptions['auth'];
   packs?: PackManager;
   labHealth?: LabHealthService;
+  metrics?: HttpMetrics;
 }): Services {
   const auth = createAuth({ prisma: deps.prisma, secret: SECRET, requestsPerMinute: 1000, ...deps.auth });
   const classes = new ClassService({ prisma: deps.prisma, content: courseContent });
@@ -113,6 +117,7 @@ export function buildServices(deps: {
     labHealth:
       deps.labHealth ??
       new LabHealthService({ prisma: deps.prisma, sessions: deps.sessions, driver: testDriver(TEST_INSTANCE), at: 'off', pageUrl: `${ORIGIN}/sante-des-labs`, log: () => undefined }),
+    metrics: deps.metrics,
   };
 }
 
@@ -120,7 +125,7 @@ export async function openPlatform(options: PlatformOptions = {}): Promise<Platf
   const db = await openTestDatabase();
   const owners = new OwnerTokens(SECRET);
   const driver = testDriver(TEST_INSTANCE);
-  const sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec });
+  const sessions = new SessionService({ prisma: db.prisma, driver, findLab: findLabSpec, metrics: options.metrics });
   const quizzes = options.quizzes?.(db.prisma);
   const services = buildServices({ ...options, prisma: db.prisma, owners, sessions, quizzes });
   publishServices(services);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RuntimeMachine } from '@/runtime/driver';
-import { sandboxStatus } from '@/runtime/incus/runtime-machines';
+import { machineOf, sandboxStatus } from '@/runtime/incus/runtime-machines';
 import { endedMessage, endReasonOfNodes } from '@/server/sessions/end-reasons';
 
 const machines: RuntimeMachine[] = [
@@ -44,5 +44,12 @@ describe('a session, from its nodes', () => {
     expect(endedMessage('machine-down')).toMatch(/^Le serveur qui faisait tourner ce lab ne répond plus .* Relancez le lab/);
     expect(endedMessage('maintenance')).toMatch(/mis en maintenance/);
     expect(endedMessage('finished')).toBeUndefined();
+  });
+});
+
+describe('a node’s machine (the metrics’ sessions by machine)', () => {
+  it('is its cluster member, or the only machine when Incus is alone', () => {
+    expect(machineOf({ location: 'm2' }, machines)).toBe('m2');
+    expect(machineOf({ location: 'none' }, [{ name: 'vm', state: 'online' }])).toBe('vm');
   });
 });
