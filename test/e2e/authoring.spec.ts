@@ -80,6 +80,8 @@ test('a lesson saved on disk shows in the open page without a reload', async ({ 
 test('a running lab takes a step’s new text and check script, its terminal still attached', async ({ page }) => {
   await signUpStudent(page);
   await openWatched(page, LAB_URL);
+  // A pack's lab leads back to its own course, not to the built-in one.
+  await expect(page.getByRole('link', { name: "Paquet d'essai du mode auteur" })).toHaveAttribute('href', '/#paquet-auteur');
   await page.getByRole('button', { name: 'Démarrer le lab' }).click();
   await expectConnected(page, 90_000);
   await expect(page.locator('#titre-etape')).toHaveText('Une étape à réécrire');
